@@ -1,0 +1,113 @@
+/**
+ * Wheel geometry. Positions are in "mat units": the wheel's outer edge has radius 1 and the
+ * centre of the wheel is (0, 0). Screen orientation: x grows to the right, y grows downwards,
+ * so sector 0 starts at twelve o'clock and sectors run clockwise, as people read a clock.
+ */
+
+/** The four support types, innermost ring first. The order is the ring order on the board. */
+export const SUPPORT_TYPES = ['eigen', 'informeel', 'gemeente', 'landelijk'] as const;
+export type SupportType = (typeof SUPPORT_TYPES)[number];
+
+/** Radius of the persona disc in the middle; cards cannot lie there. */
+export const CENTRE_RADIUS = 0.2;
+/** The mat around the wheel: tokens (people) may stand anywhere within this square. */
+export const MAT_HALF = 1.3;
+
+/** Ring edges from the centre disc to the outer edge; ring i spans [edges[i], edges[i+1]). */
+export const RING_EDGES = [CENTRE_RADIUS, 0.4, 0.6, 0.8, 1.0] as const;
+
+export interface Point {
+  x: number;
+  y: number;
+}
+
+export type Cell =
+  | { kind: 'centre' }
+  | { kind: 'ring'; ring: number; supportType: SupportType; sector: number }
+  | { kind: 'outside' };
+
+const TAU = Math.PI * 2;
+
+export function radiusOf(p: Point): number {
+  return Math.hypot(p.x, p.y);
+}
+
+/** Angle in radians from twelve o'clock, clockwise, in [0, 2π). */
+export function angleOf(p: Point): number {
+  const a = Math.atan2(p.x, -p.y);
+  return a < 0 ? a + TAU : a;
+}
+
+/** Ring index (0 = eigen kracht … 3 = landelijk) for a radius, or null outside the rings. */
+export function ringAt(radius: number): number | null {
+  if (!(radius >= CENTRE_RADIUS)) return null;
+  // The outer edge itself still belongs to the outer ring, so a card dropped on the rim counts.
+  if (radius > RING_EDGES[4]) return null;
+  for (let i = 0; i < 4; i++) {
+    if (radius < RING_EDGES[i + 1]!) return i;
+  }
+  return 3;
+}
+
+/** Sector index for an angle, with `count` equal sectors starting at twelve o'clock. */
+export function sectorAt(angle: number, count: number): number {
+  if (count < 1) throw new RangeError('a wheel needs at least one sector');
+  const norm = ((angle % TAU) + TAU) % TAU;
+  // Floating error can put an angle a hair under 2π into sector `count`; fold it back to 0.
+  return Math.floor((norm / TAU) * count) % count;
+}
+
+/** Where a point lies on a wheel with `sectorCount` sectors. */
+export function locate(p: Point, sectorCount: number): Cell {
+  const r = radiusOf(p);
+  if (r < CENTRE_RADIUS) return { kind: 'centre' };
+  const ring = ringAt(r);
+  if (ring === null) return { kind: 'outside' };
+  return { kind: 'ring', ring, supportType: SUPPORT_TYPES[ring]!, sector: sectorAt(angleOf(p), sectorCount) };
+}
+
+export function fromPolar(radius: number, angle: number): Point {
+  return { x: round(Math.sin(angle) * radius), y: round(-Math.cos(angle) * radius) };
+}
+
+/**
+ * A spot inside a cell. `slot` of `slots` spreads several cards in the same cell over a small
+ * grid so that starting cards do not lie on top of each other.
+ */
+export function cellPoint(ring: number, sector: number, sectorCount: number, slot = 0, slots = 1): Point {
+  const inner = RING_EDGES[ring]!;
+  const outer = RING_EDGES[ring + 1]!;
+  const width = TAU / sectorCount;
+  const cols = Math.min(Math.max(slots, 1), 3);
+  const rows = Math.ceil(Math.max(slots, 1) / cols);
+  const col = slot % cols;
+  const row = Math.floor(slot / cols) % rows;
+  const angle = width * sector + (width * (col + 0.5)) / cols;
+  const radius = inner + ((outer - inner) * (row + 0.5)) / rows;
+  return fromPolar(radius, angle);
+}
+
+/** A position that keeps its angle (sector) but moves into the middle of another ring. */
+export function moveToRing(p: Point, ring: number, sectorCount: number, sector?: number): Point {
+  const inner = RING_EDGES[ring]!;
+  const outer = RING_EDGES[ring + 1]!;
+  const width = TAU / sectorCount;
+  let angle = angleOf(p);
+  if (sector !== undefined && sectorAt(angle, sectorCount) !== sector) angle = width * (sector + 0.5);
+  return fromPolar((inner + outer) / 2, angle);
+}
+
+/** Start positions for tokens: evenly around the wheel, just outside the outer ring. */
+export function tokenStartPoint(index: number, count: number): Point {
+  const angle = (TAU * (index + 0.5)) / Math.max(count, 1);
+  return fromPolar(1.15, angle);
+}
+
+export function isOnMat(p: Point): boolean {
+  return Number.isFinite(p.x) && Number.isFinite(p.y) && Math.abs(p.x) <= MAT_HALF && Math.abs(p.y) <= MAT_HALF;
+}
+
+/** Positions travel over the wire; four decimals is far finer than any screen. */
+export function round(n: number): number {
+  return Math.round(n * 10000) / 10000;
+}

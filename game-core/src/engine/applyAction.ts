@@ -1,0 +1,50 @@
+import type { ActionPayloads, ActionType, CommittedAction, Viewer } from '../protocol/index';
+import { cardMove } from '../rules/cardMove';
+import { cardPlace } from '../rules/cardPlace';
+import { cardRemove } from '../rules/cardRemove';
+import type { RuleContext, RuleResult } from '../rules/context';
+import { seatClaim } from '../rules/seatClaim';
+import { seatRelease } from '../rules/seatRelease';
+import { stepSet } from '../rules/stepSet';
+import { tableAdd } from '../rules/tableAdd';
+import { tokenMove } from '../rules/tokenMove';
+import type { SessionState } from '../state/types';
+
+type Rule<K extends ActionType> = (ctx: RuleContext, payload: ActionPayloads[K]) => RuleResult;
+
+export const RULES: { [K in ActionType]: Rule<K> } = {
+  'seat:claim': seatClaim,
+  'seat:release': seatRelease,
+  'card:place': cardPlace,
+  'card:move': cardMove,
+  'card:remove': cardRemove,
+  'token:move': tokenMove,
+  'step:set': stepSet,
+  'table:add': tableAdd,
+};
+
+/** Applies one action. The server and every client run exactly this on the same log. */
+export function applyAction(state: SessionState, action: Omit<CommittedAction, 'actionId'>): RuleResult {
+  const rule = RULES[action.type] as Rule<ActionType> | undefined;
+  if (!rule) return { ok: false, code: 'UNKNOWN_EVENT', message: `unknown action ${String(action.type)}` };
+  return rule({ state, actor: action.actor, now: action.at, version: action.version }, action.payload);
+}
+
+/** Replays a log on a state. A failing action in a stored log means the log is corrupt. */
+export function replay(state: SessionState, actions: readonly CommittedAction[]): SessionState {
+  let current = state;
+  for (const action of actions) {
+    const result = applyAction(current, action);
+    if (!result.ok) throw new Error(`log replay failed at version ${action.version}: ${result.code} ${result.message}`);
+    current = result.state;
+  }
+  return current;
+}
+
+/**
+ * What one connection may see. Everything is public at this stage; private mode (hidden new
+ * cards) will filter here, so the server never has to remember to strip things elsewhere.
+ */
+export function playerView(state: SessionState, _viewer: Viewer): SessionState {
+  return state;
+}

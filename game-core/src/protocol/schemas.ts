@@ -1,0 +1,58 @@
+import { z } from 'zod';
+import { MAT_HALF } from '../board/geometry';
+import { STEPS } from '../state/types';
+import type { ActionPayloads, ActionType, DragFrame } from './index';
+
+/*
+ * Runtime checks for everything the server reads. Each schema is tied to the plain protocol
+ * types with `satisfies`, so the two cannot drift apart.
+ */
+
+const id = z.string().min(1).max(64);
+const coord = z.number().finite().min(-MAT_HALF).max(MAT_HALF);
+const name = z.string().trim().min(1).max(40);
+
+export const actionPayloadSchemas = {
+  'seat:claim': z.strictObject({ tableId: id, roleId: id, name }),
+  'seat:release': z.strictObject({ seatId: id }),
+  'card:place': z
+    .strictObject({ tableId: id, defId: id.optional(), label: z.string().trim().min(1).max(80).optional(), x: coord, y: coord })
+    .refine((p) => (p.defId === undefined) !== (p.label === undefined), { message: 'give either defId or label' }),
+  'card:move': z.strictObject({ tableId: id, cardId: id, x: coord, y: coord, rev: z.number().int().min(0) }),
+  'card:remove': z.strictObject({ tableId: id, cardId: id }),
+  'token:move': z.strictObject({ tableId: id, roleId: id, x: coord, y: coord, rev: z.number().int().min(0) }),
+  'step:set': z.strictObject({ step: z.enum(STEPS) }),
+  'table:add': z.strictObject({ name: z.string().trim().min(1).max(40) }),
+} satisfies { [K in ActionType]: z.ZodType<ActionPayloads[K]> };
+
+export const actionRequestSchema = z.strictObject({
+  actionId: z.string().min(8).max(64),
+  baseVersion: z.number().int().min(0),
+  payload: z.unknown(),
+});
+
+const protocolVersion = z.number().int();
+export const joinSchema = z.strictObject({
+  protocolVersion,
+  code: z.string().trim().min(1).max(16),
+  seatToken: z.string().min(10).max(128).optional(),
+});
+export const hostAttachSchema = z.strictObject({ protocolVersion, sessionId: id, hostToken: z.string().min(10).max(128) });
+export const screenAttachSchema = z.strictObject({ protocolVersion, code: z.string().trim().min(1).max(16) });
+export const syncSchema = z.strictObject({ sinceVersion: z.number().int().min(0) });
+
+export const dragFrameSchema = z.strictObject({
+  tableId: id,
+  kind: z.enum(['token', 'card']),
+  id,
+  x: coord,
+  y: coord,
+}) satisfies z.ZodType<DragFrame>;
+
+/** Turns a zod failure into one readable line for an error ack. */
+export function describeZodError(error: z.ZodError): string {
+  return error.issues
+    .slice(0, 3)
+    .map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`)
+    .join('; ');
+}

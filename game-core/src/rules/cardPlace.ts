@@ -1,0 +1,59 @@
+import { locate } from '../board/geometry';
+import type { ActionPayloads } from '../protocol/index';
+import { actingTable, actorLabel, fail, ok, withTable, type RuleContext, type RuleResult } from './context';
+
+/** Puts a card from the deck, or a blank card with the player's own words, on the wheel. */
+export function cardPlace(ctx: RuleContext, p: ActionPayloads['card:place']): RuleResult {
+  const acting = actingTable(ctx, p.tableId);
+  if ('error' in acting) return acting.error;
+  const { table } = acting;
+  if (locate(p, ctx.state.scenario.board.sectors.length).kind !== 'ring')
+    return fail('OUT_OF_BOUNDS', 'a card must lie in one of the four rings');
+
+  if (p.defId !== undefined) {
+    const def = ctx.state.scenario.cards.find((c) => c.id === p.defId) ?? findAddedCard(ctx, p.defId);
+    if (!def || !table.deck.includes(p.defId)) return fail('NOT_FOUND', `card ${p.defId} is not in the deck`);
+    return ok(
+      withTable(ctx.state, {
+        ...table,
+        deck: table.deck.filter((id) => id !== p.defId),
+        cards: {
+          ...table.cards,
+          [def.id]: {
+            id: def.id,
+            defId: def.id,
+            label: def.label,
+            law: def.law ?? null,
+            roleId: def.role ?? null,
+            x: p.x,
+            y: p.y,
+            rev: 0,
+            placedBy: actorLabel(ctx.actor),
+          },
+        },
+      }),
+    );
+  }
+
+  const label = (p.label ?? '').trim();
+  if (!label) return fail('BAD_REQUEST', 'a blank card needs a label');
+  const id = `blank-${ctx.version}`;
+  const roleId = ctx.actor.kind === 'seat' ? (ctx.state.seats[ctx.actor.seatId]?.roleId ?? null) : null;
+  return ok(
+    withTable(ctx.state, {
+      ...table,
+      cards: {
+        ...table.cards,
+        [id]: { id, defId: null, label, law: null, roleId, x: p.x, y: p.y, rev: 0, placedBy: actorLabel(ctx.actor) },
+      },
+    }),
+  );
+}
+
+/** Cards an event brought in are defined in the event, not in the scenario's card list. */
+export function findAddedCard(ctx: RuleContext, id: string) {
+  for (const e of ctx.state.scenario.events) {
+    for (const f of e.effects) if (f.kind === 'add' && f.card.id === id) return f.card;
+  }
+  return undefined;
+}

@@ -1,0 +1,58 @@
+import type { Point } from '../board/geometry';
+import type { Scenario } from '../scenario/schema';
+
+/** The four workshop steps, in order. */
+export const STEPS = ['kennismaken', 'situatie', 'spelen', 'reflectie'] as const;
+export type Step = (typeof STEPS)[number];
+
+/** Who did something. The server decides this from the connection, never from the payload. */
+export type Actor =
+  | { kind: 'host' }
+  | { kind: 'seat'; seatId: string }
+  | { kind: 'guest' }
+  | { kind: 'system' };
+
+export interface CardOnBoard extends Point {
+  id: string;
+  /** The scenario card it came from; null for a blank card a player wrote. */
+  defId: string | null;
+  label: string;
+  law: string | null;
+  roleId: string | null;
+  /** Bumped on every move, so two people moving the same card cannot silently overwrite. */
+  rev: number;
+  placedBy: string;
+}
+
+export interface Token extends Point {
+  roleId: string;
+  rev: number;
+}
+
+export interface Seat {
+  id: string;
+  tableId: string;
+  roleId: string;
+  name: string;
+  joinedAt: number;
+}
+
+export interface TableState {
+  id: string;
+  name: string;
+  cards: Record<string, CardOnBoard>;
+  /** Scenario card ids players may still place at this table. */
+  deck: string[];
+  tokens: Record<string, Token>;
+}
+
+export interface SessionState {
+  sessionId: string;
+  code: string;
+  scenario: Scenario;
+  step: Step;
+  tables: Record<string, TableState>;
+  tableOrder: string[];
+  seats: Record<string, Seat>;
+  createdAt: number;
+}
