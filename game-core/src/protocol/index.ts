@@ -33,6 +33,7 @@ export const ERROR_CODES = [
   'HELD_BY_OTHER',
   'VERSION_AHEAD',
   'RATE_LIMITED',
+  'PAYLOAD_TOO_LARGE',
   'INTERNAL',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];

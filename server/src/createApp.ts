@@ -1,0 +1,93 @@
+import { createServer, type Server as HttpServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { Server } from 'socket.io';
+import { MAX_MESSAGE_BYTES } from '@samenspel/game-core';
+import { createHttpApp } from './http/routes';
+import { consoleLogger, systemClock, type Clock, type Logger } from './logger';
+import { DEFAULT_LIMITS, attachRealtime, type IoServer, type RealtimeLimits } from './realtime/handlers';
+import type { DragRelay } from './realtime/dragRelay';
+import { RoomRegistry } from './rooms/registry';
+import type { ScenarioCatalog } from './scenarios/catalog';
+import type { Storage } from './storage/storage';
+
+export interface AppDeps {
+  storage: Storage;
+  scenarios: ScenarioCatalog;
+  clock?: Clock;
+  logger?: Logger;
+  /** The built client to serve, or null for an API-only server. */
+  clientDir?: string | null;
+  /** The address printed in join links and QR codes; found from the network when absent. */
+  publicUrl?: string | null;
+  limits?: Partial<RealtimeLimits> & { sessionsPerMinute?: number };
+}
+
+export interface App {
+  http: HttpServer;
+  io: IoServer;
+  registry: RoomRegistry;
+  relay: DragRelay;
+  /** Restores stored sessions, then listens. Resolves with the port (useful with port 0). */
+  listen(port: number, host?: string): Promise<number>;
+  close(): Promise<void>;
+}
+
+/** Builds the whole server from its dependencies; nothing listens until `listen`. */
+export function createApp(deps: AppDeps): App {
+  const clock = deps.clock ?? systemClock;
+  const logger = deps.logger ?? consoleLogger();
+  const limits: RealtimeLimits = { ...DEFAULT_LIMITS, ...deps.limits };
+  const registry = new RoomRegistry(deps.storage, clock, logger);
+  let ready = false;
+
+  const httpApp = createHttpApp({
+    registry,
+    scenarios: deps.scenarios,
+    clock,
+    logger,
+    clientDir: deps.clientDir ?? null,
+    publicUrl: deps.publicUrl ?? null,
+    sessionsPerMinute: deps.limits?.sessionsPerMinute ?? 30,
+    ready: () => ready,
+  });
+  const http = createServer(httpApp);
+  const io: IoServer = new Server(http, {
+    // The engine refuses anything far beyond what the protocol allows; the handlers refuse
+    // the rest with a typed ack (PAYLOAD_TOO_LARGE) instead of dropping the connection.
+    maxHttpBufferSize: MAX_MESSAGE_BYTES * 4,
+    pingInterval: 10_000,
+    pingTimeout: 8_000,
+    serveClient: false,
+  });
+  io.engine.on('connection_error', (error: { code: number; message: string }) => {
+    logger.warn('connection refused', { code: error.code, message: error.message });
+  });
+  const { relay } = attachRealtime({ io, registry, storage: deps.storage, clock, logger, limits });
+
+  return {
+    http,
+    io,
+    registry,
+    relay,
+    listen: (port, host) => {
+      const restored = registry.restore();
+      logger.info('sessions restored', restored);
+      return new Promise((resolvePort, reject) => {
+        http.once('error', reject);
+        http.listen(port, host, () => {
+          ready = true;
+          resolvePort((http.address() as AddressInfo).port);
+        });
+      });
+    },
+    close: async () => {
+      ready = false;
+      relay.close();
+      await new Promise<void>((done) => {
+        io.close(() => done());
+      });
+      if (http.listening) await new Promise<void>((done) => http.close(() => done()));
+      deps.storage.close();
+    },
+  };
+}

@@ -1,0 +1,151 @@
+import express, { type Express, type NextFunction, type Request, type Response } from 'express';
+import { existsSync } from 'node:fs';
+import { networkInterfaces } from 'node:os';
+import { extname, join } from 'node:path';
+import QRCode from 'qrcode';
+import type { Clock, Logger } from '../logger';
+import type { RoomRegistry } from '../rooms/registry';
+import type { ScenarioCatalog } from '../scenarios/catalog';
+import { FailureWindow } from '../realtime/rateLimit';
+
+export interface HttpDeps {
+  registry: RoomRegistry;
+  scenarios: ScenarioCatalog;
+  clock: Clock;
+  logger: Logger;
+  clientDir: string | null;
+  publicUrl: string | null;
+  /** Sessions one address may start per minute. */
+  sessionsPerMinute: number;
+  ready: () => boolean;
+}
+
+const IMAGE_TYPES = new Set(['.png', '.jpg', '.jpeg', '.webp', '.svg', '.gif']);
+
+export function createHttpApp(deps: HttpDeps): Express {
+  const { registry, scenarios, logger } = deps;
+  const app = express();
+  app.disable('x-powered-by');
+  app.set('etag', false);
+  const sessionStarts = new FailureWindow(deps.sessionsPerMinute, 60_000, () => deps.clock.now());
+
+  app.get('/healthz', (_req, res) => {
+    if (!deps.ready()) return void res.status(503).json({ ok: false, status: 'starting' });
+    res.json({ ok: true, sessions: registry.size, scenarios: scenarios.list().filter((e) => e.scenario).length });
+  });
+
+  app.get('/api/scenarios', (_req, res) => {
+    res.json({
+      scenarios: scenarios.list().map((e) => ({
+        id: e.id,
+        status: e.scenario ? 'ok' : 'error',
+        title: e.scenario?.meta.title ?? e.id,
+        description: e.scenario?.meta.description ?? '',
+        durationMinutes: e.scenario?.meta.durationMinutes ?? null,
+        persona: e.scenario
+          ? { name: e.scenario.persona.name, age: e.scenario.persona.age, avatar: e.scenario.persona.avatar ?? null, situation: e.scenario.persona.situation }
+          : null,
+        roles: e.scenario?.roles.length ?? 0,
+        cards: e.scenario?.cards.length ?? 0,
+        problems: e.problems.map((p) => ({ file: relativeName(p.file), line: p.line, column: p.column, message: p.message, suggestion: p.suggestion })),
+      })),
+    });
+  });
+
+  app.get('/api/scenarios/:id', (req, res) => {
+    const scenario = scenarios.get(req.params.id);
+    if (!scenario) return void res.status(404).json({ code: 'NOT_FOUND', message: 'no such scenario' });
+    res.json({ scenario });
+  });
+
+  app.get('/api/scenarios/:id/files/:name', (req, res) => {
+    const path = IMAGE_TYPES.has(extname(req.params.name).toLowerCase()) ? scenarios.asset(req.params.id, req.params.name) : null;
+    if (!path) return void res.status(404).json({ code: 'NOT_FOUND', message: 'no such file' });
+    res.sendFile(path);
+  });
+
+  app.post('/api/sessions', express.json({ limit: '4kb' }), (req, res) => {
+    const ip = req.socket.remoteAddress ?? 'unknown';
+    if (sessionStarts.blocked(ip))
+      return void res.status(429).json({ code: 'RATE_LIMITED', message: 'too many sessions started; wait a minute' });
+    const body = (req.body ?? {}) as { scenarioId?: unknown; tables?: unknown };
+    if (typeof body.scenarioId !== 'string') return void res.status(400).json({ code: 'BAD_REQUEST', message: 'scenarioId is required' });
+    const tables = body.tables === undefined ? 1 : Number(body.tables);
+    if (!Number.isInteger(tables) || tables < 1 || tables > 12)
+      return void res.status(400).json({ code: 'BAD_REQUEST', message: 'tables must be a whole number from 1 to 12' });
+    const scenario = scenarios.get(body.scenarioId);
+    if (!scenario) return void res.status(404).json({ code: 'NOT_FOUND', message: 'no such scenario (or it has errors)' });
+    sessionStarts.fail(ip);
+    const { room, hostToken } = registry.create(scenario, { tables });
+    const base = publicBase(req, deps.publicUrl);
+    res.status(201).json({
+      sessionId: room.sessionId,
+      code: room.code,
+      hostToken,
+      joinUrl: `${base}/join/${room.code}`,
+      screenUrl: `${base}/screen/${room.code}`,
+    });
+  });
+
+  app.get('/api/qr.svg', async (req, res) => {
+    const text = typeof req.query.text === 'string' ? req.query.text : '';
+    if (!text || text.length > 512) return void res.status(400).json({ code: 'BAD_REQUEST', message: 'text is required (at most 512 characters)' });
+    const svg = await QRCode.toString(text, { type: 'svg', margin: 1, errorCorrectionLevel: 'M' });
+    res.type('image/svg+xml').set('Cache-Control', 'public, max-age=3600').send(svg);
+  });
+
+  app.use('/api', (_req, res) => void res.status(404).json({ code: 'NOT_FOUND', message: 'no such endpoint' }));
+
+  if (deps.clientDir && existsSync(join(deps.clientDir, 'index.html'))) {
+    const clientDir = deps.clientDir;
+    app.use('/assets', express.static(join(clientDir, 'assets'), { immutable: true, maxAge: '1y', fallthrough: false }));
+    app.use(express.static(clientDir, { index: false, maxAge: 0 }));
+    // Every page is the same single-page app; the client reads the path.
+    app.get(/^\/(?!socket\.io\/).*/, (_req, res) => {
+      res.set('Cache-Control', 'no-cache').sendFile(join(clientDir, 'index.html'));
+    });
+  } else {
+    app.get('/', (_req, res) => {
+      res.status(503).type('text/plain').send('The client is not built. Run `npm start`, which builds it first.');
+    });
+  }
+
+  app.use((error: unknown, req: Request, res: Response, _next: NextFunction) => {
+    const status = typeof error === 'object' && error && 'status' in error ? Number((error as { status: unknown }).status) : 500;
+    if (status >= 500) logger.error('http error', { path: req.path, error: String(error) });
+    else logger.warn('http request refused', { path: req.path, status, error: String(error) });
+    const code = status === 413 ? 'PAYLOAD_TOO_LARGE' : status < 500 ? 'BAD_REQUEST' : 'INTERNAL';
+    res.status(status).json({ code, message: status < 500 ? 'the request could not be read' : 'something went wrong on the server' });
+  });
+
+  return app;
+}
+
+/**
+ * The address tablets should use. Opened as localhost on the facilitator's laptop, a join
+ * link to "localhost" would point every tablet at itself, so use the laptop's LAN address.
+ */
+function publicBase(req: Request, configured: string | null): string {
+  if (configured) return configured.replace(/\/+$/, '');
+  const host = req.get('host') ?? 'localhost';
+  const [hostname, port] = host.split(':');
+  if (hostname === 'localhost' || hostname === '127.0.0.1' || hostname === '[::1]') {
+    const lan = lanAddress();
+    if (lan) return `${req.protocol}://${lan}${port ? `:${port}` : ''}`;
+  }
+  return `${req.protocol}://${host}`;
+}
+
+function lanAddress(): string | null {
+  for (const list of Object.values(networkInterfaces())) {
+    for (const addr of list ?? []) {
+      if (addr.family === 'IPv4' && !addr.internal) return addr.address;
+    }
+  }
+  return null;
+}
+
+function relativeName(file: string): string {
+  const i = file.lastIndexOf('scenarios');
+  return i >= 0 ? file.slice(i) : file;
+}

@@ -1,0 +1,44 @@
+import { resolve } from 'node:path';
+import { createApp } from './createApp';
+import { consoleLogger } from './logger';
+import { loadScenarioCatalog } from './scenarios/catalog';
+import { openSqliteStorage } from './storage/sqlite';
+
+const logger = consoleLogger();
+const port = Number(process.env.PORT ?? 3000);
+const host = process.env.HOST ?? '0.0.0.0';
+const dataDir = resolve(process.env.DATA_DIR ?? 'data');
+const scenariosDir = resolve(process.env.SCENARIOS_DIR ?? 'scenarios');
+const clientDir = resolve(process.env.CLIENT_DIR ?? 'client/dist');
+
+const app = createApp({
+  storage: openSqliteStorage(dataDir),
+  scenarios: loadScenarioCatalog(scenariosDir, logger),
+  logger,
+  clientDir,
+  publicUrl: process.env.PUBLIC_URL ?? null,
+});
+
+const actualPort = await app.listen(port, host);
+logger.info('Samenspel is ready', { url: `http://localhost:${actualPort}`, dataDir, scenariosDir });
+
+let closing = false;
+const shutdown = (signal: string) => {
+  if (closing) return;
+  closing = true;
+  logger.info('shutting down', { signal });
+  // Every acknowledged action is already on disk; closing only says goodbye to the sockets.
+  app.close().then(
+    () => process.exit(0),
+    () => process.exit(1),
+  );
+};
+process.on('SIGINT', () => shutdown('SIGINT'));
+process.on('SIGTERM', () => shutdown('SIGTERM'));
+process.on('uncaughtException', (error) => {
+  // A bug must not take every workshop in the building down: log it and keep serving.
+  logger.error('uncaught exception', { error: error.stack ?? String(error) });
+});
+process.on('unhandledRejection', (error) => {
+  logger.error('unhandled rejection', { error: String(error) });
+});

@@ -1,0 +1,402 @@
+import { timingSafeEqual } from 'node:crypto';
+import type { Server, Socket } from 'socket.io';
+import {
+  ACTION_TYPES,
+  BROADCAST_OF,
+  HOST_ONLY,
+  MAX_MESSAGE_BYTES,
+  PROTOCOL_VERSION,
+  DRAG_HZ,
+  playerView,
+  type ActionType,
+  type Actor,
+  type ClientToServerEvents,
+  type ErrorAck,
+  type ErrorCode,
+  type ServerToClientEvents,
+  type Viewer,
+} from '@samenspel/game-core';
+import {
+  actionPayloadSchemas,
+  actionRequestSchema,
+  describeZodError,
+  dragFrameSchema,
+  hostAttachSchema,
+  joinSchema,
+  screenAttachSchema,
+  syncSchema,
+} from '@samenspel/game-core/protocol/schemas';
+import type { Clock, Logger } from '../logger';
+import type { Room } from '../rooms/room';
+import { holdKey, holderId } from '../rooms/room';
+import type { RoomRegistry } from '../rooms/registry';
+import type { Storage } from '../storage/storage';
+import { hashSecret, newSecret, normaliseCode } from '../tokens';
+import { DragRelay } from './dragRelay';
+import { FailureWindow, TokenBucket } from './rateLimit';
+
+export interface SocketData {
+  ip: string;
+  room: Room | null;
+  viewer: Viewer | null;
+  events: TokenBucket;
+  actions: TokenBucket;
+  drags: TokenBucket;
+  failedAttaches: number;
+  refusedAt: number;
+}
+
+export type IoServer = Server<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
+type IoSocket = Socket<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
+
+export interface RealtimeLimits {
+  /** Any message, per socket: a flood is refused above this. */
+  eventsPerSecond: number;
+  actionsPerSecond: number;
+  /** Failed join/attach attempts per address per minute, before RATE_LIMITED. */
+  attachFailuresPerMinute: number;
+  /** Failed attempts on one connection before it is refused. */
+  attachFailuresPerSocket: number;
+  dragWindowMs: number;
+  /** A sync that would replay more than this sends a snapshot instead. */
+  maxSyncActions: number;
+}
+
+export const DEFAULT_LIMITS: RealtimeLimits = {
+  eventsPerSecond: 80,
+  actionsPerSecond: 15,
+  attachFailuresPerMinute: 20,
+  attachFailuresPerSocket: 8,
+  dragWindowMs: 16,
+  maxSyncActions: 500,
+};
+
+const ATTACH_EVENTS = ['session:join', 'host:attach', 'screen:attach', 'session:sync', 'piece:drag'] as const;
+const KNOWN_EVENTS = new Set<string>([...ACTION_TYPES, ...ATTACH_EVENTS]);
+
+export interface RealtimeDeps {
+  io: IoServer;
+  registry: RoomRegistry;
+  storage: Storage;
+  clock: Clock;
+  logger: Logger;
+  limits: RealtimeLimits;
+}
+
+const sessionRoom = (sessionId: string) => `s:${sessionId}`;
+const tableRoom = (sessionId: string, tableId: string) => `t:${sessionId}:${tableId}`;
+
+/** Wires every socket event: validate → room → ack → broadcast. */
+export function attachRealtime(deps: RealtimeDeps): { relay: DragRelay } {
+  const { io, registry, storage, clock, logger, limits } = deps;
+  const attachFailures = new FailureWindow(limits.attachFailuresPerMinute, 60_000, () => clock.now());
+  const relay = new DragRelay(limits.dragWindowMs, (sessionId, tableId, batch) => {
+    io.to(tableRoom(sessionId, tableId)).volatile.emit('pieces:dragged', batch);
+  });
+
+  const publishPresence = (room: Room) => io.to(sessionRoom(room.sessionId)).emit('presence:changed', room.presence());
+
+  io.on('connection', (socket: IoSocket) => {
+    const now = () => clock.now();
+    socket.data = {
+      ip: socket.handshake.address,
+      room: null,
+      viewer: null,
+      events: new TokenBucket(limits.eventsPerSecond, limits.eventsPerSecond * 2, now),
+      actions: new TokenBucket(limits.actionsPerSecond, limits.actionsPerSecond * 2, now),
+      // A little headroom over the drag rate absorbs network jitter without letting floods through.
+      drags: new TokenBucket(DRAG_HZ + 5, DRAG_HZ, now),
+      failedAttaches: 0,
+      refusedAt: 0,
+    };
+
+    const refuse = (event: string, reply: ((ack: ErrorAck) => void) | null, code: ErrorCode, message: string) => {
+      const error: ErrorAck = { ok: false, code, message };
+      logger.warn('request refused', { event, code, message, socket: socket.id, ip: socket.data.ip });
+      if (reply) reply(error);
+      else if (clock.now() - socket.data.refusedAt > 1000) {
+        // Fire-and-forget messages have no ack; tell the sender once a second at most.
+        socket.data.refusedAt = clock.now();
+        socket.emit('error:reported', { ...error, event });
+      }
+    };
+
+    /**
+     * Every handler runs through here: the flood limit, the size limit, an ack that is a
+     * function, and a catch so that no input can take the server down.
+     */
+    const guard = <T>(event: string, handler: (payload: unknown, reply: (ack: T) => void) => void) =>
+      (...args: unknown[]) => {
+        const last = args.at(-1);
+        const ack = typeof last === 'function' ? (last as (ack: T | ErrorAck) => void) : null;
+        const payload = args[0] === last && ack ? undefined : args[0];
+        const replyError = ack ? (e: ErrorAck) => ack(e) : null;
+        try {
+          if (!socket.data.events.take()) return refuse(event, replyError, 'RATE_LIMITED', 'too many messages; slow down');
+          if (messageSize(payload) > MAX_MESSAGE_BYTES)
+            return refuse(event, replyError, 'PAYLOAD_TOO_LARGE', `messages are limited to ${MAX_MESSAGE_BYTES} bytes`);
+          handler(payload, (result: T) => {
+            if (ack) ack(result);
+          });
+        } catch (error) {
+          logger.error('handler failed', { event, error: error instanceof Error ? (error.stack ?? error.message) : String(error) });
+          if (replyError) replyError({ ok: false, code: 'INTERNAL', message: 'something went wrong on the server' });
+        }
+      };
+
+    socket.onAny((event: unknown, ...args: unknown[]) => {
+      if (typeof event === 'string' && KNOWN_EVENTS.has(event)) return;
+      const last = args.at(-1);
+      const reply = typeof last === 'function' ? (last as (e: ErrorAck) => void) : null;
+      refuse(String(event).slice(0, 64), reply, 'UNKNOWN_EVENT', `unknown event ${String(event).slice(0, 64)}`);
+    });
+
+    const detach = () => {
+      const { room, viewer } = socket.data;
+      if (!room || !viewer) return;
+      for (const r of socket.rooms) if (r !== socket.id) void socket.leave(r);
+      if (viewer.kind === 'seat') room.disconnect('seat', viewer.seatId);
+      else if (viewer.kind === 'host' || viewer.kind === 'screen') room.disconnect(viewer.kind);
+      socket.data.room = null;
+      socket.data.viewer = null;
+      publishPresence(room);
+    };
+
+    const attach = (room: Room, viewer: Viewer) => {
+      detach();
+      socket.data.room = room;
+      socket.data.viewer = viewer;
+      void socket.join(sessionRoom(room.sessionId));
+      joinTableRooms(room, viewer);
+      if (viewer.kind === 'seat') room.connect('seat', viewer.seatId);
+      else if (viewer.kind === 'host' || viewer.kind === 'screen') room.connect(viewer.kind);
+      publishPresence(room);
+      return {
+        ok: true as const,
+        sessionId: room.sessionId,
+        viewer,
+        seat: viewer.kind === 'seat' ? (room.seatOf(viewer.seatId) ?? null) : null,
+        snapshot: { version: room.version, state: playerView(room.state, viewer) },
+        presence: room.presence(),
+      };
+    };
+
+    /** Players hear drags of their own table; hosts and screens hear every table. */
+    const joinTableRooms = (room: Room, viewer: Viewer) => {
+      if (viewer.kind === 'seat') {
+        const seat = room.seatOf(viewer.seatId);
+        if (seat) void socket.join(tableRoom(room.sessionId, seat.tableId));
+      } else if (viewer.kind === 'host' || viewer.kind === 'screen') {
+        for (const id of room.state.tableOrder) void socket.join(tableRoom(room.sessionId, id));
+      }
+    };
+
+    const attachFailed = (event: string, reply: (e: ErrorAck) => void, code: ErrorCode, message: string) => {
+      attachFailures.fail(socket.data.ip);
+      socket.data.failedAttaches++;
+      refuse(event, reply, code, message);
+    };
+
+    const attachBlocked = () =>
+      attachFailures.blocked(socket.data.ip) || socket.data.failedAttaches >= limits.attachFailuresPerSocket;
+
+    socket.on(
+      'session:join',
+      guard('session:join', (raw, reply) => {
+        const parsed = joinSchema.safeParse(raw);
+        if (!parsed.success) return refuse('session:join', reply, 'BAD_REQUEST', describeZodError(parsed.error));
+        const req = parsed.data;
+        if (req.protocolVersion !== PROTOCOL_VERSION)
+          return refuse('session:join', reply, 'PROTOCOL_MISMATCH', `server speaks protocol ${PROTOCOL_VERSION}; reload the page`);
+        if (attachBlocked()) return refuse('session:join', reply, 'RATE_LIMITED', 'too many wrong codes; wait a minute');
+        const room = registry.byJoinCode(normaliseCode(req.code));
+        if (!room) return attachFailed('session:join', reply, 'SESSION_NOT_FOUND', 'no session with this code');
+        if (req.seatToken !== undefined) {
+          const seatId = storage.findSeatByToken(room.sessionId, hashSecret(req.seatToken));
+          if (!seatId || !room.seatOf(seatId))
+            return attachFailed('session:join', reply, 'BAD_SEAT_TOKEN', 'this seat is no longer yours; choose a role again');
+          return reply(attach(room, { kind: 'seat', seatId }));
+        }
+        reply(attach(room, { kind: 'guest' }));
+      }),
+    );
+
+    socket.on(
+      'host:attach',
+      guard('host:attach', (raw, reply) => {
+        const parsed = hostAttachSchema.safeParse(raw);
+        if (!parsed.success) return refuse('host:attach', reply, 'BAD_REQUEST', describeZodError(parsed.error));
+        const req = parsed.data;
+        if (req.protocolVersion !== PROTOCOL_VERSION)
+          return refuse('host:attach', reply, 'PROTOCOL_MISMATCH', `server speaks protocol ${PROTOCOL_VERSION}; reload the page`);
+        if (attachBlocked()) return refuse('host:attach', reply, 'RATE_LIMITED', 'too many failed attempts; wait a minute');
+        const room = registry.byId(req.sessionId);
+        if (!room) return attachFailed('host:attach', reply, 'SESSION_NOT_FOUND', 'no such session');
+        if (!sameSecret(hashSecret(req.hostToken), room.record.hostTokenHash))
+          return attachFailed('host:attach', reply, 'BAD_HOST_TOKEN', 'this is not the facilitator link of the session');
+        reply(attach(room, { kind: 'host' }));
+      }),
+    );
+
+    socket.on(
+      'screen:attach',
+      guard('screen:attach', (raw, reply) => {
+        const parsed = screenAttachSchema.safeParse(raw);
+        if (!parsed.success) return refuse('screen:attach', reply, 'BAD_REQUEST', describeZodError(parsed.error));
+        const req = parsed.data;
+        if (req.protocolVersion !== PROTOCOL_VERSION)
+          return refuse('screen:attach', reply, 'PROTOCOL_MISMATCH', `server speaks protocol ${PROTOCOL_VERSION}; reload the page`);
+        if (attachBlocked()) return refuse('screen:attach', reply, 'RATE_LIMITED', 'too many wrong codes; wait a minute');
+        const room = registry.byJoinCode(normaliseCode(req.code));
+        if (!room) return attachFailed('screen:attach', reply, 'SESSION_NOT_FOUND', 'no session with this code');
+        reply(attach(room, { kind: 'screen' }));
+      }),
+    );
+
+    socket.on(
+      'session:sync',
+      guard('session:sync', (raw, reply) => {
+        const parsed = syncSchema.safeParse(raw);
+        if (!parsed.success) return refuse('session:sync', reply, 'BAD_REQUEST', describeZodError(parsed.error));
+        const { room, viewer } = socket.data;
+        if (!room || !viewer) return refuse('session:sync', reply, 'NOT_ATTACHED', 'join a session first');
+        const since = parsed.data.sinceVersion;
+        const behind = room.version - since;
+        if (since > room.version || behind > limits.maxSyncActions) {
+          return reply({ ok: true, version: room.version, snapshot: { version: room.version, state: playerView(room.state, viewer) } });
+        }
+        reply({ ok: true, version: room.version, actions: storage.actionsSince(room.sessionId, since, behind) });
+      }),
+    );
+
+    for (const type of ACTION_TYPES) {
+      socket.on(type, guard(type, (raw, reply) => handleAction(type, raw, reply as (ack: unknown) => void)) as never);
+    }
+
+    const handleAction = (type: ActionType, raw: unknown, reply: (ack: unknown) => void) => {
+      if (!socket.data.actions.take()) return refuse(type, reply, 'RATE_LIMITED', 'too many actions; slow down');
+      const { room, viewer } = socket.data;
+      if (!room || !viewer) return refuse(type, reply, 'NOT_ATTACHED', 'join a session first');
+      if (viewer.kind === 'screen') return refuse(type, reply, 'FORBIDDEN', 'the big screen only shows the board');
+      const envelope = actionRequestSchema.safeParse(raw);
+      if (!envelope.success) return refuse(type, reply, 'BAD_REQUEST', describeZodError(envelope.error));
+      const payload = actionPayloadSchemas[type].safeParse(envelope.data.payload);
+      if (!payload.success) return refuse(type, reply, 'BAD_REQUEST', describeZodError(payload.error));
+      if (HOST_ONLY.has(type) && viewer.kind !== 'host')
+        return refuse(type, reply, 'FORBIDDEN', 'only the facilitator can do this');
+
+      const actor: Actor = viewer.kind === 'seat' ? { kind: 'seat', seatId: viewer.seatId } : viewer.kind === 'host' ? { kind: 'host' } : { kind: 'guest' };
+      let seatToken: string | null = null;
+      const result = room.submit(type, { ...envelope.data, payload: payload.data } as never, actor, {
+        seatToken: (seatId) => {
+          seatToken = newSecret();
+          return { tokenHash: hashSecret(seatToken), seatId };
+        },
+      });
+      if (!result.ok) return refuse(type, reply, result.code, result.message);
+
+      if (type === 'seat:claim') {
+        const seatId = `s${result.action.version}`;
+        const seat = room.seatOf(seatId);
+        if (!seat) return refuse(type, reply, 'NOT_FOUND', 'this seat was released again');
+        if (result.duplicate) {
+          // A retry after a lost ack: the first token never arrived, so hand out a new one.
+          seatToken = newSecret();
+          storage.addSeatToken(room.sessionId, { tokenHash: hashSecret(seatToken), seatId });
+        }
+        attach(room, { kind: 'seat', seatId });
+        reply(result.duplicate ? { ok: true, version: result.action.version, seat, seatToken, duplicate: true } : { ok: true, version: result.action.version, seat, seatToken });
+      } else {
+        reply(result.duplicate ? { ok: true, version: result.action.version, duplicate: true } : { ok: true, version: result.action.version });
+      }
+      if (result.duplicate) return;
+
+      io.to(sessionRoom(room.sessionId)).emit(BROADCAST_OF[type] as 'card:placed', result.action as never);
+      afterCommit(room, type, result.action.payload);
+    };
+
+    /** Side effects on connections that follow from state changes. */
+    const afterCommit = (room: Room, type: ActionType, payload: unknown) => {
+      if (type === 'seat:release') {
+        const { seatId } = payload as { seatId: string };
+        for (const s of io.sockets.sockets.values()) {
+          if (s.data.room === room && s.data.viewer?.kind === 'seat' && s.data.viewer.seatId === seatId) {
+            const seat = seatId;
+            for (const r of s.rooms) if (r.startsWith(`t:${room.sessionId}:`)) void s.leave(r);
+            room.disconnect('seat', seat);
+            s.data.viewer = { kind: 'guest' };
+          }
+        }
+        publishPresence(room);
+      } else if (type === 'table:add') {
+        const tableId = room.state.tableOrder.at(-1);
+        if (!tableId) return;
+        for (const s of io.sockets.sockets.values()) {
+          if (s.data.room === room && (s.data.viewer?.kind === 'host' || s.data.viewer?.kind === 'screen'))
+            void s.join(tableRoom(room.sessionId, tableId));
+        }
+      }
+    };
+
+    socket.on(
+      'piece:drag',
+      guard('piece:drag', (raw) => {
+        // Above the drag rate frames are dropped silently: the next frame carries a newer position.
+        if (!socket.data.drags.take()) return;
+        const parsed = dragFrameSchema.safeParse(raw);
+        if (!parsed.success) return refuse('piece:drag', null, 'BAD_REQUEST', describeZodError(parsed.error));
+        const frame = parsed.data;
+        const { room, viewer } = socket.data;
+        if (!room || !viewer) return refuse('piece:drag', null, 'NOT_ATTACHED', 'join a session first');
+        const table = room.state.tables[frame.tableId];
+        if (!table) return refuse('piece:drag', null, 'NOT_FOUND', 'no such table');
+        let actor: Actor;
+        if (viewer.kind === 'host') actor = { kind: 'host' };
+        else if (viewer.kind === 'seat') {
+          const seat = room.seatOf(viewer.seatId);
+          if (!seat || seat.tableId !== frame.tableId) return refuse('piece:drag', null, 'FORBIDDEN', 'you play at another table');
+          if (frame.kind === 'token' && seat.roleId !== frame.id)
+            return refuse('piece:drag', null, 'FORBIDDEN', 'you can only move your own token');
+          actor = { kind: 'seat', seatId: seat.id };
+        } else return refuse('piece:drag', null, 'FORBIDDEN', 'choose a role before playing');
+        const exists = frame.kind === 'token' ? table.tokens[frame.id] : table.cards[frame.id];
+        if (!exists) return refuse('piece:drag', null, 'NOT_FOUND', `no such ${frame.kind}`);
+        const by = holderId(actor);
+        const hold = room.hold(holdKey(frame.tableId, frame.kind, frame.id), by);
+        if (hold === 'held') {
+          const holder = room.holds.get(holdKey(frame.tableId, frame.kind, frame.id))?.by ?? '';
+          socket.emit('drag:refused', { tableId: frame.tableId, kind: frame.kind, id: frame.id, heldBy: holder });
+          return;
+        }
+        relay.enqueue(room.sessionId, frame, by);
+      }),
+    );
+
+    socket.on('disconnect', () => detach());
+  });
+
+  // Holds of drags that stopped without a drop (a closed tab) expire; prune them now and then.
+  const pruner = setInterval(() => {
+    for (const room of registry.rooms()) room.pruneHolds();
+  }, 5_000);
+  pruner.unref();
+  io.engine.on('close', () => clearInterval(pruner));
+
+  return { relay };
+}
+
+function messageSize(payload: unknown): number {
+  if (payload === undefined) return 0;
+  try {
+    return Buffer.byteLength(JSON.stringify(payload) ?? '');
+  } catch {
+    // Unserialisable input (cycles cannot arrive over the wire, but be safe) counts as too large.
+    return Infinity;
+  }
+}
+
+function sameSecret(a: string, b: string): boolean {
+  const x = Buffer.from(a);
+  const y = Buffer.from(b);
+  return x.length === y.length && timingSafeEqual(x, y);
+}

@@ -1,0 +1,150 @@
+import Database from 'better-sqlite3';
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import type { CommittedAction, SessionState } from '@samenspel/game-core';
+import type { SeatTokenGrant, SessionRecord, Storage, StoredSession } from './storage';
+
+const SCHEMA = `
+CREATE TABLE IF NOT EXISTS sessions (
+  session_id TEXT PRIMARY KEY,
+  code TEXT NOT NULL UNIQUE,
+  host_token_hash TEXT NOT NULL,
+  scenario_id TEXT NOT NULL,
+  created_at INTEGER NOT NULL
+);
+CREATE TABLE IF NOT EXISTS actions (
+  session_id TEXT NOT NULL REFERENCES sessions(session_id) ON DELETE CASCADE,
+  version INTEGER NOT NULL,
+  action_id TEXT NOT NULL,
+  type TEXT NOT NULL,
+  payload TEXT NOT NULL,
+  actor TEXT NOT NULL,
+  at INTEGER NOT NULL,
+  PRIMARY KEY (session_id, version),
+  UNIQUE (session_id, action_id)
+);
+CREATE TABLE IF NOT EXISTS snapshots (
+  session_id TEXT NOT NULL REFERENCES sessions(session_id) ON DELETE CASCADE,
+  version INTEGER NOT NULL,
+  state TEXT NOT NULL,
+  PRIMARY KEY (session_id, version)
+);
+CREATE TABLE IF NOT EXISTS seat_tokens (
+  token_hash TEXT PRIMARY KEY,
+  session_id TEXT NOT NULL REFERENCES sessions(session_id) ON DELETE CASCADE,
+  seat_id TEXT NOT NULL
+);
+`;
+
+interface ActionRow {
+  version: number;
+  action_id: string;
+  type: string;
+  payload: string;
+  actor: string;
+  at: number;
+}
+
+function rowToAction(row: ActionRow): CommittedAction {
+  return {
+    version: row.version,
+    actionId: row.action_id,
+    type: row.type as CommittedAction['type'],
+    payload: JSON.parse(row.payload) as CommittedAction['payload'],
+    actor: JSON.parse(row.actor) as CommittedAction['actor'],
+    at: row.at,
+  };
+}
+
+/** The embedded default: one SQLite file in the data dir, in WAL mode. */
+export function openSqliteStorage(dataDir: string): Storage {
+  mkdirSync(dataDir, { recursive: true });
+  const db = new Database(join(dataDir, 'samenspel.sqlite'));
+  db.pragma('journal_mode = WAL');
+  // NORMAL in WAL mode survives a process kill (SIGKILL) without losing committed
+  // transactions; only a power cut can lose the last few, and FULL costs a sync per action.
+  db.pragma('synchronous = NORMAL');
+  db.pragma('foreign_keys = ON');
+  db.exec(SCHEMA);
+
+  const insertSession = db.prepare(
+    'INSERT INTO sessions (session_id, code, host_token_hash, scenario_id, created_at) VALUES (?, ?, ?, ?, ?)',
+  );
+  const insertSnapshot = db.prepare('INSERT OR REPLACE INTO snapshots (session_id, version, state) VALUES (?, ?, ?)');
+  const pruneSnapshots = db.prepare('DELETE FROM snapshots WHERE session_id = ? AND version < ?');
+  const insertAction = db.prepare(
+    'INSERT INTO actions (session_id, version, action_id, type, payload, actor, at) VALUES (?, ?, ?, ?, ?, ?, ?)',
+  );
+  const insertSeatToken = db.prepare('INSERT INTO seat_tokens (token_hash, session_id, seat_id) VALUES (?, ?, ?)');
+  const selectSeat = db.prepare<[string, string], { seat_id: string }>(
+    'SELECT seat_id FROM seat_tokens WHERE session_id = ? AND token_hash = ?',
+  );
+  const selectActionById = db.prepare<[string, string], ActionRow>(
+    'SELECT version, action_id, type, payload, actor, at FROM actions WHERE session_id = ? AND action_id = ?',
+  );
+  const selectActionsSince = db.prepare<[string, number, number], ActionRow>(
+    'SELECT version, action_id, type, payload, actor, at FROM actions WHERE session_id = ? AND version > ? ORDER BY version LIMIT ?',
+  );
+  const selectSessions = db.prepare<[], { session_id: string; code: string; host_token_hash: string; scenario_id: string; created_at: number }>(
+    'SELECT session_id, code, host_token_hash, scenario_id, created_at FROM sessions ORDER BY created_at',
+  );
+  const selectLatestSnapshot = db.prepare<[string], { version: number; state: string }>(
+    'SELECT version, state FROM snapshots WHERE session_id = ? ORDER BY version DESC LIMIT 1',
+  );
+  const deleteSessionStmt = db.prepare('DELETE FROM sessions WHERE session_id = ?');
+
+  const appendTx = db.transaction(
+    (sessionId: string, action: CommittedAction, extra?: { seatToken?: SeatTokenGrant; snapshot?: SessionState }) => {
+      insertAction.run(
+        sessionId,
+        action.version,
+        action.actionId,
+        action.type,
+        JSON.stringify(action.payload),
+        JSON.stringify(action.actor),
+        action.at,
+      );
+      if (extra?.seatToken) insertSeatToken.run(extra.seatToken.tokenHash, sessionId, extra.seatToken.seatId);
+      if (extra?.snapshot) {
+        insertSnapshot.run(sessionId, action.version, JSON.stringify(extra.snapshot));
+        pruneSnapshots.run(sessionId, action.version);
+      }
+    },
+  );
+
+  const createTx = db.transaction((record: SessionRecord, initial: SessionState) => {
+    insertSession.run(record.sessionId, record.code, record.hostTokenHash, record.scenarioId, record.createdAt);
+    insertSnapshot.run(record.sessionId, 0, JSON.stringify(initial));
+  });
+
+  return {
+    createSession: (record, initial) => createTx(record, initial),
+    append: (sessionId, action, extra) => appendTx(sessionId, action, extra),
+    addSeatToken: (sessionId, grant) => void insertSeatToken.run(grant.tokenHash, sessionId, grant.seatId),
+    findSeatByToken: (sessionId, tokenHash) => selectSeat.get(sessionId, tokenHash)?.seat_id ?? null,
+    findAction: (sessionId, actionId) => {
+      const row = selectActionById.get(sessionId, actionId);
+      return row ? rowToAction(row) : null;
+    },
+    actionsSince: (sessionId, sinceVersion, limit) => selectActionsSince.all(sessionId, sinceVersion, limit).map(rowToAction),
+    loadSessions: () =>
+      selectSessions.all().map((s): StoredSession => {
+        const snap = selectLatestSnapshot.get(s.session_id);
+        if (!snap) throw new Error(`session ${s.session_id} has no snapshot`);
+        const tail = selectActionsSince.all(s.session_id, snap.version, Number.MAX_SAFE_INTEGER).map(rowToAction);
+        return {
+          record: {
+            sessionId: s.session_id,
+            code: s.code,
+            hostTokenHash: s.host_token_hash,
+            scenarioId: s.scenario_id,
+            createdAt: s.created_at,
+          },
+          snapshot: { version: snap.version, state: JSON.parse(snap.state) as SessionState },
+          tail,
+        };
+      }),
+    deleteSession: (sessionId) => void deleteSessionStmt.run(sessionId),
+    close: () => db.close(),
+  };
+}

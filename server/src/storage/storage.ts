@@ -1,0 +1,39 @@
+import type { CommittedAction, SessionState } from '@samenspel/game-core';
+
+export interface SessionRecord {
+  sessionId: string;
+  code: string;
+  hostTokenHash: string;
+  scenarioId: string;
+  createdAt: number;
+}
+
+export interface StoredSession {
+  record: SessionRecord;
+  snapshot: { version: number; state: SessionState };
+  /** Actions after the snapshot, in version order. */
+  tail: CommittedAction[];
+}
+
+/** A seat token minted together with the action that created or re-issued the seat. */
+export interface SeatTokenGrant {
+  tokenHash: string;
+  seatId: string;
+}
+
+/**
+ * Durable storage for sessions. Calls are synchronous: an action is durable when `append`
+ * returns, which is what lets the server acknowledge only what is on disk.
+ */
+export interface Storage {
+  createSession(record: SessionRecord, initial: SessionState): void;
+  /** Writes one accepted action (and an optional snapshot of the state after it) atomically. */
+  append(sessionId: string, action: CommittedAction, extra?: { seatToken?: SeatTokenGrant; snapshot?: SessionState }): void;
+  addSeatToken(sessionId: string, grant: SeatTokenGrant): void;
+  findSeatByToken(sessionId: string, tokenHash: string): string | null;
+  findAction(sessionId: string, actionId: string): CommittedAction | null;
+  actionsSince(sessionId: string, sinceVersion: number, limit: number): CommittedAction[];
+  loadSessions(): StoredSession[];
+  deleteSession(sessionId: string): void;
+  close(): void;
+}
