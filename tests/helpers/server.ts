@@ -28,6 +28,8 @@ export interface StartOptions {
   scenariosDir?: string;
   clientDir?: string | null;
   limits?: AppDeps['limits'];
+  /** A fixed port, so that a restarted server is found by clients that reconnect. */
+  port?: number;
 }
 
 /** A real server on port 0 with a real SQLite file in a temporary folder. */
@@ -42,7 +44,7 @@ export async function startServer(options: StartOptions = {}): Promise<TestServe
     publicUrl: 'http://localhost',
     ...(options.limits ? { limits: options.limits } : {}),
   });
-  const port = await app.listen(0, '127.0.0.1');
+  const port = await app.listen(options.port ?? 0, '127.0.0.1');
   let stopped = false;
   const server: TestServer = {
     app,
@@ -57,7 +59,7 @@ export async function startServer(options: StartOptions = {}): Promise<TestServe
     },
     restart: async () => {
       await server.stop();
-      return startServer({ ...options, dataDir });
+      return startServer({ ...options, dataDir, port });
     },
     cleanup: () => rmSync(dataDir, { recursive: true, force: true }),
   };

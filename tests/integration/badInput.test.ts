@@ -1,0 +1,168 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import WebSocket from 'ws';
+import { MAX_MESSAGE_BYTES, PROTOCOL_VERSION, type ActionAck, type SeatClaimAck, type SyncAck } from '@samenspel/game-core';
+import { createSessionOver, startServer, type TestServer } from '../helpers/server';
+import { actionRequest, attachHost, connect, joinAsPlayer, request, type TestSocket } from '../helpers/socket';
+
+let server: TestServer;
+let player: Awaited<ReturnType<typeof joinAsPlayer>> & { seatId: string };
+let host: Awaited<ReturnType<typeof attachHost>>;
+let code: string;
+
+beforeAll(async () => {
+  server = await startServer({ limits: { eventsPerSecond: 1000, actionsPerSecond: 1000 } });
+  const session = await createSessionOver(server.url, 'mini');
+  code = session.code;
+  host = await attachHost(server.url, session.sessionId, session.hostToken);
+  const p = await joinAsPlayer(server.url, session.code);
+  const claim = await request<SeatClaimAck>(p.socket, 'seat:claim', actionRequest<'seat:claim'>({ tableId: 't1', roleId: 'mentor', name: 'Anouk' }, 0));
+  if (!claim.ok) throw new Error(claim.message);
+  player = { ...p, seatId: claim.seat.id };
+  await host.replica.waitForVersion(1);
+});
+
+afterAll(async () => {
+  player.socket.disconnect();
+  host.socket.disconnect();
+  await server.stop();
+  server.cleanup();
+});
+
+const good = { actionId: 'a-good-action-id-0001', baseVersion: 1 };
+const big = 'x'.repeat(MAX_MESSAGE_BYTES + 10);
+
+/** Each row: an event, a payload, and the error code the sender must get back. */
+const BAD: [string, string, unknown, string][] = [
+  ['a payload that is not an object', 'card:place', 'hello', 'BAD_REQUEST'],
+  ['a missing actionId', 'card:place', { baseVersion: 1, payload: { tableId: 't1', defId: 'bijstand', x: 0, y: -0.7 } }, 'BAD_REQUEST'],
+  ['a negative base version', 'card:place', { ...good, baseVersion: -1, payload: { tableId: 't1', defId: 'bijstand', x: 0, y: -0.7 } }, 'BAD_REQUEST'],
+  ['a position given as text', 'card:place', { ...good, payload: { tableId: 't1', defId: 'bijstand', x: '0', y: -0.7 } }, 'BAD_REQUEST'],
+  ['a position far off the mat', 'card:move', { ...good, payload: { tableId: 't1', cardId: 'mbo', x: 40, y: 0, rev: 0 } }, 'BAD_REQUEST'],
+  ['a position that is null', 'token:move', { ...good, payload: { tableId: 't1', roleId: 'mentor', x: null, y: 0, rev: 0 } }, 'BAD_REQUEST'],
+  ['an extra unknown field', 'card:remove', { ...good, payload: { tableId: 't1', cardId: 'mbo', evil: true } }, 'BAD_REQUEST'],
+  ['a card with both a deck id and a label', 'card:place', { ...good, payload: { tableId: 't1', defId: 'bijstand', label: 'x', x: 0, y: -0.7 } }, 'BAD_REQUEST'],
+  ['a blank card with an empty label', 'card:place', { ...good, payload: { tableId: 't1', label: '   ', x: 0, y: -0.7 } }, 'BAD_REQUEST'],
+  ['a label of 500 characters', 'card:place', { ...good, payload: { tableId: 't1', label: 'y'.repeat(500), x: 0, y: -0.7 } }, 'BAD_REQUEST'],
+  ['a card in the persona disc', 'card:place', { ...good, actionId: 'centre-drop-00001', payload: { tableId: 't1', defId: 'bijstand', x: 0.05, y: 0 } }, 'OUT_OF_BOUNDS'],
+  ['a card outside the wheel', 'card:place', { ...good, actionId: 'outside-drop-0001', payload: { tableId: 't1', defId: 'bijstand', x: 1.2, y: 0 } }, 'OUT_OF_BOUNDS'],
+  ['a card that is not in the deck', 'card:place', { ...good, actionId: 'not-in-deck-00001', payload: { tableId: 't1', defId: 'nope', x: 0, y: -0.7 } }, 'NOT_FOUND'],
+  ['a table that does not exist', 'card:remove', { ...good, actionId: 'no-table-00000001', payload: { tableId: 't9', cardId: 'mbo' } }, 'NOT_FOUND'],
+  ['a stale card revision', 'card:move', { ...good, actionId: 'stale-rev-0000001', payload: { tableId: 't1', cardId: 'mbo', x: 0.1, y: -0.3, rev: 7 } }, 'CONFLICT'],
+  ['an unknown step', 'step:set', { ...good, payload: { step: 'pauze' } }, 'BAD_REQUEST'],
+  ['a second seat for a seated player', 'seat:claim', { ...good, actionId: 'second-seat-00001', payload: { tableId: 't1', roleId: 'moeder', name: 'X' } }, 'ALREADY_SEATED'],
+  ['an oversized payload', 'card:place', { ...good, payload: { tableId: 't1', label: big, x: 0, y: -0.7 } }, 'PAYLOAD_TOO_LARGE'],
+  ['an unknown event', 'card:explode', { ...good, payload: {} }, 'UNKNOWN_EVENT'],
+  ['a sync with a negative version', 'session:sync', { sinceVersion: -3 }, 'BAD_REQUEST'],
+];
+
+describe('bad input', () => {
+  it.each(BAD)('refuses %s with a typed error and leaves the room untouched', async (_name, event, payload, code) => {
+    const before = structuredClone(host.replica.state);
+    const versionBefore = host.replica.version;
+    const ack = await request<ActionAck>(player.socket, event, payload);
+    expect(ack).toMatchObject({ ok: false, code });
+    expect(typeof (ack as { message?: unknown }).message).toBe('string');
+    const sync = await request<SyncAck>(host.socket, 'session:sync', { sinceVersion: versionBefore });
+    expect(sync.ok && sync.version).toBe(versionBefore);
+    expect(host.replica.state).toEqual(before);
+  });
+
+  it('logs every refusal', () => {
+    const refusals = server.logger.lines.filter((l) => l.msg === 'request refused');
+    expect(refusals.length).toBeGreaterThanOrEqual(BAD.length);
+    expect(refusals.some((l) => l.fields?.code === 'UNKNOWN_EVENT')).toBe(true);
+  });
+
+  it('reports a bad drag frame, which has no ack, with an error event', async () => {
+    const reported = new Promise<{ code: string; event: string }>((resolve) => player.socket.once('error:reported', resolve));
+    player.socket.emit('piece:drag', { tableId: 't1', kind: 'token', id: 'mentor', x: Number.NaN, y: 0 });
+    expect(await reported).toMatchObject({ code: 'BAD_REQUEST', event: 'piece:drag' });
+  });
+
+  it('refuses actions before a connection has joined a session', async () => {
+    const socket = await connect(server.url);
+    const ack = await request<ActionAck>(socket, 'card:remove', actionRequest<'card:remove'>({ tableId: 't1', cardId: 'mbo' }, 0));
+    expect(ack).toMatchObject({ ok: false, code: 'NOT_ATTACHED' });
+    socket.disconnect();
+  });
+
+  it('survives malformed socket.io packets and keeps serving other players', async () => {
+    const { port } = server;
+    const raw = new WebSocket(`ws://127.0.0.1:${port}/socket.io/?EIO=4&transport=websocket`);
+    await new Promise((resolve, reject) => {
+      raw.once('open', resolve);
+      raw.once('error', reject);
+    });
+    const closed = new Promise((resolve) => raw.once('close', resolve));
+    raw.send('40');
+    raw.send('42["card:place",{"actionId":'); // truncated JSON
+    raw.send('42[not json at all');
+    raw.send('\u0000\u0001binary-garbage');
+    await closed;
+    const ack = await request<ActionAck>(player.socket, 'card:move', actionRequest<'card:move'>({ tableId: 't1', cardId: 'moeder-bezoek', x: 0.45, y: 0.1, rev: 0 }, host.replica.version));
+    expect(ack.ok).toBe(true);
+  });
+
+  it('closes a connection that sends a frame beyond the transport limit, and nobody else notices', async () => {
+    const socket = await connect(server.url);
+    const gone = new Promise((resolve) => socket.once('disconnect', resolve));
+    // An untyped emit on purpose: a hostile client ignores the protocol's types.
+    (socket as unknown as { emit: (event: string, payload: unknown) => void }).emit('card:place', { blob: 'z'.repeat(MAX_MESSAGE_BYTES * 8) });
+    await gone;
+    const sync = await request<SyncAck>(player.socket, 'session:sync', { sinceVersion: 0 });
+    expect(sync.ok).toBe(true);
+  });
+
+  it('refuses a flood of messages from one socket without affecting others', async () => {
+    const flooded = await startServer();
+    try {
+      const session = await createSessionOver(flooded.url, 'mini');
+      const a = await joinAsPlayer(flooded.url, session.code);
+      const b = await joinAsPlayer(flooded.url, session.code);
+      const results = await Promise.all(
+        Array.from({ length: 250 }, () => request<SyncAck>(a.socket, 'session:sync', { sinceVersion: 0 })),
+      );
+      const limited = results.filter((r) => !r.ok && r.code === 'RATE_LIMITED').length;
+      expect(limited).toBeGreaterThan(50);
+      expect(results.filter((r) => r.ok).length).toBeGreaterThan(100);
+      const other = await request<SyncAck>(b.socket, 'session:sync', { sinceVersion: 0 });
+      expect(other.ok).toBe(true);
+      a.socket.disconnect();
+      b.socket.disconnect();
+    } finally {
+      await flooded.stop();
+      flooded.cleanup();
+    }
+  });
+
+  it('refuses a flood of actions with RATE_LIMITED and applies only what it accepted', async () => {
+    const flooded = await startServer();
+    try {
+      const session = await createSessionOver(flooded.url, 'mini');
+      const p = await joinAsPlayer(flooded.url, session.code);
+      const claim = await request<SeatClaimAck>(p.socket, 'seat:claim', actionRequest<'seat:claim'>({ tableId: 't1', roleId: 'mentor', name: 'A' }, 0));
+      if (!claim.ok) throw new Error(claim.message);
+      const results = await Promise.all(
+        Array.from({ length: 60 }, (_, i) =>
+          request<ActionAck>(p.socket, 'card:place', actionRequest<'card:place'>({ tableId: 't1', label: `kaart ${i}`, x: 0.3, y: 0.3 }, 1)),
+        ),
+      );
+      const accepted = results.filter((r) => r.ok).length;
+      expect(results.filter((r) => !r.ok && r.code === 'RATE_LIMITED').length).toBeGreaterThan(0);
+      const sync = await request<SyncAck>(p.socket, 'session:sync', { sinceVersion: 0 });
+      expect(sync.ok && sync.version).toBe(1 + accepted);
+      p.socket.disconnect();
+    } finally {
+      await flooded.stop();
+      flooded.cleanup();
+    }
+  });
+
+  it('still answers health checks after all of this', async () => {
+    const res = await fetch(`${server.url}/healthz`);
+    expect(res.status).toBe(200);
+    expect(await res.json()).toMatchObject({ ok: true });
+    expect(PROTOCOL_VERSION).toBeGreaterThan(0);
+    expect(code).toHaveLength(6);
+  });
+});

@@ -1,0 +1,128 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { io } from 'socket.io-client';
+import { PROTOCOL_VERSION, type ActionAck, type AttachAck, type SeatClaimAck, type SyncAck } from '@samenspel/game-core';
+import { createSessionOver, FIXTURE_SCENARIOS, startServer, type TestServer } from '../helpers/server';
+import { freePort, killHard, spawnServer, type ServerProcess } from '../helpers/process';
+import { actionRequest, attachHost, joinAsPlayer, Replica, request, type TestSocket } from '../helpers/socket';
+
+const cleanups: (() => Promise<void> | void)[] = [];
+afterEach(async () => {
+  for (const fn of cleanups.splice(0).reverse()) await fn();
+});
+
+/** Plays a few dozen mixed actions as one seated player and returns the last version. */
+async function play(url: string, code: string, count: number, paceMs = 0) {
+  const p = await joinAsPlayer(url, code);
+  cleanups.push(() => void p.socket.disconnect());
+  const claim = await request<SeatClaimAck>(p.socket, 'seat:claim', actionRequest<'seat:claim'>({ tableId: 't1', roleId: 'mentor', name: 'Anouk' }, p.replica.version));
+  if (!claim.ok) throw new Error(claim.message);
+  let version = claim.version;
+  let rev = 0;
+  for (let i = 0; i < count; i++) {
+    const angle = (i / count) * Math.PI * 2;
+    const ack =
+      i % 3 === 0
+        ? await request<ActionAck>(p.socket, 'card:place', actionRequest<'card:place'>({ tableId: 't1', label: `steun ${i}`, x: Math.sin(angle) * 0.5, y: -Math.cos(angle) * 0.5 }, version))
+        : await request<ActionAck>(p.socket, 'token:move', actionRequest<'token:move'>({ tableId: 't1', roleId: 'mentor', x: Math.sin(angle) * 1.1, y: Math.cos(angle) * 1.1, rev: rev++ }, version));
+    if (!ack.ok) throw new Error(`${ack.code} ${ack.message}`);
+    version = ack.version;
+    if (paceMs) await new Promise((r) => setTimeout(r, paceMs));
+  }
+  return { version, seatToken: claim.seatToken, seatId: claim.seat.id };
+}
+
+describe('restart recovery', () => {
+  it('brings every session back as at its last acknowledged action, across snapshots', async () => {
+    let server: TestServer = await startServer({ limits: { actionsPerSecond: 10_000, eventsPerSecond: 10_000 } });
+    cleanups.push(() => server.cleanup(), () => server.stop());
+    const a = await createSessionOver(server.url, 'mini');
+    const b = await createSessionOver(server.url, 'mini');
+    // More than one snapshot interval (200), so recovery uses a snapshot plus a log tail.
+    const playedA = await play(server.url, a.code, 230);
+    const playedB = await play(server.url, b.code, 7);
+    const hostA = await attachHost(server.url, a.sessionId, a.hostToken);
+    const before = hostA.replica.state;
+    hostA.socket.disconnect();
+
+    server = await server.restart();
+    const afterA = await attachHost(server.url, a.sessionId, a.hostToken);
+    const afterB = await attachHost(server.url, b.sessionId, b.hostToken);
+    cleanups.push(() => void afterA.socket.disconnect(), () => void afterB.socket.disconnect());
+    expect(afterA.replica.version).toBe(playedA.version);
+    expect(afterA.replica.state).toEqual(before);
+    expect(afterB.replica.version).toBe(playedB.version);
+    const restored = server.logger.lines.find((l) => l.msg === 'sessions restored');
+    expect(restored?.fields).toMatchObject({ rooms: 2 });
+  });
+
+  it('lets open tablets reconnect by themselves after a restart and catch up', async () => {
+    const port = (await startServer().then(async (s) => (await s.stop(), s.cleanup(), s.port)));
+    let server = await startServer({ port });
+    cleanups.push(() => server.cleanup(), () => server.stop());
+    const session = await createSessionOver(server.url, 'mini');
+    const played = await play(server.url, session.code, 4);
+
+    // A tablet the way the app runs it: auto-reconnect, re-join with the seat token on every connect.
+    const socket: TestSocket = io(server.url, { transports: ['websocket'], reconnectionDelay: 100, reconnectionDelayMax: 300 });
+    cleanups.push(() => void socket.disconnect());
+    const replica = new Replica(socket);
+    let attaches = 0;
+    socket.on('connect', async () => {
+      const ack = await request<AttachAck>(socket, 'session:join', { protocolVersion: PROTOCOL_VERSION, code: session.code, seatToken: played.seatToken });
+      replica.adopt(ack);
+      attaches++;
+    });
+    await until(() => attaches === 1);
+    expect(replica.version).toBe(played.version);
+
+    server = await server.restart();
+    await until(() => attaches === 2, 10_000);
+    expect(replica.version).toBe(played.version);
+
+    // The host, on the restarted server, moves on; the tablet hears it live.
+    const host = await attachHost(server.url, session.sessionId, session.hostToken);
+    cleanups.push(() => void host.socket.disconnect());
+    const ack = await request<ActionAck>(host.socket, 'step:set', actionRequest<'step:set'>({ step: 'spelen' }, host.replica.version));
+    expect(ack.ok).toBe(true);
+    await replica.waitForVersion(played.version + 1);
+    expect(replica.state?.step).toBe('spelen');
+    const mine = await request<ActionAck>(socket, 'token:move', actionRequest<'token:move'>({ tableId: 't1', roleId: 'mentor', x: 0, y: 1.2, rev: replica.state!.tables.t1!.tokens.mentor!.rev }, replica.version));
+    expect(mine).toEqual({ ok: true, version: played.version + 2 });
+  });
+
+  it('loses no acknowledged action when the server process is killed with SIGKILL', async () => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'samenspel-kill-'));
+    cleanups.push(() => rmSync(dataDir, { recursive: true, force: true }));
+    const port = await freePort();
+    const env = { PORT: String(port), DATA_DIR: dataDir, SCENARIOS_DIR: FIXTURE_SCENARIOS, CLIENT_DIR: join(dataDir, 'no-client') };
+    let proc: ServerProcess = await spawnServer(env);
+    cleanups.push(() => killHard(proc));
+    const session = await createSessionOver(proc.url, 'mini');
+    // Paced like people playing: the real server refuses more than 15 actions a second per tablet.
+    const played = await play(proc.url, session.code, 40, 70);
+
+    await killHard(proc);
+    proc = await spawnServer(env);
+    const host = await attachHost(proc.url, session.sessionId, session.hostToken);
+    cleanups.push(() => void host.socket.disconnect());
+    expect(host.replica.version).toBe(played.version);
+    const blanks = Object.values(host.replica.state!.tables.t1!.cards).filter((c) => c.defId === null);
+    expect(blanks).toHaveLength(Math.ceil(40 / 3));
+    const sync = await request<SyncAck>(host.socket, 'session:sync', { sinceVersion: played.version - 5 });
+    expect(sync.ok && 'actions' in sync && sync.actions).toHaveLength(5);
+    const back = await joinAsPlayer(proc.url, session.code, played.seatToken);
+    cleanups.push(() => void back.socket.disconnect());
+    expect(back.ack).toMatchObject({ ok: true, viewer: { kind: 'seat', seatId: played.seatId } });
+  });
+});
+
+async function until(check: () => boolean, timeoutMs = 5000): Promise<void> {
+  const end = Date.now() + timeoutMs;
+  while (!check()) {
+    if (Date.now() > end) throw new Error('condition not met in time');
+    await new Promise((r) => setTimeout(r, 20));
+  }
+}
