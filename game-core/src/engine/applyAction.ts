@@ -2,6 +2,7 @@ import type { ActionPayloads, ActionType, CommittedAction, Viewer } from '../pro
 import { cardMove } from '../rules/cardMove';
 import { cardPlace } from '../rules/cardPlace';
 import { cardRemove } from '../rules/cardRemove';
+import { eventFire } from '../rules/eventFire';
 import type { RuleContext, RuleResult } from '../rules/context';
 import { seatClaim } from '../rules/seatClaim';
 import { seatRelease } from '../rules/seatRelease';
@@ -21,6 +22,7 @@ export const RULES: { [K in ActionType]: Rule<K> } = {
   'token:move': tokenMove,
   'step:set': stepSet,
   'table:add': tableAdd,
+  'event:fire': eventFire,
 };
 
 /** Applies one action. The server and every client run exactly this on the same log. */

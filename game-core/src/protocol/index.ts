@@ -55,6 +55,8 @@ export interface ActionPayloads {
   'token:move': { tableId: string; roleId: string; x: number; y: number; rev: number };
   'step:set': { step: Step };
   'table:add': { name: string };
+  /** Without tableIds the event happens at every table. */
+  'event:fire': { eventId: string; tableIds?: string[] | undefined };
 }
 export type ActionType = keyof ActionPayloads;
 
@@ -67,6 +69,7 @@ export const ACTION_TYPES = [
   'token:move',
   'step:set',
   'table:add',
+  'event:fire',
 ] as const satisfies readonly ActionType[];
 
 /** Broadcast name for each action: the past tense of the request. */
@@ -79,11 +82,12 @@ export const BROADCAST_OF = {
   'token:move': 'token:moved',
   'step:set': 'step:changed',
   'table:add': 'table:added',
+  'event:fire': 'event:fired',
 } as const satisfies Record<ActionType, string>;
 export type BroadcastName = (typeof BROADCAST_OF)[ActionType];
 
 /** Actions only the facilitator may send. */
-export const HOST_ONLY: ReadonlySet<ActionType> = new Set<ActionType>(['step:set', 'table:add', 'seat:release']);
+export const HOST_ONLY: ReadonlySet<ActionType> = new Set<ActionType>(['step:set', 'table:add', 'seat:release', 'event:fire']);
 
 /** What a client sends for an action. */
 export interface ActionRequest<K extends ActionType = ActionType> {
@@ -165,6 +169,7 @@ export interface ClientToServerEvents {
   'token:move': (req: ActionRequest<'token:move'>, ack: Ack<ActionAck>) => void;
   'step:set': (req: ActionRequest<'step:set'>, ack: Ack<ActionAck>) => void;
   'table:add': (req: ActionRequest<'table:add'>, ack: Ack<ActionAck>) => void;
+  'event:fire': (req: ActionRequest<'event:fire'>, ack: Ack<ActionAck>) => void;
   /** Volatile: the latest position of a piece being dragged. Not stored, no ack. */
   'piece:drag': (frame: DragFrame) => void;
 }

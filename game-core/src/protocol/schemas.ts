@@ -23,6 +23,7 @@ export const actionPayloadSchemas = {
   'token:move': z.strictObject({ tableId: id, roleId: id, x: coord, y: coord, rev: z.number().int().min(0) }),
   'step:set': z.strictObject({ step: z.enum(STEPS) }),
   'table:add': z.strictObject({ name: z.string().trim().min(1).max(40) }),
+  'event:fire': z.strictObject({ eventId: id, tableIds: z.array(id).min(1).max(12).optional() }),
 } satisfies { [K in ActionType]: z.ZodType<ActionPayloads[K]> };
 
 export const actionRequestSchema = z.strictObject({

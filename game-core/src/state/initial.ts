@@ -32,6 +32,7 @@ export function createTable(scenario: Scenario, id: string, name: string): Table
     cards,
     deck: scenario.cards.filter((c) => c.placement === 'deck').map((c) => c.id),
     tokens,
+    ended: [],
   };
 }
 
@@ -80,6 +81,7 @@ export function createSession(input: NewSessionInput): SessionState {
     tables,
     tableOrder,
     seats: {},
+    events: [],
     createdAt: input.createdAt,
   };
 }

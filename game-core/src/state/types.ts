@@ -44,6 +44,23 @@ export interface TableState {
   /** Scenario card ids players may still place at this table. */
   deck: string[];
   tokens: Record<string, Token>;
+  /** Cards an event ended, kept so screens can show what stopped and the report can list it. */
+  ended: EndedCard[];
+}
+
+export interface EndedCard {
+  card: CardOnBoard;
+  eventId: string;
+  reason: string | null;
+  version: number;
+}
+
+export interface FiredEvent {
+  eventId: string;
+  /** The tables it was fired at. */
+  tableIds: string[];
+  version: number;
+  at: number;
 }
 
 export interface SessionState {
@@ -54,5 +71,7 @@ export interface SessionState {
   tables: Record<string, TableState>;
   tableOrder: string[];
   seats: Record<string, Seat>;
+  /** Events in the order they were fired. */
+  events: FiredEvent[];
   createdAt: number;
 }

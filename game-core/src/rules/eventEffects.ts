@@ -1,0 +1,81 @@
+import { cellPoint, moveToRing, radiusOf, ringAt, SUPPORT_TYPES } from '../board/geometry';
+import type { Scenario, ScenarioEvent } from '../scenario/schema';
+import type { CardOnBoard, TableState } from '../state/types';
+
+/** What an event did at one table, for screens to highlight and the preview to list. */
+export interface EffectOutcome {
+  kind: 'end' | 'move' | 'add';
+  cardId: string;
+  /** False when the card was not there to end or move (a player had removed it). */
+  applied: boolean;
+}
+
+/**
+ * Applies an event's effects to one table. Pure: the same table, event and version always
+ * give the same result, so the trainer's preview shows exactly what a workshop will.
+ */
+export function applyEventToTable(
+  scenario: Scenario,
+  table: TableState,
+  event: ScenarioEvent,
+  version: number,
+): { table: TableState; outcomes: EffectOutcome[] } {
+  const sectorIds = scenario.board.sectors.map((s) => s.id);
+  const cards: Record<string, CardOnBoard> = { ...table.cards };
+  let deck = [...table.deck];
+  const ended = [...table.ended];
+  const outcomes: EffectOutcome[] = [];
+  // Cards an event lays on the board share cells with each other; count per cell for spreading.
+  const addsPerCell = new Map<string, number>();
+
+  for (const effect of event.effects) {
+    if (effect.kind === 'end') {
+      const card = cards[effect.card];
+      const inDeck = deck.includes(effect.card);
+      if (card) {
+        delete cards[effect.card];
+        ended.push({ card, eventId: event.id, reason: effect.reason ?? null, version });
+      }
+      // An ended card is no longer support anyone can offer, so it leaves the deck too.
+      if (inDeck) deck = deck.filter((id) => id !== effect.card);
+      outcomes.push({ kind: 'end', cardId: effect.card, applied: Boolean(card) || inDeck });
+    } else if (effect.kind === 'move') {
+      const card = cards[effect.card];
+      if (!card) {
+        outcomes.push({ kind: 'move', cardId: effect.card, applied: false });
+        continue;
+      }
+      const ring = effect.supportType ? SUPPORT_TYPES.indexOf(effect.supportType) : (ringAt(radiusOf(card)) ?? 3);
+      const sector = effect.sector ? sectorIds.indexOf(effect.sector) : undefined;
+      const point = moveToRing(card, ring, sectorIds.length, sector);
+      cards[card.id] = { ...card, ...point, rev: card.rev + 1 };
+      outcomes.push({ kind: 'move', cardId: effect.card, applied: true });
+    } else {
+      const def = effect.card;
+      if (cards[def.id] || deck.includes(def.id)) {
+        outcomes.push({ kind: 'add', cardId: def.id, applied: false });
+        continue;
+      }
+      if (effect.to === 'deck') {
+        deck.push(def.id);
+      } else {
+        const key = `${def.supportType}/${def.sector}`;
+        const slot = addsPerCell.get(key) ?? 0;
+        addsPerCell.set(key, slot + 1);
+        const point = cellPoint(SUPPORT_TYPES.indexOf(def.supportType), Math.max(0, sectorIds.indexOf(def.sector)), sectorIds.length, slot, 3);
+        cards[def.id] = {
+          id: def.id,
+          defId: def.id,
+          label: def.label,
+          law: def.law ?? null,
+          roleId: def.role ?? null,
+          ...point,
+          rev: 0,
+          placedBy: `event:${event.id}`,
+        };
+      }
+      outcomes.push({ kind: 'add', cardId: def.id, applied: true });
+    }
+  }
+  return { table: { ...table, cards, deck, ended }, outcomes };
+}
