@@ -53,8 +53,13 @@ export function ringAt(radius: number): number | null {
 export function sectorAt(angle: number, count: number): number {
   if (count < 1) throw new RangeError('a wheel needs at least one sector');
   const norm = ((angle % TAU) + TAU) % TAU;
-  // Floating error can put an angle a hair under 2π into sector `count`; fold it back to 0.
-  return Math.floor((norm / TAU) * count) % count;
+  const pos = (norm / TAU) * count;
+  // A point on a sector edge belongs to the sector starting there, but atan2 and the division
+  // can land a hair short of the edge (e.g. (0.5, 0.5) with 8 sectors); snap onto it. An angle
+  // a hair under 2π snaps to `count`, which folds back to sector 0.
+  const edge = Math.round(pos);
+  const sector = Math.abs(pos - edge) < 1e-12 ? edge : Math.floor(pos);
+  return sector % count;
 }
 
 /** Where a point lies on a wheel with `sectorCount` sectors. */
@@ -92,9 +97,15 @@ export function moveToRing(p: Point, ring: number, sectorCount: number, sector?:
   const inner = RING_EDGES[ring]!;
   const outer = RING_EDGES[ring + 1]!;
   const width = TAU / sectorCount;
-  let angle = angleOf(p);
-  if (sector !== undefined && sectorAt(angle, sectorCount) !== sector) angle = width * (sector + 0.5);
-  return fromPolar((inner + outer) / 2, angle);
+  const radius = (inner + outer) / 2;
+  const angle = angleOf(p);
+  const target = sector ?? sectorAt(angle, sectorCount);
+  if (sectorAt(angle, sectorCount) === target) {
+    const kept = fromPolar(radius, angle);
+    // Rounding to four decimals can tip a point lying on a sector edge into the neighbour.
+    if (sectorAt(angleOf(kept), sectorCount) === target) return kept;
+  }
+  return fromPolar(radius, width * (target + 0.5));
 }
 
 /** Start positions for tokens: evenly around the wheel, just outside the outer ring. */
