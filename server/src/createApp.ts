@@ -19,6 +19,8 @@ export interface AppDeps {
   clientDir?: string | null;
   /** The address printed in join links and QR codes; found from the network when absent. */
   publicUrl?: string | null;
+  /** Lets the browser editor save scenario files (off unless asked for). */
+  scenariosWritable?: boolean;
   limits?: Partial<RealtimeLimits> & { sessionsPerMinute?: number };
 }
 
@@ -47,6 +49,7 @@ export function createApp(deps: AppDeps): App {
     logger,
     clientDir: deps.clientDir ?? null,
     publicUrl: deps.publicUrl ?? null,
+    scenariosWritable: deps.scenariosWritable ?? false,
     sessionsPerMinute: deps.limits?.sessionsPerMinute ?? 30,
     ready: () => ready,
   });
@@ -86,7 +89,12 @@ export function createApp(deps: AppDeps): App {
       await new Promise<void>((done) => {
         io.close(() => done());
       });
-      if (http.listening) await new Promise<void>((done) => http.close(() => done()));
+      if (http.listening) {
+        const closed = new Promise<void>((done) => http.close(() => done()));
+        // Long-lived responses (the scenario event stream) would otherwise hold the close open.
+        http.closeAllConnections();
+        await closed;
+      }
       deps.storage.close();
     },
   };

@@ -11,12 +11,16 @@ const dataDir = resolve(process.env.DATA_DIR ?? 'data');
 const scenariosDir = resolve(process.env.SCENARIOS_DIR ?? 'scenarios');
 const clientDir = resolve(process.env.CLIENT_DIR ?? 'client/dist');
 
+const scenarios = loadScenarioCatalog(scenariosDir, logger);
+if (process.env.SCENARIOS_WATCH === '1') scenarios.watch();
+
 const app = createApp({
   storage: openSqliteStorage(dataDir),
-  scenarios: loadScenarioCatalog(scenariosDir, logger),
+  scenarios,
   logger,
   clientDir,
   publicUrl: process.env.PUBLIC_URL ?? null,
+  scenariosWritable: process.env.SCENARIOS_WRITABLE === '1',
 });
 
 const actualPort = await app.listen(port, host);

@@ -30,15 +30,20 @@ export interface StartOptions {
   limits?: AppDeps['limits'];
   /** A fixed port, so that a restarted server is found by clients that reconnect. */
   port?: number;
+  scenariosWritable?: boolean;
+  watchScenarios?: boolean;
 }
 
 /** A real server on port 0 with a real SQLite file in a temporary folder. */
 export async function startServer(options: StartOptions = {}): Promise<TestServer> {
   const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'samenspel-test-'));
   const logger = memoryLogger();
+  const scenarios = loadScenarioCatalog(options.scenariosDir ?? FIXTURE_SCENARIOS, logger);
+  if (options.watchScenarios) scenarios.watch();
   const app = createApp({
     storage: openSqliteStorage(dataDir),
-    scenarios: loadScenarioCatalog(options.scenariosDir ?? FIXTURE_SCENARIOS, logger),
+    scenarios,
+    scenariosWritable: options.scenariosWritable ?? false,
     logger,
     clientDir: options.clientDir ?? null,
     publicUrl: 'http://localhost',

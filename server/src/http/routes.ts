@@ -15,6 +15,7 @@ export interface HttpDeps {
   logger: Logger;
   clientDir: string | null;
   publicUrl: string | null;
+  scenariosWritable: boolean;
   /** Sessions one address may start per minute. */
   sessionsPerMinute: number;
   ready: () => boolean;
@@ -50,6 +51,41 @@ export function createHttpApp(deps: HttpDeps): Express {
         problems: e.problems.map((p) => ({ file: relativeName(p.file), line: p.line, column: p.column, message: p.message, suggestion: p.suggestion })),
       })),
     });
+  });
+
+  app.get('/api/config', (_req, res) => {
+    res.json({ scenariosWritable: deps.scenariosWritable });
+  });
+
+  // Trainers' previews listen here and refresh when a scenario file is saved.
+  app.get('/api/scenarios/events', (req, res) => {
+    res.set({ 'Content-Type': 'text/event-stream', 'Cache-Control': 'no-cache', Connection: 'keep-alive' });
+    res.flushHeaders();
+    res.write('retry: 2000\n\n');
+    const stop = scenarios.onChange(() => res.write(`event: changed\ndata: ${Date.now()}\n\n`));
+    const ping = setInterval(() => res.write(': ping\n\n'), 25_000);
+    req.on('close', () => {
+      stop();
+      clearInterval(ping);
+    });
+  });
+
+  app.get('/api/scenarios/:id/source', (req, res) => {
+    const source = scenarios.source(req.params.id);
+    if (source === null) return void res.status(404).json({ code: 'NOT_FOUND', message: 'no such scenario' });
+    res.type('text/yaml; charset=utf-8').send(source);
+  });
+
+  app.put('/api/scenarios/:id/source', express.text({ type: '*/*', limit: '512kb' }), (req, res) => {
+    if (!deps.scenariosWritable)
+      return void res.status(403).json({ code: 'FORBIDDEN', message: 'saving is off; start the server with SCENARIOS_WRITABLE=1' });
+    const id = req.params.id;
+    if (!/^[a-z0-9][a-z0-9-]{0,47}$/.test(id)) return void res.status(400).json({ code: 'BAD_REQUEST', message: 'bad scenario id' });
+    if (typeof req.body !== 'string' || !req.body.trim()) return void res.status(400).json({ code: 'BAD_REQUEST', message: 'send the YAML text as the body' });
+    const result = scenarios.save(id, req.body);
+    if (!result.ok) return void res.status(422).json({ code: 'BAD_REQUEST', message: 'the scenario has problems', problems: result.problems.map((p) => ({ ...p, file: relativeName(p.file) })) });
+    logger.info('scenario saved', { id });
+    res.json({ ok: true });
   });
 
   app.get('/api/scenarios/:id', (req, res) => {
