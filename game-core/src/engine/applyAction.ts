@@ -27,7 +27,8 @@ export const RULES: { [K in ActionType]: Rule<K> } = {
 
 /** Applies one action. The server and every client run exactly this on the same log. */
 export function applyAction(state: SessionState, action: Omit<CommittedAction, 'actionId'>): RuleResult {
-  const rule = RULES[action.type] as Rule<ActionType> | undefined;
+  // Own keys only: a type like 'constructor' must not reach Object.prototype.
+  const rule = Object.hasOwn(RULES, action.type) ? (RULES[action.type] as Rule<ActionType>) : undefined;
   if (!rule) return { ok: false, code: 'UNKNOWN_EVENT', message: `unknown action ${String(action.type)}` };
   return rule({ state, actor: action.actor, now: action.at, version: action.version }, action.payload);
 }
