@@ -1,0 +1,171 @@
+import { describe, expect, it } from 'vitest';
+import { STEPS } from '../state/types';
+import { ACTION_TYPES, type ActionPayloads, type ActionType } from './index';
+import { actionPayloadSchemas, actionRequestSchema, describeZodError, dragFrameSchema } from './schemas';
+
+const GOOD: { [K in ActionType]: ActionPayloads[K] } = {
+  'seat:claim': { tableId: 't1', roleId: 'tess', name: 'Anna' },
+  'seat:release': { seatId: 's1' },
+  'card:place': { tableId: 't1', defId: 'bijbaan', x: 0.3, y: -0.2 },
+  'card:move': { tableId: 't1', cardId: 'bijbaan', x: 0.3, y: -0.2, rev: 0 },
+  'card:remove': { tableId: 't1', cardId: 'bijbaan' },
+  'token:move': { tableId: 't1', roleId: 'tess', x: 1.2, y: -1.2, rev: 3 },
+  'step:set': { step: 'spelen' },
+  'table:add': { name: 'Tafel 3' },
+  'event:fire': { eventId: 'achttien', tableIds: ['t1'] },
+};
+
+const accepts = (type: ActionType, payload: unknown) => actionPayloadSchemas[type].safeParse(payload).success;
+
+/** Which fields of a payload hold coordinates, ids and free text. */
+const fieldsOf = (type: ActionType) => {
+  const good = GOOD[type] as Record<string, unknown>;
+  const keys = Object.keys(good);
+  return {
+    coords: keys.filter((k) => k === 'x' || k === 'y'),
+    strings: keys.filter((k) => typeof good[k] === 'string' && k !== 'step'),
+  };
+};
+
+describe('action payload schemas', () => {
+  it('has a schema for every action type and no others', () => {
+    expect(Object.keys(actionPayloadSchemas).sort()).toEqual([...ACTION_TYPES].sort());
+  });
+
+  for (const type of ACTION_TYPES) {
+    describe(type, () => {
+      it('accepts a good payload', () => {
+        expect(actionPayloadSchemas[type].parse(GOOD[type])).toEqual(GOOD[type]);
+      });
+
+      it('rejects something that is not an object', () => {
+        for (const bad of [null, undefined, 'x', 42, [], [GOOD[type]]]) expect(accepts(type, bad)).toBe(false);
+      });
+
+      it('rejects unknown extra keys', () => {
+        expect(accepts(type, { ...GOOD[type], admin: true })).toBe(false);
+        // JSON.parse makes __proto__ an own key, as it arrives in a socket message.
+        const polluted: unknown = JSON.parse(JSON.stringify(GOOD[type]).replace(/^\{/, '{"__proto__":{"admin":true},'));
+        expect(Object.hasOwn(polluted as object, '__proto__')).toBe(true);
+        expect(accepts(type, polluted)).toBe(false);
+      });
+
+      it('rejects a payload with a field missing', () => {
+        for (const key of Object.keys(GOOD[type])) {
+          if (key === 'defId' || key === 'tableIds') continue; // optional fields
+          const { [key]: _, ...rest } = GOOD[type] as Record<string, unknown>;
+          expect(accepts(type, rest), key).toBe(false);
+        }
+      });
+
+      it('rejects fields of the wrong type', () => {
+        for (const key of Object.keys(GOOD[type])) {
+          const value = (GOOD[type] as Record<string, unknown>)[key];
+          const wrong = typeof value === 'number' ? String(value) : typeof value === 'string' ? 7 : 'x';
+          expect(accepts(type, { ...GOOD[type], [key]: wrong }), key).toBe(false);
+          expect(accepts(type, { ...GOOD[type], [key]: null }), key).toBe(false);
+        }
+      });
+
+      const { coords, strings } = fieldsOf(type);
+      if (coords.length > 0) {
+        it('rejects NaN, Infinity and coordinates off the mat (|x| or |y| > 1.3)', () => {
+          for (const key of coords) {
+            for (const bad of [Number.NaN, Number.POSITIVE_INFINITY, Number.NEGATIVE_INFINITY, 1.3001, -1.31, 1e9]) {
+              expect(accepts(type, { ...GOOD[type], [key]: bad }), `${key}=${bad}`).toBe(false);
+            }
+            for (const ok of [1.3, -1.3, 0]) expect(accepts(type, { ...GOOD[type], [key]: ok }), `${key}=${ok}`).toBe(true);
+          }
+        });
+      }
+
+      if (strings.length > 0) {
+        it('rejects empty and oversized strings', () => {
+          for (const key of strings) {
+            expect(accepts(type, { ...GOOD[type], [key]: '' }), key).toBe(false);
+            expect(accepts(type, { ...GOOD[type], [key]: 'x'.repeat(10_000) }), key).toBe(false);
+          }
+        });
+      }
+    });
+  }
+});
+
+describe('specific payload limits', () => {
+  it('caps ids at 64 characters', () => {
+    expect(accepts('card:remove', { tableId: 't'.repeat(64), cardId: 'c' })).toBe(true);
+    expect(accepts('card:remove', { tableId: 't'.repeat(65), cardId: 'c' })).toBe(false);
+  });
+
+  it('trims names and refuses a name of only spaces or over 40 characters', () => {
+    expect(actionPayloadSchemas['seat:claim'].parse({ tableId: 't1', roleId: 'tess', name: '  Anna  ' }).name).toBe('Anna');
+    expect(accepts('seat:claim', { tableId: 't1', roleId: 'tess', name: '    ' })).toBe(false);
+    expect(accepts('seat:claim', { tableId: 't1', roleId: 'tess', name: 'n'.repeat(40) })).toBe(true);
+    expect(accepts('seat:claim', { tableId: 't1', roleId: 'tess', name: 'n'.repeat(41) })).toBe(false);
+    expect(accepts('table:add', { name: '   ' })).toBe(false);
+    expect(accepts('table:add', { name: 'n'.repeat(41) })).toBe(false);
+  });
+
+  it('accepts a blank card with a label instead of a defId', () => {
+    expect(actionPayloadSchemas['card:place'].parse({ tableId: 't1', label: ' Buurvrouw ', x: 0.3, y: 0 })).toEqual({
+      tableId: 't1',
+      label: 'Buurvrouw',
+      x: 0.3,
+      y: 0,
+    });
+  });
+
+  it('rejects a card with both a defId and a label, or with neither', () => {
+    expect(accepts('card:place', { tableId: 't1', defId: 'bijbaan', label: 'Bijbaan', x: 0.3, y: 0 })).toBe(false);
+    expect(accepts('card:place', { tableId: 't1', x: 0.3, y: 0 })).toBe(false);
+  });
+
+  it('rejects a blank card label of only spaces or over 80 characters', () => {
+    expect(accepts('card:place', { tableId: 't1', label: '   ', x: 0.3, y: 0 })).toBe(false);
+    expect(accepts('card:place', { tableId: 't1', label: 'l'.repeat(80), x: 0.3, y: 0 })).toBe(true);
+    expect(accepts('card:place', { tableId: 't1', label: 'l'.repeat(81), x: 0.3, y: 0 })).toBe(false);
+  });
+
+  it('accepts only whole, non-negative revs', () => {
+    for (const rev of [-1, 0.5, Number.NaN, Number.POSITIVE_INFINITY]) {
+      expect(accepts('card:move', { ...GOOD['card:move'], rev }), String(rev)).toBe(false);
+      expect(accepts('token:move', { ...GOOD['token:move'], rev }), String(rev)).toBe(false);
+    }
+    expect(accepts('card:move', { ...GOOD['card:move'], rev: 12 })).toBe(true);
+  });
+
+  it('accepts each of the four steps and nothing else', () => {
+    for (const step of STEPS) expect(accepts('step:set', { step })).toBe(true);
+    for (const step of ['pauze', 'Spelen', '']) expect(accepts('step:set', { step })).toBe(false);
+  });
+
+  it('fires an event at all tables or at 1 to 12 named tables', () => {
+    expect(accepts('event:fire', { eventId: 'achttien' })).toBe(true);
+    expect(accepts('event:fire', { eventId: 'achttien', tableIds: [] })).toBe(false);
+    expect(accepts('event:fire', { eventId: 'achttien', tableIds: Array.from({ length: 13 }, (_, i) => `t${i + 1}`) })).toBe(false);
+    expect(accepts('event:fire', { eventId: 'achttien', tableIds: ['t1', 2] })).toBe(false);
+  });
+});
+
+describe('request envelope and drag frames', () => {
+  it('accepts a request envelope and rejects a short action id or a negative base version', () => {
+    expect(actionRequestSchema.safeParse({ actionId: 'abcdefgh', baseVersion: 0, payload: {} }).success).toBe(true);
+    expect(actionRequestSchema.safeParse({ actionId: 'abc', baseVersion: 0, payload: {} }).success).toBe(false);
+    expect(actionRequestSchema.safeParse({ actionId: 'abcdefgh', baseVersion: -1, payload: {} }).success).toBe(false);
+    expect(actionRequestSchema.safeParse({ actionId: 'abcdefgh', baseVersion: 0, payload: {}, extra: 1 }).success).toBe(false);
+  });
+
+  it('accepts a drag frame on the mat and rejects one off it', () => {
+    const frame = { tableId: 't1', kind: 'card', id: 'bijbaan', x: 0.2, y: 0.2 };
+    expect(dragFrameSchema.safeParse(frame).success).toBe(true);
+    expect(dragFrameSchema.safeParse({ ...frame, x: 1.5 }).success).toBe(false);
+    expect(dragFrameSchema.safeParse({ ...frame, y: Number.NaN }).success).toBe(false);
+    expect(dragFrameSchema.safeParse({ ...frame, kind: 'seat' }).success).toBe(false);
+  });
+
+  it('describes a failure in one line naming the field', () => {
+    const result = actionPayloadSchemas['card:move'].safeParse({ ...GOOD['card:move'], x: 'left' });
+    expect(result.success).toBe(false);
+    if (!result.success) expect(describeZodError(result.error)).toMatch(/^x: /);
+  });
+});
