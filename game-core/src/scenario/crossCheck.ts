@@ -9,9 +9,17 @@ export interface RefIssue {
   candidates?: string[];
 }
 
+export interface CrossCheckOptions {
+  fileExists?: ((p: string) => boolean) | undefined;
+  /** The folder name the scenario lives in; sessions and links find a scenario by it. */
+  expectedId?: string | undefined;
+}
+
 /** Checks that every id a scenario names exists, ids are unique, and images are there. */
-export function crossCheck(s: Scenario, opts: { fileExists?: ((p: string) => boolean) | undefined } = {}): RefIssue[] {
+export function crossCheck(s: Scenario, opts: CrossCheckOptions = {}): RefIssue[] {
   const issues: RefIssue[] = [];
+  if (opts.expectedId !== undefined && s.id !== opts.expectedId)
+    issues.push({ code: 'id_not_folder', path: ['id'], params: { id: s.id, folder: opts.expectedId } });
   const roleIds = s.roles.map((r) => r.id);
   const sectorIds = s.board.sectors.map((x) => x.id);
   const cardIds = s.cards.map((c) => c.id);
@@ -62,6 +70,14 @@ export function crossCheck(s: Scenario, opts: { fileExists?: ((p: string) => boo
 
   if (!s.roles.some((r) => r.required))
     issues.push({ code: 'no_required_role', path: ['roles'] });
+  // The board puts the persona's token in the middle; without one the wheel has no centre.
+  if (!s.roles.some((r) => r.kind === 'persona'))
+    issues.push({ code: 'no_persona_role', path: ['roles'], params: { name: s.persona.name } });
+
+  s.polls.forEach((p, i) => {
+    if (p.kind === 'choice' && (p.options === undefined || p.options.length < 2))
+      issues.push({ code: 'choice_without_options', path: ['polls', i], params: { id: p.id } });
+  });
 
   const imageChecks: { path: (string | number)[]; file: string }[] = [];
   if (s.persona.image) imageChecks.push({ path: ['persona', 'image'], file: s.persona.image });

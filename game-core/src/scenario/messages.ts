@@ -4,7 +4,17 @@ import type { RefIssue } from './crossCheck';
 export type Lang = 'nl' | 'en';
 
 type Described = { message: string; suggestion?: string };
-type Input = RefIssue | { kind: 'yaml'; detail: string } | { kind: 'zod'; issue: z.core.$ZodIssue };
+
+/** What the trainer actually wrote at the issue's place, looked up in the parsed YAML. */
+export interface Received {
+  present: boolean;
+  value?: unknown;
+}
+
+type Input =
+  | RefIssue
+  | { kind: 'yaml'; code?: string; detail: string; key?: string }
+  | { kind: 'zod'; issue: z.core.$ZodIssue; received?: Received; known?: string[] };
 
 const REF_TEXT: Record<string, Record<Lang, (p: Record<string, string>) => string>> = {
   duplicate_id: {
@@ -24,12 +34,28 @@ const REF_TEXT: Record<string, Record<Lang, (p: Record<string, string>) => strin
     en: (p) => `the card '${p.id}' does not exist (yet) in 'cards' or an earlier 'add'`,
   },
   move_without_target: {
-    nl: (p) => `'move' van kaart '${p.id}' noemt geen 'supportType' en geen 'sector'`,
-    en: (p) => `'move' of card '${p.id}' names neither 'supportType' nor 'sector'`,
+    nl: (p) => `'move' van kaart '${p.id}' noemt geen 'supportType' en geen 'sector'; zeg waar de kaart heen gaat`,
+    en: (p) => `'move' of card '${p.id}' names neither 'supportType' nor 'sector'; say where the card goes`,
   },
   no_required_role: {
     nl: () => `geen enkele rol heeft 'required: true'; zet minstens één rol op verplicht`,
     en: () => `no role has 'required: true'; mark at least one role as required`,
+  },
+  no_persona_role: {
+    nl: (p) => `geen rol heeft 'kind: persona'; voeg een rol toe voor ${p.name} zelf, die staat in het midden van het wiel`,
+    en: (p) => `no role has 'kind: persona'; add a role for ${p.name}, who stands in the middle of the wheel`,
+  },
+  choice_without_options: {
+    nl: (p) => `de poll '${p.id}' is een keuzevraag ('kind: choice') maar heeft geen 'options' (minstens twee antwoorden)`,
+    en: (p) => `the poll '${p.id}' is a choice ('kind: choice') but has no 'options' (at least two answers)`,
+  },
+  id_not_folder: {
+    nl: (p) => `het id '${p.id}' is anders dan de mapnaam '${p.folder}'; maak ze gelijk`,
+    en: (p) => `the id '${p.id}' differs from the folder name '${p.folder}'; make them the same`,
+  },
+  file_unreadable: {
+    nl: (p) => `het bestand kan niet gelezen worden (${p.reason})`,
+    en: (p) => `the file cannot be read (${p.reason})`,
   },
   image_not_found: {
     nl: (p) => `de afbeelding '${p.file}' staat niet naast het scenariobestand`,
@@ -37,38 +63,100 @@ const REF_TEXT: Record<string, Record<Lang, (p: Record<string, string>) => strin
   },
 };
 
+/*
+ * The yaml library's own messages are English and talk about parser internals; trainers get
+ * a plain sentence for the mistakes they actually make, and the original text otherwise.
+ */
+const YAML_TEXT: Record<string, Record<Lang, (key: string) => string>> = {
+  DUPLICATE_KEY: {
+    nl: (k) => `het veld '${k}' staat twee keer in hetzelfde blok; haal er één weg`,
+    en: (k) => `the field '${k}' appears twice in the same block; remove one`,
+  },
+  TAB_AS_INDENT: {
+    nl: () => 'inspringen moet met spaties, niet met tabs',
+    en: () => 'indent with spaces, not tabs',
+  },
+  BAD_INDENT: {
+    nl: () => 'deze regel springt niet goed in; lijn hem uit met de velden van hetzelfde blok',
+    en: () => 'this line is not indented correctly; line it up with the fields of its block',
+  },
+  MISSING_QUOTE: {
+    nl: () => 'er ontbreekt een afsluitend aanhalingsteken',
+    en: () => 'a closing quote is missing',
+  },
+  MISSING_DASH: {
+    nl: () => "een onderdeel van een lijst begint met '- '; dit onderdeel mist het streepje of springt verkeerd in",
+    en: () => "a list item starts with '- '; this item lacks the dash or is indented wrongly",
+  },
+  MULTILINE_IMPLICIT_KEY: {
+    nl: () =>
+      "een veldnaam moet op één regel staan; staat er een dubbele punt of een inspringfout in de tekst? Zet tekst met ': ' tussen aanhalingstekens",
+    en: () => "a field name must fit on one line; is there a colon or an indentation slip in the text? Quote text that contains ': '",
+  },
+  BLOCK_AS_IMPLICIT_KEY: {
+    nl: () =>
+      "in deze tekst staat een dubbele punt met een spatie erachter, of de volgende regel springt te ver in; zet tekst met ': ' tussen aanhalingstekens of gebruik '>-'",
+    en: () => "this text contains a colon followed by a space, or the next line is indented too far; quote text with ': ' or use '>-'",
+  },
+  BAD_SCALAR_START: {
+    nl: () => 'tekst mag niet met dit teken beginnen; zet de tekst tussen aanhalingstekens',
+    en: () => 'text cannot start with this character; put the text in quotes',
+  },
+  UNEXPECTED_TOKEN: {
+    nl: () => 'hier staat iets onverwachts; controleer inspringing, streepjes en aanhalingstekens',
+    en: () => 'something unexpected here; check indentation, dashes and quotes',
+  },
+  MULTIPLE_DOCS: {
+    nl: () => "het bestand bevat meer dan één document ('---'); één scenario per bestand",
+    en: () => "the file holds more than one document ('---'); one scenario per file",
+  },
+};
+
 /** Plain words for one problem, in the trainer's language, with a "did you mean" where possible. */
 export function describeIssue(input: Input, lang: Lang): Described {
   if ('kind' in input && input.kind === 'yaml') {
-    return { message: lang === 'nl' ? `YAML-fout: ${input.detail}` : `YAML error: ${input.detail}` };
+    const plain = input.code ? YAML_TEXT[input.code] : undefined;
+    const detail = plain ? plain[lang](input.key ?? '') : input.detail;
+    return { message: lang === 'nl' ? `YAML-fout: ${detail}` : `YAML error: ${detail}` };
   }
-  if ('kind' in input) return describeZod(input.issue, lang);
+  if ('kind' in input) return describeZod(input.issue, lang, input.received, input.known);
   const text = REF_TEXT[input.code];
   const message = text ? text[lang](input.params ?? {}) : input.code;
   const near = input.params?.id && input.candidates ? nearest(input.params.id, input.candidates) : undefined;
   return near ? { message, suggestion: didYouMean(near, lang) } : { message };
 }
 
-function describeZod(issue: z.core.$ZodIssue, lang: Lang): Described {
+function describeZod(issue: z.core.$ZodIssue, lang: Lang, received: Received | undefined, known: string[] | undefined): Described {
   const nl = lang === 'nl';
   const field = issue.path.length ? String(issue.path[issue.path.length - 1]) : nl ? 'het bestand' : 'the file';
+  // The line already points at the block; a named block is worth saying, a list position is not.
+  const parent = issue.path.length > 1 ? issue.path[issue.path.length - 2] : undefined;
+  const inBlock =
+    parent === undefined ? '' : typeof parent === 'number' ? (nl ? ' in dit blok' : ' in this block') : ` in '${String(parent)}'`;
+  // zod 4 does not echo the input; without a lookup, "absent" is the honest default.
+  const present = received?.present ?? false;
+  const value = received?.value;
   switch (issue.code) {
     case 'invalid_type': {
-      if (issue.input === undefined)
-        return { message: nl ? `het veld '${field}' ontbreekt; het is verplicht` : `the field '${field}' is missing; it is required` };
+      if (!present)
+        return {
+          message: nl ? `het verplichte veld '${field}' ontbreekt${inBlock}` : `the required field '${field}' is missing${inBlock}`,
+        };
       const expected = typeName(issue.expected, lang);
-      return { message: nl ? `'${field}' moet ${expected} zijn` : `'${field}' must be ${expected}` };
+      const got = describeValue(value, lang);
+      return { message: nl ? `'${field}' moet ${expected} zijn, maar is ${got}` : `'${field}' must be ${expected}, but is ${got}` };
     }
     case 'unrecognized_keys': {
       const key = issue.keys[0] ?? '';
-      const known = knownKeysHint(issue);
       const near = known ? nearest(key, known) : undefined;
-      const message = nl ? `onbekend veld '${issue.keys.join("', '")}'` : `unknown field '${issue.keys.join("', '")}'`;
+      const list = issue.keys.join("', '");
+      const allowed = known && !near ? (nl ? `; toegestaan zijn: ${known.join(', ')}` : `; allowed are: ${known.join(', ')}`) : '';
+      const message = nl ? `onbekend veld '${list}'${allowed}` : `unknown field '${list}'${allowed}`;
       return near ? { message, suggestion: didYouMean(near, lang) } : { message };
     }
     case 'invalid_value': {
       const values = issue.values.map(String);
-      const got = typeof issue.input === 'string' ? issue.input : '';
+      const got = typeof value === 'string' ? value : '';
       const near = got ? nearest(got, values) : undefined;
       const message = nl
         ? `'${field}' heeft een onbekende waarde '${got}'; kies uit: ${values.join(', ')}`
@@ -76,15 +164,26 @@ function describeZod(issue: z.core.$ZodIssue, lang: Lang): Described {
       return near ? { message, suggestion: didYouMean(near, lang) } : { message };
     }
     case 'invalid_union': {
-      const kinds = 'end, move, add';
-      return { message: nl ? `'${field}' past niet; een effect heeft 'kind': ${kinds}` : `'${field}' does not fit; an effect has 'kind': ${kinds}` };
+      const options = 'options' in issue && Array.isArray(issue.options) ? issue.options.map(String) : undefined;
+      if (options) {
+        const got = typeof value === 'string' ? value : '';
+        const near = got ? nearest(got, options) : undefined;
+        const message = nl
+          ? `'${field}' heeft een onbekende waarde '${got}'; kies uit: ${options.join(', ')}`
+          : `'${field}' has an unknown value '${got}'; choose from: ${options.join(', ')}`;
+        return near ? { message, suggestion: didYouMean(near, lang) } : { message };
+      }
+      return { message: nl ? `'${field}' past bij geen van de toegestane vormen` : `'${field}' matches none of the allowed shapes` };
     }
     case 'too_small': {
       const min = String(issue.minimum);
+      const count = Array.isArray(value) ? value.length : undefined;
       if (issue.origin === 'string')
         return { message: nl ? `'${field}' mag niet leeg zijn` : `'${field}' must not be empty` };
-      if (issue.origin === 'array')
-        return { message: nl ? `'${field}' heeft minstens ${min} onderdelen nodig` : `'${field}' needs at least ${min} items` };
+      if (issue.origin === 'array') {
+        const now = count === undefined ? '' : nl ? ` (nu ${count})` : ` (now ${count})`;
+        return { message: nl ? `'${field}' heeft minstens ${min} onderdelen nodig${now}` : `'${field}' needs at least ${min} items${now}` };
+      }
       return { message: nl ? `'${field}' moet minstens ${min} zijn` : `'${field}' must be at least ${min}` };
     }
     case 'too_big': {
@@ -95,26 +194,32 @@ function describeZod(issue: z.core.$ZodIssue, lang: Lang): Described {
         return { message: nl ? `'${field}' heeft te veel onderdelen (hoogstens ${max})` : `'${field}' has too many items (at most ${max})` };
       return { message: nl ? `'${field}' mag hoogstens ${max} zijn` : `'${field}' must be at most ${max}` };
     }
-    case 'invalid_format':
+    case 'invalid_format': {
+      const got = typeof value === 'string' ? ` '${value}'` : '';
       return {
         message: nl
-          ? `'${field}' is geen geldig id: gebruik kleine letters, cijfers en streepjes (bijvoorbeeld 'mentor-fasehuis')`
-          : `'${field}' is not a valid id: use lower-case letters, digits and dashes (e.g. 'mentor-fasehuis')`,
+          ? `'${field}'${got} is geen geldig id: gebruik kleine letters, cijfers en streepjes, zonder spaties (bijvoorbeeld 'mentor-fasehuis')`
+          : `'${field}'${got} is not a valid id: use lower-case letters, digits and dashes, no spaces (e.g. 'mentor-fasehuis')`,
       };
+    }
     default:
       return { message: nl ? `'${field}' klopt niet (${issue.message})` : `'${field}' is not valid (${issue.message})` };
   }
+}
+
+function describeValue(value: unknown, lang: Lang): string {
+  const nl = lang === 'nl';
+  if (Array.isArray(value)) return nl ? 'een lijst' : 'a list';
+  if (value !== null && typeof value === 'object') return nl ? 'een blok met velden' : 'a block of fields';
+  if (typeof value === 'string') return nl ? `'${value}'` : `'${value}'`;
+  if (value === null || value === undefined) return nl ? 'leeg' : 'empty';
+  return String(value);
 }
 
 function typeName(t: string, lang: Lang): string {
   const nl: Record<string, string> = { string: 'tekst', number: 'een getal', boolean: 'ja of nee', array: 'een lijst', object: 'een blok met velden' };
   const en: Record<string, string> = { string: 'text', number: 'a number', boolean: 'yes or no', array: 'a list', object: 'a block of fields' };
   return (lang === 'nl' ? nl : en)[t] ?? t;
-}
-
-/** zod 4 does not list the allowed keys; the schema walker in knownKeys fills them in. */
-function knownKeysHint(issue: z.core.$ZodIssue): string[] | undefined {
-  return (issue as { known?: string[] }).known;
 }
 
 function didYouMean(near: string, lang: Lang): string {

@@ -1,8 +1,8 @@
-import { LineCounter, parseDocument, isNode, type Document } from 'yaml';
+import { LineCounter, parseDocument, isMap, isNode, isScalar, type Document } from 'yaml';
 import type { z } from 'zod';
 import { scenarioSchema, type Scenario } from './schema';
 import { crossCheck } from './crossCheck';
-import { describeIssue, type Lang } from './messages';
+import { describeIssue, nearest, type Lang } from './messages';
 
 /** One thing wrong in a scenario file, pointing at a place a trainer can find. */
 export interface ScenarioProblem {
@@ -25,6 +25,8 @@ export interface ParseOptions {
   lang?: Lang;
   /** Tells whether an image path next to the file exists; omitted means "don't check". */
   fileExists?: (relativePath: string) => boolean;
+  /** The scenario's folder name; when given, the id must equal it. */
+  expectedId?: string;
 }
 
 /** Parses and checks a scenario YAML text: syntax, schema and cross-references. */
@@ -36,29 +38,38 @@ export function parseScenarioYaml(text: string, options: ParseOptions = {}): Sce
   const document = parseDocument(text, { lineCounter, schema: 'failsafe', prettyErrors: false, uniqueKeys: true });
 
   if (document.errors.length > 0) {
-    const problems = document.errors.map((err): ScenarioProblem => {
+    // After one indentation or quoting slip the parser misreads the lines below it, so later
+    // errors are mostly echoes. Report the first; duplicate keys stand on their own, keep those.
+    const firstOther = document.errors.find((e) => e.code !== 'DUPLICATE_KEY');
+    const problems: ScenarioProblem[] = [];
+    for (const err of document.errors) {
+      if (err.code !== 'DUPLICATE_KEY' && err !== firstOther) continue;
       const pos = lineCounter.linePos(err.pos[0]);
-      return {
+      const key = err.code === 'DUPLICATE_KEY' ? keyAt(text, err.pos[0]) : undefined;
+      const detail = firstLine(err.message).replace(/ at line \d+, column \d+:?$/, '');
+      problems.push({
         file,
         line: pos.line,
         column: pos.col,
         path: '',
         code: 'yaml_syntax',
-        message: describeIssue({ kind: 'yaml', detail: firstLine(err.message) }, lang).message,
-      };
-    });
-    return { ok: false, problems, document };
+        message: describeIssue({ kind: 'yaml', code: yamlCode(err.code, detail), detail, key }, lang).message,
+      });
+    }
+    return { ok: false, problems: sortProblems(problems), document };
   }
 
   const locate = (path: readonly PropertyKey[]) => locatePath(document, lineCounter, path);
   const raw: unknown = document.toJS();
   const parsed = scenarioSchema.safeParse(raw ?? {});
   if (!parsed.success) {
-    const problems = parsed.error.issues.map((issue) => problemFromZod(issue, file, lang, locate));
+    const problems = zodProblems(parsed.error.issues, raw, file, lang, (path, asKey) =>
+      asKey ? locateKey(document, lineCounter, path) : locate(path),
+    );
     return { ok: false, problems: sortProblems(problems), document };
   }
 
-  const refs = crossCheck(parsed.data, { fileExists: options.fileExists });
+  const refs = crossCheck(parsed.data, { fileExists: options.fileExists, expectedId: options.expectedId });
   if (refs.length > 0) {
     const problems = refs.map((ref): ScenarioProblem => {
       const { line, column } = locate(ref.path);
@@ -70,16 +81,127 @@ export function parseScenarioYaml(text: string, options: ParseOptions = {}): Sce
   return { ok: true, scenario: parsed.data, document };
 }
 
-function problemFromZod(
-  issue: z.core.$ZodIssue,
-  file: string,
-  lang: Lang,
-  locate: (path: readonly PropertyKey[]) => { line: number; column: number },
-): ScenarioProblem {
-  const path = issue.path.map((p) => (typeof p === 'symbol' ? String(p) : p));
-  const { line, column } = locate(path);
-  const described = describeIssue({ kind: 'zod', issue }, lang);
-  return { file, line, column, path: path.join('.'), code: `schema_${issue.code}`, ...described };
+type Locate = (path: readonly PropertyKey[], asKey?: boolean) => { line: number; column: number };
+
+function zodProblems(issues: readonly z.core.$ZodIssue[], raw: unknown, file: string, lang: Lang, locate: Locate): ScenarioProblem[] {
+  const problems: ScenarioProblem[] = [];
+  // A misspelt key also shows up as "required field missing"; one mistake should give one message.
+  const explained = new Set<string>();
+  for (const issue of issues) {
+    if (issue.code !== 'unrecognized_keys') continue;
+    const known = allowedKeysAt(scenarioSchema, issue.path, raw);
+    for (const key of issue.keys) {
+      const near = known ? nearest(key, known) : undefined;
+      if (near) explained.add([...issue.path, near].join('.'));
+      const single: z.core.$ZodIssue = { ...issue, keys: [key] };
+      const path = [...issue.path.map(plainKey), key];
+      const { line, column } = locate(path, true);
+      const described = describeIssue({ kind: 'zod', issue: single, known }, lang);
+      problems.push({ file, line, column, path: path.join('.'), code: `schema_${issue.code}`, ...described });
+    }
+  }
+  for (const issue of issues) {
+    if (issue.code === 'unrecognized_keys') continue;
+    const path = issue.path.map(plainKey);
+    if (issue.code === 'invalid_type' && !valueAt(raw, path).present && explained.has(path.join('.'))) continue;
+    const { line, column } = locate(path);
+    const described = describeIssue({ kind: 'zod', issue, received: valueAt(raw, path) }, lang);
+    problems.push({ file, line, column, path: path.join('.'), code: `schema_${issue.code}`, ...described });
+  }
+  return problems;
+}
+
+function plainKey(p: PropertyKey): string | number {
+  return typeof p === 'symbol' ? String(p) : p;
+}
+
+function valueAt(raw: unknown, path: readonly PropertyKey[]): { present: boolean; value?: unknown } {
+  let cur: unknown = raw;
+  for (const key of path) {
+    if (cur === null || typeof cur !== 'object' || !Object.prototype.hasOwnProperty.call(cur, key)) return { present: false };
+    cur = (cur as Record<PropertyKey, unknown>)[key];
+  }
+  return { present: cur !== undefined, value: cur };
+}
+
+type AnySchema = z.core.$ZodType;
+
+/**
+ * The field names the schema allows at `path`. zod 4 reports an unknown key without the keys it
+ * expected, so walk the schema alongside the data (the data picks the branch of a union).
+ */
+export function allowedKeysAt(schema: AnySchema, path: readonly PropertyKey[], raw: unknown): string[] | undefined {
+  let node: AnySchema | undefined = schema;
+  let data: unknown = raw;
+  for (const key of path) {
+    node = unwrap(node, data);
+    if (!node) return undefined;
+    const def = node._zod.def as unknown as { type: string; shape?: Record<string, AnySchema>; element?: AnySchema };
+    data = data !== null && typeof data === 'object' ? (data as Record<PropertyKey, unknown>)[key] : undefined;
+    if (def.type === 'object' && def.shape && typeof key === 'string') node = def.shape[key];
+    else if (def.type === 'array' && def.element && typeof key === 'number') node = def.element;
+    else return undefined;
+  }
+  node = unwrap(node, data);
+  const def = node?._zod.def as unknown as { type: string; shape?: Record<string, AnySchema> } | undefined;
+  return def?.type === 'object' && def.shape ? Object.keys(def.shape) : undefined;
+}
+
+function unwrap(node: AnySchema | undefined, data: unknown): AnySchema | undefined {
+  for (let guard = 0; node && guard < 20; guard++) {
+    const def = node._zod.def as unknown as {
+      type: string;
+      innerType?: AnySchema;
+      in?: AnySchema;
+      out?: AnySchema;
+      options?: AnySchema[];
+      discriminator?: string;
+    };
+    if (['optional', 'default', 'prefault', 'nullable', 'readonly', 'catch', 'nonoptional'].includes(def.type)) node = def.innerType;
+    // A preprocess is a pipe from a transform into the real schema; a plain pipe is shaped by its input.
+    else if (def.type === 'pipe') node = (def.in?._zod.def as { type?: string } | undefined)?.type === 'transform' ? def.out : def.in;
+    else if (def.type === 'union' && def.options) node = pickOption(def.options, def.discriminator, data);
+    else return node;
+  }
+  return node;
+}
+
+function pickOption(options: AnySchema[], discriminator: string | undefined, data: unknown): AnySchema | undefined {
+  if (!discriminator || data === null || typeof data !== 'object') return undefined;
+  const wanted = (data as Record<string, unknown>)[discriminator];
+  return options.find((o) => {
+    const shape = (o._zod.def as unknown as { shape?: Record<string, AnySchema> }).shape;
+    const tag = shape?.[discriminator]?._zod.def as unknown as { values?: unknown[] } | undefined;
+    return tag?.values?.includes(wanted) ?? false;
+  });
+}
+
+/** Where a key itself is written, so "unknown field" points at the misspelt word. */
+function locateKey(document: Document, lineCounter: LineCounter, path: readonly PropertyKey[]) {
+  const parent = document.getIn(path.slice(0, -1) as unknown[], true);
+  const last = path[path.length - 1];
+  if (isMap(parent)) {
+    for (const pair of parent.items) {
+      if (isScalar(pair.key) && pair.key.value === last && pair.key.range) {
+        const pos = lineCounter.linePos(pair.key.range[0]);
+        return { line: pos.line, column: pos.col };
+      }
+    }
+  }
+  return locatePath(document, lineCounter, path);
+}
+
+/** The yaml library uses MISSING_CHAR for several slips; tell the common ones apart. */
+function yamlCode(code: string, detail: string): string {
+  if (code !== 'MISSING_CHAR') return code;
+  if (/quote/i.test(detail)) return 'MISSING_QUOTE';
+  if (/without - indicator/i.test(detail)) return 'MISSING_DASH';
+  return code;
+}
+
+/** The key written at a parse error's offset, for "this field appears twice". */
+function keyAt(text: string, offset: number): string {
+  return /^[^:\n]*/.exec(text.slice(offset))?.[0]?.trim() ?? '';
 }
 
 /**
