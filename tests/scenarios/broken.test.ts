@@ -35,6 +35,7 @@ const cases: Expected[] = [
   { file: 'duplicate-key', code: 'yaml_syntax', line: 5, column: 3, nl: "het veld 'title' staat twee keer", en: "the field 'title' appears twice" },
   { file: 'bad-id-format', code: 'schema_invalid_format', line: 51, column: 9, nl: "'Baan Gevonden' is geen geldig id", en: 'is not a valid id' },
   { file: 'too-few-sectors', code: 'schema_too_small', line: 18, column: 5, nl: "'sectors' heeft minstens 3 onderdelen nodig (nu 2)", en: "'sectors' needs at least 3 items (now 2)" },
+  { file: 'colon-in-text', code: 'schema_invalid_type', line: 60, column: 7, nl: "onderdeel 2 van 'prompts' moet tekst zijn, maar is een blok met velden; staat er een dubbele punt", en: "item 2 of 'prompts' must be text" },
   { file: 'unknown-effect-kind', code: 'schema_invalid_union', line: 55, column: 15, nl: "onbekende waarde 'stop'; kies uit: end, move, add" },
   { file: 'unknown-field', code: 'schema_unrecognized_keys', line: 40, column: 5, nl: "onbekend veld 'labl'", en: "unknown field 'labl'", suggestion: 'label' },
   { file: 'unknown-top-level-field', code: 'schema_unrecognized_keys', line: 50, column: 1, nl: "onbekend veld 'event'", suggestion: 'events' },

@@ -128,7 +128,7 @@ export function describeIssue(input: Input, lang: Lang): Described {
 
 function describeZod(issue: z.core.$ZodIssue, lang: Lang, received: Received | undefined, known: string[] | undefined): Described {
   const nl = lang === 'nl';
-  const field = issue.path.length ? String(issue.path[issue.path.length - 1]) : nl ? 'het bestand' : 'the file';
+  const field = fieldName(issue.path, lang);
   // The line already points at the block; a named block is worth saying, a list position is not.
   const parent = issue.path.length > 1 ? issue.path[issue.path.length - 2] : undefined;
   const inBlock =
@@ -140,11 +140,20 @@ function describeZod(issue: z.core.$ZodIssue, lang: Lang, received: Received | u
     case 'invalid_type': {
       if (!present)
         return {
-          message: nl ? `het verplichte veld '${field}' ontbreekt${inBlock}` : `the required field '${field}' is missing${inBlock}`,
+          message: nl ? `het verplichte veld ${field} ontbreekt${inBlock}` : `the required field ${field} is missing${inBlock}`,
         };
       const expected = typeName(issue.expected, lang);
       const got = describeValue(value, lang);
-      return { message: nl ? `'${field}' moet ${expected} zijn, maar is ${got}` : `'${field}' must be ${expected}, but is ${got}` };
+      // Text with ': ' in it silently becomes a block of fields; it is the most common slip.
+      const colonHint =
+        issue.expected === 'string' && value !== null && typeof value === 'object' && !Array.isArray(value)
+          ? nl
+            ? "; staat er een dubbele punt met een spatie in de tekst? Zet de tekst dan tussen aanhalingstekens"
+            : '; does the text contain a colon followed by a space? Then put the text in quotes'
+          : '';
+      return {
+        message: nl ? `${field} moet ${expected} zijn, maar is ${got}${colonHint}` : `${field} must be ${expected}, but is ${got}${colonHint}`,
+      };
     }
     case 'unrecognized_keys': {
       const key = issue.keys[0] ?? '';
@@ -159,8 +168,8 @@ function describeZod(issue: z.core.$ZodIssue, lang: Lang, received: Received | u
       const got = typeof value === 'string' ? value : '';
       const near = got ? nearest(got, values) : undefined;
       const message = nl
-        ? `'${field}' heeft een onbekende waarde '${got}'; kies uit: ${values.join(', ')}`
-        : `'${field}' has an unknown value '${got}'; choose from: ${values.join(', ')}`;
+        ? `${field} heeft een onbekende waarde '${got}'; kies uit: ${values.join(', ')}`
+        : `${field} has an unknown value '${got}'; choose from: ${values.join(', ')}`;
       return near ? { message, suggestion: didYouMean(near, lang) } : { message };
     }
     case 'invalid_union': {
@@ -169,42 +178,53 @@ function describeZod(issue: z.core.$ZodIssue, lang: Lang, received: Received | u
         const got = typeof value === 'string' ? value : '';
         const near = got ? nearest(got, options) : undefined;
         const message = nl
-          ? `'${field}' heeft een onbekende waarde '${got}'; kies uit: ${options.join(', ')}`
-          : `'${field}' has an unknown value '${got}'; choose from: ${options.join(', ')}`;
+          ? `${field} heeft een onbekende waarde '${got}'; kies uit: ${options.join(', ')}`
+          : `${field} has an unknown value '${got}'; choose from: ${options.join(', ')}`;
         return near ? { message, suggestion: didYouMean(near, lang) } : { message };
       }
-      return { message: nl ? `'${field}' past bij geen van de toegestane vormen` : `'${field}' matches none of the allowed shapes` };
+      return { message: nl ? `${field} past bij geen van de toegestane vormen` : `${field} matches none of the allowed shapes` };
     }
     case 'too_small': {
       const min = String(issue.minimum);
       const count = Array.isArray(value) ? value.length : undefined;
       if (issue.origin === 'string')
-        return { message: nl ? `'${field}' mag niet leeg zijn` : `'${field}' must not be empty` };
+        return { message: nl ? `${field} mag niet leeg zijn` : `${field} must not be empty` };
       if (issue.origin === 'array') {
         const now = count === undefined ? '' : nl ? ` (nu ${count})` : ` (now ${count})`;
-        return { message: nl ? `'${field}' heeft minstens ${min} onderdelen nodig${now}` : `'${field}' needs at least ${min} items${now}` };
+        return { message: nl ? `${field} heeft minstens ${min} onderdelen nodig${now}` : `${field} needs at least ${min} items${now}` };
       }
-      return { message: nl ? `'${field}' moet minstens ${min} zijn` : `'${field}' must be at least ${min}` };
+      return { message: nl ? `${field} moet minstens ${min} zijn` : `${field} must be at least ${min}` };
     }
     case 'too_big': {
       const max = String(issue.maximum);
       if (issue.origin === 'string')
-        return { message: nl ? `'${field}' is te lang (hoogstens ${max} tekens)` : `'${field}' is too long (at most ${max} characters)` };
+        return { message: nl ? `${field} is te lang (hoogstens ${max} tekens)` : `${field} is too long (at most ${max} characters)` };
       if (issue.origin === 'array')
-        return { message: nl ? `'${field}' heeft te veel onderdelen (hoogstens ${max})` : `'${field}' has too many items (at most ${max})` };
-      return { message: nl ? `'${field}' mag hoogstens ${max} zijn` : `'${field}' must be at most ${max}` };
+        return { message: nl ? `${field} heeft te veel onderdelen (hoogstens ${max})` : `${field} has too many items (at most ${max})` };
+      return { message: nl ? `${field} mag hoogstens ${max} zijn` : `${field} must be at most ${max}` };
     }
     case 'invalid_format': {
       const got = typeof value === 'string' ? ` '${value}'` : '';
       return {
         message: nl
-          ? `'${field}'${got} is geen geldig id: gebruik kleine letters, cijfers en streepjes, zonder spaties (bijvoorbeeld 'mentor-fasehuis')`
-          : `'${field}'${got} is not a valid id: use lower-case letters, digits and dashes, no spaces (e.g. 'mentor-fasehuis')`,
+          ? `${field}${got} is geen geldig id: gebruik kleine letters, cijfers en streepjes, zonder spaties (bijvoorbeeld 'mentor-fasehuis')`
+          : `${field}${got} is not a valid id: use lower-case letters, digits and dashes, no spaces (e.g. 'mentor-fasehuis')`,
       };
     }
     default:
-      return { message: nl ? `'${field}' klopt niet (${issue.message})` : `'${field}' is not valid (${issue.message})` };
+      return { message: nl ? `${field} klopt niet (${issue.message})` : `${field} is not valid (${issue.message})` };
   }
+}
+
+/** A field as trainers see it: `'label'`, or `item 3 of 'questions'` for a list entry. */
+function fieldName(path: readonly PropertyKey[], lang: Lang): string {
+  const nl = lang === 'nl';
+  const last = path[path.length - 1];
+  if (last === undefined) return nl ? 'het bestand' : 'the file';
+  if (typeof last !== 'number') return `'${String(last)}'`;
+  const parent = path[path.length - 2];
+  const list = parent === undefined ? '' : nl ? ` van '${String(parent)}'` : ` of '${String(parent)}'`;
+  return nl ? `onderdeel ${last + 1}${list}` : `item ${last + 1}${list}`;
 }
 
 function describeValue(value: unknown, lang: Lang): string {
