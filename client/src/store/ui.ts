@@ -1,0 +1,116 @@
+import type { DragBatch, Point } from '@samenspel/game-core';
+import { isLang, type Lang } from '../i18n';
+import { keys, load, save } from '../lib/storage';
+import { without } from './game';
+import { pieceKey, type PieceKey, type Slice } from './types';
+
+/** What the person has picked up and is about to put down (tap, keyboard or drag). */
+export type Selection =
+  | { kind: 'deck'; defId: string }
+  | { kind: 'blank'; label: string }
+  | { kind: 'card'; id: string }
+  | { kind: 'token'; id: string };
+
+export interface Announcement {
+  /** Bumped on every message, so the same words twice are still read out twice. */
+  id: number;
+  text: string;
+  tone: 'info' | 'error';
+}
+
+export interface RemoteDrag extends Point {
+  by: string;
+  at: number;
+}
+
+/** A change this device sent and the server has not confirmed yet; the piece is shown here. */
+export interface Pending extends Point {
+  actionId: string;
+  acked: boolean;
+}
+
+export interface UiSlice {
+  lang: Lang;
+  /** The table this screen shows (a facilitator can switch; a player sees their own). */
+  tableId: string | null;
+  selection: Selection | null;
+  /** Where a keyboard user is about to put the selection down. */
+  cursor: Point | null;
+  announcement: Announcement | null;
+  remoteDrags: Record<PieceKey, RemoteDrag>;
+  pending: Record<PieceKey, Pending>;
+  /** The last piece the server would not let us drag because someone else holds it. */
+  refusedDrag: { key: PieceKey; n: number } | null;
+  setLang: (lang: Lang) => void;
+  setTable: (tableId: string | null) => void;
+  select: (selection: Selection | null, cursor?: Point | null) => void;
+  setCursor: (cursor: Point | null) => void;
+  announce: (text: string, tone?: 'info' | 'error') => void;
+  applyDragFrames: (batch: DragBatch, self: string | null, now: number) => void;
+  expireDrags: (olderThan: number) => void;
+  setPending: (key: PieceKey, pending: Pending) => void;
+  /** `acked`: keep showing it until the broadcast lands; `drop`: show the board's own position again. */
+  settlePending: (key: PieceKey, actionId: string, outcome: 'acked' | 'drop') => void;
+  refuseDrag: (key: PieceKey) => void;
+}
+
+let announcementId = 0;
+
+export const createUiSlice: Slice<UiSlice> = (set, get) => ({
+  lang: initialLang(),
+  tableId: null,
+  selection: null,
+  cursor: null,
+  announcement: null,
+  remoteDrags: {},
+  pending: {},
+  refusedDrag: null,
+
+  setLang: (lang) => {
+    save(keys.lang, lang);
+    set({ lang });
+  },
+  setTable: (tableId) => set({ tableId, selection: null, cursor: null }),
+  select: (selection, cursor = null) => set({ selection, cursor }),
+  setCursor: (cursor) => set({ cursor }),
+  announce: (text, tone = 'info') => set({ announcement: { id: ++announcementId, text, tone } }),
+
+  applyDragFrames: (batch, self, now) => {
+    const next = { ...get().remoteDrags };
+    let changed = false;
+    for (const f of batch.frames) {
+      // Our own frames come back from the room; the local drag is already ahead of them.
+      if (self !== null && f.by === self) continue;
+      next[pieceKey(f.tableId, f.kind, f.id)] = { x: f.x, y: f.y, by: f.by, at: now };
+      changed = true;
+    }
+    if (changed) set({ remoteDrags: next });
+  },
+
+  expireDrags: (olderThan) => {
+    const drags = get().remoteDrags;
+    const stale = Object.keys(drags).filter((k) => drags[k as PieceKey]!.at < olderThan);
+    if (stale.length === 0) return;
+    let next = drags;
+    for (const k of stale) next = without(next, k);
+    set({ remoteDrags: next });
+  },
+
+  setPending: (key, pending) => set((s) => ({ pending: { ...s.pending, [key]: pending } })),
+
+  settlePending: (key, actionId, outcome) =>
+    set((s) => {
+      const current = s.pending[key];
+      // A newer move of the same piece replaced this one; leave that alone.
+      if (!current || current.actionId !== actionId) return {};
+      if (outcome === 'drop') return { pending: without(s.pending, key) };
+      return { pending: { ...s.pending, [key]: { ...current, acked: true } } };
+    }),
+
+  refuseDrag: (key) => set((s) => ({ refusedDrag: { key, n: (s.refusedDrag?.n ?? 0) + 1 } })),
+});
+
+function initialLang(): Lang {
+  const stored = load(keys.lang);
+  return isLang(stored) ? stored : 'nl';
+}
