@@ -1,0 +1,109 @@
+import type { Scenario } from '@samenspel/game-core';
+import { useId, useState, type FormEvent } from 'react';
+import { usingKeyboard } from '../lib/inputMode';
+import { useT } from '../i18n/useT';
+import { appStore, pieceKey, useApp, type Selection } from '../store';
+import { startPoint } from './Board';
+import { cardDef } from './cards';
+
+const BLANK_MAX = 80;
+
+/**
+ * The stack of support cards not yet on the wheel, and a blank card to write. Choosing one
+ * selects it; the next tap on the wheel puts it there (or arrows and Enter, from the keyboard).
+ */
+export function DeckPanel({ tableId, scenario }: { tableId: string; scenario: Scenario }) {
+  const t = useT();
+  const deck = useApp((s) => s.game?.tables[tableId]?.deck ?? null);
+  const pending = useApp((s) => s.pending);
+  const selection = useApp((s) => s.selection);
+  const [blank, setBlank] = useState('');
+  const headingId = useId();
+  const blankId = useId();
+  const hintId = useId();
+  if (!deck) return null;
+
+  // A card on its way to the board is no longer offered.
+  const offered = deck.filter((id) => !pending[pieceKey(tableId, 'card', id)]);
+
+  const choose = (sel: Selection, label: string, byKeyboard: boolean) => {
+    const s = appStore.getState();
+    const same = JSON.stringify(s.selection) === JSON.stringify(sel);
+    if (same && !byKeyboard) {
+      s.select(null);
+      return;
+    }
+    if (byKeyboard) {
+      // Keyboard users carry the card to the wheel with the arrow keys.
+      s.select(sel, startPoint(sel, tableId, scenario));
+      s.announce(t('announce.picked', { name: label }));
+      document.querySelector<SVGSVGElement>('[data-testid="board"]')?.focus();
+    } else {
+      s.select(sel);
+      s.announce(t('select.deck', { label }));
+    }
+  };
+
+  const onBlank = (e: FormEvent) => {
+    e.preventDefault();
+    const label = blank.trim();
+    if (!label) return;
+    choose({ kind: 'blank', label }, label, usingKeyboard());
+    setBlank('');
+  };
+
+  return (
+    <section className="deck" aria-labelledby={headingId}>
+      <h2 id={headingId}>{t('deck.title')}</h2>
+      {offered.length === 0 ? (
+        <p className="muted">{t('deck.empty')}</p>
+      ) : (
+        <>
+          <p className="muted">{t('deck.intro')}</p>
+          <ul className="deck-list">
+            {offered.map((id) => {
+              const def = cardDef(scenario, id);
+              const label = def?.label ?? id;
+              const chosen = selection?.kind === 'deck' && selection.defId === id;
+              return (
+                <li key={id}>
+                  <button
+                    type="button"
+                    className={`deck-card${chosen ? ' is-selected' : ''}`}
+                    data-testid={`deck-${id}`}
+                    aria-pressed={chosen}
+                    aria-label={t('deck.itemLabel', { label })}
+                    onClick={() => choose({ kind: 'deck', defId: id }, label, usingKeyboard())}
+                  >
+                    <span className="deck-card-label">{label}</span>
+                    {def?.law && <span className="deck-card-law">{def.law}</span>}
+                  </button>
+                </li>
+              );
+            })}
+          </ul>
+        </>
+      )}
+      <form className="blank-card" onSubmit={onBlank}>
+        <label htmlFor={blankId}>{t('deck.blankTitle')}</label>
+        <p id={hintId} className="hint">
+          {t('deck.blankHint')}
+        </p>
+        <div className="inline-form">
+          <input
+            id={blankId}
+            data-testid="blank-input"
+            value={blank}
+            maxLength={BLANK_MAX}
+            aria-describedby={hintId}
+            autoComplete="off"
+            onChange={(e) => setBlank(e.target.value)}
+          />
+          <button type="submit" className="button-secondary" disabled={!blank.trim()} data-testid="blank-submit">
+            {t('deck.blankPlace')}
+          </button>
+        </div>
+      </form>
+    </section>
+  );
+}

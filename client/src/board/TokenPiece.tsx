@@ -1,0 +1,141 @@
+import { CENTRE_RADIUS, radiusOf, round, type Point, type ScenarioRole, type Token } from '@samenspel/game-core';
+import { m } from 'framer-motion';
+import { useEffect, useMemo, type KeyboardEvent } from 'react';
+import { session } from '../net';
+import { createThrottle } from '../net/throttle';
+import { appStore, pieceKey, useApp } from '../store';
+import { moveToken } from './actions';
+import { useBoard } from './context';
+import { transitionFor, useShownPosition } from './motion';
+import { useDrag } from './useDrag';
+import { SCALE, TOKEN, VIEW_HALF, initials } from './view';
+
+const R = TOKEN.radius * SCALE;
+const LABEL_MAX = 18;
+
+const clamp = (n: number, lo: number, hi: number) => Math.min(hi, Math.max(lo, n));
+
+/**
+ * A person on the mat. Its player drags it (or taps it, then taps a spot); everybody else sees
+ * it glide there while it moves.
+ */
+export function TokenPiece({ token, role }: { token: Token; role: ScenarioRole }) {
+  const board = useBoard();
+  const { tableId, t } = board;
+  const key = pieceKey(tableId, 'token', role.id);
+  const movable = board.canMoveToken(role.id);
+  const own = board.ownRoleId === role.id;
+  const selected = useApp((s) => s.selection?.kind === 'token' && s.selection.id === role.id);
+  const refused = useApp((s) => (s.refusedDrag?.key === key ? s.refusedDrag.n : null));
+  const playedBy = useApp((s) => {
+    if (!s.game) return null;
+    for (const seat of Object.values(s.game.seats)) if (seat.tableId === tableId && seat.roleId === role.id) return seat.name;
+    return null;
+  });
+  const settled = useShownPosition(key, token);
+
+  const throttle = useMemo(
+    () => createThrottle((p: Point) => session()?.drag({ tableId, kind: 'token', id: role.id, x: round(p.x), y: round(p.y) })),
+    [tableId, role.id],
+  );
+  useEffect(() => () => throttle.cancel(), [throttle]);
+
+  const drag = useDrag(
+    movable,
+    settled.at,
+    {
+      toMat: board.toMat,
+      onMove: (p) => throttle.push(p),
+      onDrop: (p) => {
+        throttle.cancel();
+        appStore.getState().select(null);
+        void moveToken(tableId, role.id, p);
+      },
+      onTap: () => {
+        const s = appStore.getState();
+        if (selected) s.select(null);
+        else {
+          s.select({ kind: 'token', id: role.id });
+          s.announce(t('select.token', { role: role.name }));
+        }
+      },
+      onCancel: () => throttle.cancel(),
+    },
+    refused,
+  );
+
+  const onKeyDown = (e: KeyboardEvent) => {
+    if ((e.key !== 'Enter' && e.key !== ' ') || !movable) return;
+    const s = appStore.getState();
+    if (selected && s.cursor) return;
+    e.preventDefault();
+    e.stopPropagation();
+    s.select({ kind: 'token', id: role.id }, { x: settled.at.x, y: settled.at.y });
+    s.announce(t('announce.picked', { name: role.name }));
+  };
+
+  const at = drag.dragPos ?? settled.at;
+  const source = drag.dragPos ? 'local' : settled.source;
+  const moving = source === 'local' || source === 'remote';
+  // The persona standing in the middle is drawn as a ring around her disc, not over her name.
+  const inCentre = role.kind === 'persona' && radiusOf(at) < CENTRE_RADIUS * 0.5 && !moving;
+  const name = role.name.length > LABEL_MAX ? `${role.name.slice(0, LABEL_MAX - 1)}…` : role.name;
+  const label = own ? `${t('board.you')}: ${name}` : name;
+  const labelW = (label.length * TOKEN.labelFont * 0.6 + 0.03) * SCALE;
+  // Keep the name inside the mat, also for a token near its edge.
+  const labelX = clamp(at.x * SCALE - labelW / 2, -VIEW_HALF + 4, VIEW_HALF - 4 - labelW) - at.x * SCALE;
+  const labelH = TOKEN.labelFont * SCALE * 1.35;
+  // Names sit on the side away from the wheel, so they never cover the sector names on the rim.
+  const labelAbove = settled.at.y < -0.05;
+  const labelTop = labelAbove ? -R - 8 - labelH : R + 8;
+  const kind = role.kind ?? 'professional';
+
+  return (
+    <m.g
+      data-piece="token"
+      data-testid={`token-${role.id}`}
+      data-x={at.x}
+      data-y={at.y}
+      className={`piece token token-${kind}${own ? ' is-own' : ''}${selected ? ' is-selected' : ''}${moving ? ' is-moving' : ''}${movable ? ' is-movable' : ''}`}
+      tabIndex={board.interactive && movable ? 0 : undefined}
+      role={board.interactive && movable ? 'button' : undefined}
+      aria-pressed={board.interactive && movable ? selected : undefined}
+      aria-label={own ? t('board.tokenYou', { role: role.name }) : t('board.tokenLabel', { role: role.name })}
+      initial={false}
+      animate={{ x: at.x * SCALE, y: at.y * SCALE }}
+      transition={transitionFor(source)}
+      onKeyDown={board.interactive ? onKeyDown : undefined}
+      {...drag.handlers}
+    >
+      <title>{playedBy ? `${role.name} · ${t('role.playedBy', { name: playedBy })}` : role.name}</title>
+      {inCentre ? (
+        <>
+          <circle className="hit" r={CENTRE_RADIUS * SCALE} />
+          <circle className="token-centre-ring" r={CENTRE_RADIUS * SCALE - 8} />
+          <circle className="focus-ring" r={CENTRE_RADIUS * SCALE + 6} />
+        </>
+      ) : (
+        <>
+          <circle className="hit" r={TOKEN.hit * SCALE} />
+          <circle className="token-body" r={R} />
+          <text className="token-initials" y={TOKEN.font * SCALE * 0.36} fontSize={TOKEN.font * SCALE}>
+            {initials(role.name)}
+          </text>
+          <rect className="token-label-bg" x={labelX} y={labelTop} width={labelW} height={labelH} rx={10} />
+          <text className="token-label" x={labelX + labelW / 2} y={labelTop + TOKEN.labelFont * SCALE * 0.98} fontSize={TOKEN.labelFont * SCALE}>
+            {label}
+          </text>
+          <circle className="focus-ring" r={TOKEN.hit * SCALE + 4} />
+        </>
+      )}
+    </m.g>
+  );
+}
+
+export function GhostToken({ at }: { at: Point }) {
+  return (
+    <g className="ghost" transform={`translate(${at.x * SCALE} ${at.y * SCALE})`} aria-hidden="true">
+      <circle className="token-body" r={R} />
+    </g>
+  );
+}

@@ -1,0 +1,116 @@
+import { CENTRE_RADIUS, RING_EDGES, type Scenario } from '@samenspel/game-core';
+import { memo } from 'react';
+import { scenarioFileUrl } from '../net/api';
+import type { Translate } from '../i18n';
+import { RING_FILL, RING_INK, RINGS, SCALE, VIEW_HALF, annularSector, isLowerHalf, supportLabel, textArc } from './view';
+
+const TAU = Math.PI * 2;
+const SECTOR_FONT = 0.052;
+const RING_FONT = 0.034;
+
+interface WheelProps {
+  scenario: Scenario;
+  t: Translate;
+}
+
+/** The printed mat: rings, sectors and their names, and the persona in the middle. Never changes during play. */
+export const Wheel = memo(function Wheel({ scenario, t }: WheelProps) {
+  const sectors = scenario.board.sectors;
+  const width = TAU / sectors.length;
+  const persona = scenario.persona;
+
+  return (
+    <g className="wheel" aria-hidden="true">
+      <rect x={-VIEW_HALF} y={-VIEW_HALF} width={VIEW_HALF * 2} height={VIEW_HALF * 2} className="wheel-mat" />
+      {RINGS.map((type, ring) => (
+        <path key={type} d={annularSector(RING_EDGES[ring]!, RING_EDGES[ring + 1]!, 0, TAU)} fill={RING_FILL[type]} fillRule="evenodd" />
+      ))}
+      {sectors.map((sector, i) => {
+        const a = i * width;
+        return (
+          <line
+            key={sector.id}
+            className="wheel-divider"
+            x1={Math.sin(a) * CENTRE_RADIUS * SCALE}
+            y1={-Math.cos(a) * CENTRE_RADIUS * SCALE}
+            x2={Math.sin(a) * SCALE}
+            y2={-Math.cos(a) * SCALE}
+          />
+        );
+      })}
+      {RING_EDGES.slice(1, 4).map((r) => (
+        <circle key={r} r={r * SCALE} className="wheel-ring-edge" />
+      ))}
+      <circle r={SCALE} className="wheel-rim" />
+
+      {RINGS.flatMap((type, ring) =>
+        // Ring names sit on the sector borders at twelve and six o'clock, where cards rarely lie;
+        // twice, so one of them stays readable when cards cover the other.
+        [0, Math.PI].map((at) => {
+          const label = supportLabel(scenario, type, t);
+          const lower = at > 0;
+          const mid = (RING_EDGES[ring]! + RING_EDGES[ring + 1]!) / 2 + (lower ? RING_FONT * 0.35 : -RING_FONT * 0.35);
+          const span = Math.min(Math.PI * 0.9, (label.length * RING_FONT * 0.62) / mid + 0.1);
+          const id = `ring-label-${type}-${lower ? 'b' : 't'}`;
+          return (
+            <g key={id}>
+              <path id={id} d={textArc(mid, at - span / 2, at + span / 2)} fill="none" />
+              <text className="wheel-ring-label" fontSize={RING_FONT * SCALE} fill={RING_INK[type]}>
+                <textPath href={`#${id}`} startOffset="50%" textAnchor="middle">
+                  {label}
+                </textPath>
+              </text>
+            </g>
+          );
+        }),
+      )}
+
+      {sectors.map((sector, i) => {
+        const a0 = i * width;
+        const a1 = a0 + width;
+        const lower = isLowerHalf(a0, a1);
+        // Text grows away from its arc; in the lower half that is inwards, so start further out.
+        const radius = lower ? 1.03 + SECTOR_FONT * 0.78 : 1.03;
+        const id = `sector-label-${sector.id}`;
+        return (
+          <g key={sector.id}>
+            <path id={id} d={textArc(radius, a0 + 0.02, a1 - 0.02)} fill="none" />
+            <text className="wheel-sector-label" fontSize={SECTOR_FONT * SCALE}>
+              <textPath href={`#${id}`} startOffset="50%" textAnchor="middle">
+                {sector.label}
+              </textPath>
+            </text>
+          </g>
+        );
+      })}
+
+      <circle r={CENTRE_RADIUS * SCALE} className="wheel-persona" />
+      {persona.image ? (
+        <>
+          <clipPath id="persona-clip">
+            <circle cy={-0.07 * SCALE} r={0.075 * SCALE} />
+          </clipPath>
+          <image
+            href={scenarioFileUrl(scenario.id, persona.image)}
+            x={-0.075 * SCALE}
+            y={-0.145 * SCALE}
+            width={0.15 * SCALE}
+            height={0.15 * SCALE}
+            clipPath="url(#persona-clip)"
+            preserveAspectRatio="xMidYMid slice"
+          />
+        </>
+      ) : (
+        <text className="wheel-persona-avatar" y={-0.055 * SCALE} fontSize={0.09 * SCALE}>
+          {persona.avatar ?? persona.name.slice(0, 1)}
+        </text>
+      )}
+      <text className="wheel-persona-name" y={0.055 * SCALE} fontSize={0.06 * SCALE}>
+        {persona.name}
+      </text>
+      <text className="wheel-persona-age" y={0.118 * SCALE} fontSize={0.04 * SCALE}>
+        {t('home.age', { age: persona.age })}
+      </text>
+    </g>
+  );
+});

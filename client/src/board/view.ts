@@ -1,0 +1,171 @@
+import {
+  MAT_HALF,
+  SUPPORT_TYPES,
+  locate,
+  round,
+  type Point,
+  type Scenario,
+  type SupportType,
+} from '@samenspel/game-core';
+import type { Translate } from '../i18n';
+
+/*
+ * Drawing the wheel. The SVG works in mat units times SCALE, so game-core positions map
+ * one-to-one onto the picture and every screen draws the same board at its own size.
+ */
+
+export const SCALE = 1000;
+export const VIEW_HALF = MAT_HALF * SCALE;
+export const VIEW_BOX = `${-VIEW_HALF} ${-VIEW_HALF} ${VIEW_HALF * 2} ${VIEW_HALF * 2}`;
+
+/** Card and token sizes in mat units; chosen so a 768 px tall tablet board keeps 44 px targets. */
+export const CARD = { width: 0.34, minWidth: 0.16, lineHeight: 0.046, padY: 0.026, font: 0.041, minHit: 0.17, maxLines: 3, charsPerLine: 13 };
+export const TOKEN = { radius: 0.058, hit: 0.088, font: 0.034, labelFont: 0.036 };
+
+/** Ring fills, innermost first: tints of the Okabe–Ito palette, told apart by colour-blind eyes and by lightness. */
+export const RING_FILL: Record<SupportType, string> = {
+  eigen: '#f9dda4',
+  informeel: '#b7e1d1',
+  gemeente: '#c6e3f6',
+  landelijk: '#ecd2e2',
+};
+/** Darker partners of the fills, for swatches and text accents on white. */
+export const RING_INK: Record<SupportType, string> = {
+  eigen: '#8a5a00',
+  informeel: '#00664a',
+  gemeente: '#005a8c',
+  landelijk: '#8c3d6e',
+};
+
+export const toSvg = (n: number) => n * SCALE;
+
+/** The name of a support type: the scenario's own wording first, then ours. */
+export function supportLabel(scenario: Scenario, type: SupportType, t: Translate): string {
+  return scenario.board.supportTypes?.[type] ?? t(`support.${type}`);
+}
+
+/** Where a point lies, in words: "Gemeente (professioneel), Wonen" or "the mat". */
+export function describePlace(point: Point, scenario: Scenario, t: Translate): string {
+  const cell = locate(point, scenario.board.sectors.length);
+  if (cell.kind === 'centre') return t('announce.centre');
+  if (cell.kind === 'outside') return t('announce.mat');
+  return t('announce.place', {
+    ring: supportLabel(scenario, cell.supportType, t),
+    sector: scenario.board.sectors[cell.sector]?.label ?? '',
+  });
+}
+
+/** The support type and sector ids of a point, for labels and test hooks. */
+export function cellIds(point: Point, scenario: Scenario): { ring: SupportType | null; sector: string | null } {
+  const cell = locate(point, scenario.board.sectors.length);
+  if (cell.kind !== 'ring') return { ring: null, sector: null };
+  return { ring: cell.supportType, sector: scenario.board.sectors[cell.sector]?.id ?? null };
+}
+
+/** An SVG path for the piece of ring between two radii and two clock angles (radians from twelve). */
+export function annularSector(r0: number, r1: number, a0: number, a1: number): string {
+  const p = (r: number, a: number) => `${fmt(Math.sin(a) * r * SCALE)} ${fmt(-Math.cos(a) * r * SCALE)}`;
+  const large = a1 - a0 > Math.PI ? 1 : 0;
+  if (a1 - a0 >= Math.PI * 2 - 1e-9) {
+    // A full ring cannot be one arc; draw it as two halves.
+    const mid = a0 + Math.PI;
+    return `M ${p(r1, a0)} A ${r1 * SCALE} ${r1 * SCALE} 0 1 1 ${p(r1, mid)} A ${r1 * SCALE} ${r1 * SCALE} 0 1 1 ${p(r1, a0)} Z M ${p(r0, a0)} A ${r0 * SCALE} ${r0 * SCALE} 0 1 0 ${p(r0, mid)} A ${r0 * SCALE} ${r0 * SCALE} 0 1 0 ${p(r0, a0)} Z`;
+  }
+  return `M ${p(r1, a0)} A ${r1 * SCALE} ${r1 * SCALE} 0 ${large} 1 ${p(r1, a1)} L ${p(r0, a1)} A ${r0 * SCALE} ${r0 * SCALE} 0 ${large} 0 ${p(r0, a0)} Z`;
+}
+
+/**
+ * An arc for text to run along, always readable left to right: arcs in the lower half run
+ * counter-clockwise so their letters are not upside down.
+ */
+export function textArc(radius: number, a0: number, a1: number): string {
+  const mid = (((a0 + a1) / 2) % (Math.PI * 2) + Math.PI * 2) % (Math.PI * 2);
+  const lower = mid > Math.PI / 2 && mid < (Math.PI * 3) / 2;
+  const p = (a: number) => `${fmt(Math.sin(a) * radius * SCALE)} ${fmt(-Math.cos(a) * radius * SCALE)}`;
+  const r = radius * SCALE;
+  const large = a1 - a0 > Math.PI ? 1 : 0;
+  return lower ? `M ${p(a1)} A ${r} ${r} 0 ${large} 0 ${p(a0)}` : `M ${p(a0)} A ${r} ${r} 0 ${large} 1 ${p(a1)}`;
+}
+
+export function isLowerHalf(a0: number, a1: number): boolean {
+  const mid = (a0 + a1) / 2;
+  return mid > Math.PI / 2 && mid < (Math.PI * 3) / 2;
+}
+
+/**
+ * Breaks a card label into at most `maxLines` lines of about `maxChars` characters, on word
+ * boundaries where it can, ending with an ellipsis when text is left over.
+ */
+export function wrapLabel(text: string, maxChars: number, maxLines: number): string[] {
+  const words = text.trim().split(/\s+/).filter(Boolean).flatMap((w) => hyphenate(w, maxChars));
+  const lines: string[] = [];
+  let line = '';
+  for (const word of words) {
+    const next = line ? `${line} ${word}` : word;
+    if (next.length <= maxChars || line === '') line = next;
+    else {
+      lines.push(line);
+      line = word;
+    }
+  }
+  if (line) lines.push(line);
+  if (lines.length <= maxLines) return lines;
+  const kept = lines.slice(0, maxLines);
+  const last = kept[maxLines - 1]!;
+  const room = last.length >= maxChars ? last.slice(0, maxChars - 1) : last;
+  kept[maxLines - 1] = `${room.replace(/[\s,.;:-]+$/, '')}…`;
+  return kept;
+}
+
+/** Cuts a word longer than a line into line-sized pieces, each but the last ending in a hyphen. */
+function hyphenate(word: string, maxChars: number): string[] {
+  const pieces: string[] = [];
+  let rest = word;
+  while (rest.length > maxChars) {
+    pieces.push(`${rest.slice(0, maxChars - 1)}-`);
+    rest = rest.slice(maxChars - 1);
+  }
+  pieces.push(rest);
+  return pieces;
+}
+
+/** Width of a card: as wide as its longest line, so short labels take less of a crowded ring. */
+export function cardWidth(lines: readonly string[]): number {
+  const longest = Math.max(0, ...lines.map((l) => l.length));
+  return Math.min(CARD.width, Math.max(CARD.minWidth, longest * CARD.font * 0.6 + 0.04));
+}
+
+/** Height of a card with `lines` lines of text, never below a comfortable touch target. */
+export function cardHeight(lines: number): number {
+  return Math.max(CARD.padY * 2 + lines * CARD.lineHeight, 0.11);
+}
+
+/** Up to two letters for a token: "Mentor fasehuis" → "MF". */
+export function initials(name: string): string {
+  const parts = name
+    .replace(/[()/]/g, ' ')
+    .split(/\s+/)
+    .filter((w) => w.length > 0 && /\p{L}/u.test(w[0]!));
+  const letters = parts.filter((w) => w[0] === w[0]!.toUpperCase()).map((w) => w[0]!);
+  const pick = letters.length >= 2 ? letters : parts.map((w) => w[0]!.toUpperCase());
+  return pick.slice(0, 2).join('') || '?';
+}
+
+/** Keyboard steps in mat units: arrow keys move a little, with Shift a lot. */
+export function nudge(point: Point, key: string, coarse: boolean): Point | null {
+  const step = coarse ? 0.2 : 0.05;
+  const d = { ArrowLeft: [-step, 0], ArrowRight: [step, 0], ArrowUp: [0, -step], ArrowDown: [0, step] }[key];
+  if (!d) return null;
+  return clampToMat({ x: point.x + d[0]!, y: point.y + d[1]! });
+}
+
+export function clampToMat(p: Point): Point {
+  const c = (n: number) => round(Math.min(MAT_HALF, Math.max(-MAT_HALF, n)));
+  return { x: c(p.x), y: c(p.y) };
+}
+
+export const RINGS = SUPPORT_TYPES;
+
+function fmt(n: number): string {
+  return (Math.round(n * 10) / 10).toString();
+}
