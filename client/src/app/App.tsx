@@ -1,0 +1,62 @@
+import { LazyMotion, MotionConfig } from 'framer-motion';
+import { lazy, Suspense, useEffect } from 'react';
+import { useT } from '../i18n/useT';
+import { useApp } from '../store';
+import { StatusRegion } from '../ui/StatusRegion';
+import { Link } from './Link';
+import { useRoute, type Route } from './router';
+
+const HomePage = lazy(() => import('../features/home/HomePage'));
+const JoinPage = lazy(() => import('../features/join/JoinPage'));
+const HostPage = lazy(() => import('../features/host/HostPage'));
+const ScreenPage = lazy(() => import('../features/screen/ScreenPage'));
+
+const loadMotion = () => import('./motionFeatures').then((m) => m.default);
+
+export function App() {
+  const route = useRoute();
+  const lang = useApp((s) => s.lang);
+  const t = useT();
+
+  useEffect(() => {
+    document.documentElement.lang = lang;
+  }, [lang]);
+
+  return (
+    <LazyMotion features={loadMotion} strict>
+      {/* Pieces still change place with reduced motion; they just do not glide there. */}
+      <MotionConfig reducedMotion="user">
+        <a className="skip-link" href="#main">
+          {t('app.skipToContent')}
+        </a>
+        <Suspense fallback={<p className="page-loading">{t('app.loading')}</p>}>
+          <Page route={route} />
+        </Suspense>
+        <StatusRegion />
+      </MotionConfig>
+    </LazyMotion>
+  );
+}
+
+function Page({ route }: { route: Route }) {
+  const t = useT();
+  switch (route.name) {
+    case 'home':
+      return <HomePage />;
+    case 'join':
+      return <JoinPage code={route.code} />;
+    case 'host':
+      return <HostPage sessionId={route.sessionId} />;
+    case 'screen':
+      return <ScreenPage code={route.code} tableId={route.tableId} />;
+    case 'notFound':
+      return (
+        <main id="main" className="page narrow">
+          <h1>{t('app.notFound')}</h1>
+          <p>
+            <Link href="/">{t('app.toHome')}</Link>
+          </p>
+        </main>
+      );
+  }
+}

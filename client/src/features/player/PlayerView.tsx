@@ -1,0 +1,73 @@
+import { useEffect, useState } from 'react';
+import { Board } from '../../board/Board';
+import { DeckPanel } from '../../board/DeckPanel';
+import { Legend } from '../../board/Legend';
+import { SelectionPanel } from '../../board/SelectionPanel';
+import { useT } from '../../i18n/useT';
+import { session } from '../../net';
+import { useApp } from '../../store';
+import { ConnectionBanner } from '../../ui/ConnectionBanner';
+import { Dialog } from '../../ui/Dialog';
+import { LanguageSwitch } from '../../ui/LanguageSwitch';
+import { PersonaStory } from '../../ui/PersonaStory';
+import { RoleCard } from '../../ui/RoleCard';
+import { StepIndicator } from '../../ui/StepIndicator';
+
+/** The tablet during play: the wheel, the deck, and the role card one tap away. */
+export function PlayerView({ seatId }: { seatId: string }) {
+  const t = useT();
+  const seat = useApp((s) => s.game?.seats[seatId] ?? null);
+  const scenario = useApp((s) => s.game?.scenario ?? null);
+  const [open, setOpen] = useState<'role' | 'persona' | null>(null);
+
+  useEffect(() => {
+    if (scenario) document.title = `${scenario.persona.name} · ${t('app.name')}`;
+  }, [scenario, t]);
+
+  if (!seat || !scenario) return null;
+  const role = scenario.roles.find((r) => r.id === seat.roleId);
+
+  return (
+    <div className="play-shell">
+      <header className="topbar topbar-play">
+        <div className="who">
+          <span className="who-role">{role?.name}</span>
+          <span className="who-name">{seat.name}</span>
+        </div>
+        <StepIndicator />
+        <div className="topbar-actions">
+          <button type="button" className="button-secondary" onClick={() => setOpen('persona')} data-testid="open-persona">
+            {t('persona.about', { name: scenario.persona.name })}
+          </button>
+          <button type="button" className="button-secondary" onClick={() => setOpen('role')} data-testid="open-role">
+            {t('role.show')}
+          </button>
+          <LanguageSwitch />
+        </div>
+      </header>
+      <ConnectionBanner onRetry={() => session()?.retry()} />
+      <main id="main" className="play">
+        <div className="board-wrap">
+          <Board tableId={seat.tableId} mode="player" ownRoleId={seat.roleId} />
+        </div>
+        <aside className="side-panel">
+          <SelectionPanel tableId={seat.tableId} scenario={scenario} />
+          <DeckPanel tableId={seat.tableId} scenario={scenario} />
+          <Legend scenario={scenario} />
+        </aside>
+      </main>
+      <Dialog open={open === 'role'} onClose={() => setOpen(null)} label={t('player.myRole')}>
+        {role && <RoleCard role={role} />}
+        <button type="button" className="button-primary" onClick={() => setOpen(null)} autoFocus>
+          {t('role.close')}
+        </button>
+      </Dialog>
+      <Dialog open={open === 'persona'} onClose={() => setOpen(null)} label={t('persona.about', { name: scenario.persona.name })}>
+        <PersonaStory scenario={scenario} />
+        <button type="button" className="button-primary" onClick={() => setOpen(null)}>
+          {t('role.close')}
+        </button>
+      </Dialog>
+    </div>
+  );
+}

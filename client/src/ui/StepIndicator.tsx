@@ -1,0 +1,23 @@
+import { STEPS, type Step } from '@samenspel/game-core';
+import { useT } from '../i18n/useT';
+import { useApp } from '../store';
+
+/** The workshop step everybody is in; on every screen, so nobody has to ask. */
+export function StepIndicator({ size = 'normal' }: { size?: 'normal' | 'big' }) {
+  const t = useT();
+  const step = useApp((s) => s.game?.step ?? null);
+  if (!step) return null;
+  const index = STEPS.indexOf(step);
+  return (
+    <div className={`step-indicator step-indicator-${size}`} data-testid="step-indicator" data-step={step}>
+      <span className="visually-hidden">{t('step.current')}: </span>
+      <ol className="step-dots" aria-hidden="true">
+        {STEPS.map((s: Step, i) => (
+          <li key={s} className={i < index ? 'is-done' : i === index ? 'is-current' : ''} />
+        ))}
+      </ol>
+      <span className="step-number">{t('step.number', { n: index + 1 })}</span>
+      <span className="step-name">{t(`step.${step}`)}</span>
+    </div>
+  );
+}
