@@ -65,6 +65,15 @@ describe('npm run scenarios:check', () => {
     expect(r.err).toContain("onbekende optie '--strikt' (zie --help)");
   });
 
+  it('stays quiet when its output is cut short by a pipe', () => {
+    const r = spawnSync('sh', ['-c', `"${process.execPath}" --import tsx "${CLI}" tests/scenarios/fixtures/broken/*.yaml | head -n 1`], {
+      cwd: REPO_ROOT,
+      encoding: 'utf8',
+    });
+    expect(r.stdout.split('\n').filter(Boolean)).toHaveLength(1);
+    expect(r.stderr).not.toMatch(STACK);
+  });
+
   it('prints its usage with --help', () => {
     const r = check('--help');
     expect(r.code).toBe(0);

@@ -165,6 +165,13 @@ export function run(argv: readonly string[], out: (line: string) => void, err: (
 
 // Only run when started as a command, so tests can import `run` without side effects.
 if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  // `… | head` closes the pipe early; that is the reader's choice, not a crash worth a stack trace.
+  for (const stream of [process.stdout, process.stderr]) {
+    stream.on('error', (e: NodeJS.ErrnoException) => {
+      if (e.code === 'EPIPE') process.exit(process.exitCode ?? EXIT_OK);
+      throw e;
+    });
+  }
   process.exitCode = run(
     process.argv.slice(2),
     (line) => console.log(line),

@@ -204,11 +204,11 @@ function describeZod(issue: z.core.$ZodIssue, lang: Lang, received: Received | u
       return { message: nl ? `${field} mag hoogstens ${max} zijn` : `${field} must be at most ${max}` };
     }
     case 'invalid_format': {
-      const got = typeof value === 'string' ? ` '${value}'` : '';
+      const got = typeof value === 'string' ? `'${value}'` : field;
       return {
         message: nl
-          ? `${field}${got} is geen geldig id: gebruik kleine letters, cijfers en streepjes, zonder spaties (bijvoorbeeld 'mentor-fasehuis')`
-          : `${field}${got} is not a valid id: use lower-case letters, digits and dashes, no spaces (e.g. 'mentor-fasehuis')`,
+          ? `${got} is geen geldig id: gebruik kleine letters, cijfers en streepjes, zonder spaties (bijvoorbeeld 'mentor-fasehuis')`
+          : `${got} is not a valid id: use lower-case letters, digits and dashes, no spaces (e.g. 'mentor-fasehuis')`,
       };
     }
     default:
