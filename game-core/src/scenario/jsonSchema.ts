@@ -13,6 +13,8 @@ const YES_NO_WORDS = ['true', 'false', 'yes', 'no', 'ja', 'nee', 'waar', 'onwaar
 /** The scenario format as JSON Schema, for editor autocompletion (yaml-language-server). */
 export function scenarioJsonSchema(): JsonObject {
   const schema = z.toJSONSchema(scenarioSchema, {
+    // yaml-language-server (VS Code, JetBrains) knows draft-07 best.
+    target: 'draft-7',
     io: 'input',
     unrepresentable: 'any',
     override: (ctx) => {
