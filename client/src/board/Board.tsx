@@ -1,10 +1,11 @@
 import { cellPoint, type CardOnBoard, type Point, type Scenario, type Token } from '@samenspel/game-core';
 import { AnimatePresence } from 'framer-motion';
-import { useCallback, useId, useMemo, useRef, type KeyboardEvent, type MouseEvent } from 'react';
+import { useCallback, useId, useMemo, useRef, type KeyboardEvent, type PointerEvent } from 'react';
 import { useShallow } from 'zustand/shallow';
 import { useT } from '../i18n/useT';
 import { appStore, useApp, type Selection } from '../store';
 import { dropSelection, removeCard } from './actions';
+import { TAP_SLOP_PX } from './useDrag';
 import { BoardContext, useBoard, type BoardContextValue } from './context';
 import { CardPiece, GhostCard } from './CardPiece';
 import { TokenPiece, GhostToken } from './TokenPiece';
@@ -28,6 +29,7 @@ export function Board({ tableId, mode, ownRoleId = null, className }: BoardProps
   const table = useApp((s) => s.game?.tables[tableId] ?? null);
   const svgRef = useRef<SVGSVGElement>(null);
   const helpId = useId();
+  const tapStart = useRef<{ id: number; x: number; y: number } | null>(null);
 
   const toMat = useCallback((clientX: number, clientY: number): Point | null => {
     const svg = svgRef.current;
@@ -53,9 +55,20 @@ export function Board({ tableId, mode, ownRoleId = null, className }: BoardProps
 
   if (!scenario || !table) return null;
 
-  const onBackgroundClick = (e: MouseEvent<SVGSVGElement>) => {
-    // Pieces that can be picked up handle their own taps; anything else is a spot on the mat.
-    if (!ctx.interactive || (e.target as Element).closest('[data-piece][tabindex]')) return;
+  /*
+   * A tap on an empty spot puts the selection down. Pointer events, not click: browsers move a
+   * touch "click" onto the nearest focusable element (touch adjustment), which would pick up the
+   * card next to the spot instead of placing on it.
+   */
+  const onPointerDown = (e: PointerEvent<SVGSVGElement>) => {
+    const under = document.elementFromPoint(e.clientX, e.clientY) ?? (e.target as Element);
+    const inPiece = under.closest('[data-piece][tabindex]');
+    tapStart.current = ctx.interactive && !inPiece && e.isPrimary ? { id: e.pointerId, x: e.clientX, y: e.clientY } : null;
+  };
+  const onPointerUp = (e: PointerEvent<SVGSVGElement>) => {
+    const start = tapStart.current;
+    tapStart.current = null;
+    if (!start || start.id !== e.pointerId || Math.hypot(e.clientX - start.x, e.clientY - start.y) > TAP_SLOP_PX) return;
     const selection = appStore.getState().selection;
     const at = toMat(e.clientX, e.clientY);
     if (selection && at) void dropSelection(tableId, selection, at);
@@ -77,7 +90,8 @@ export function Board({ tableId, mode, ownRoleId = null, className }: BoardProps
         aria-describedby={ctx.interactive ? helpId : undefined}
         tabIndex={ctx.interactive ? 0 : undefined}
         data-testid="board"
-        onClick={onBackgroundClick}
+        onPointerDown={onPointerDown}
+        onPointerUp={onPointerUp}
         onKeyDown={onKeyDown}
       >
         {ctx.interactive && <desc id={helpId}>{t('board.help')}</desc>}

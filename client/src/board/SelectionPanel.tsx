@@ -37,7 +37,7 @@ export function SelectionPanel({ tableId, scenario }: { tableId: string; scenari
           <button
             type="button"
             className="button-danger"
-            data-testid="card-remove"
+            data-testid="selection-remove"
             onClick={() => {
               appStore.getState().select(null);
               void removeCard(tableId, card.id);
@@ -60,11 +60,11 @@ function CardFacts({ card, scenario }: { card: CardOnBoard; scenario: Scenario }
     <dl className="card-facts">
       <div>
         <dt>{t('card.supportType')}</dt>
-        <dd data-testid="card-fact-ring">{ring ? supportLabel(scenario, ring, t) : t('announce.mat')}</dd>
+        <dd data-testid="selection-ring">{ring ? supportLabel(scenario, ring, t) : t('announce.mat')}</dd>
       </div>
       <div>
         <dt>{t('card.domain')}</dt>
-        <dd data-testid="card-fact-sector">{scenario.board.sectors.find((s) => s.id === sector)?.label ?? t('card.none')}</dd>
+        <dd data-testid="selection-sector">{scenario.board.sectors.find((s) => s.id === sector)?.label ?? t('card.none')}</dd>
       </div>
       <div>
         <dt>{t('card.role')}</dt>

@@ -1,8 +1,9 @@
 import type { Point } from '@samenspel/game-core';
 import { useEffect, useRef, useState, type PointerEvent as ReactPointerEvent } from 'react';
+import { appStore } from '../store';
 
 /** Finger wobble below this many pixels is still a tap, not a drag. */
-const TAP_SLOP_PX = 8;
+export const TAP_SLOP_PX = 8;
 
 export interface DragCallbacks {
   /** Screen pixels → mat units, or null when the board is not on screen. */
@@ -43,6 +44,9 @@ export function useDrag(enabled: boolean, position: Point, callbacks: DragCallba
 
   const onPointerDown = (e: ReactPointerEvent<Element>) => {
     if (!enabled || gesture.current || (e.pointerType === 'mouse' && e.button !== 0)) return;
+    // Browsers steer a touch to the nearest piece (touch adjustment). While something is picked
+    // up, a touch beside this piece means "put it here", so leave it to the board.
+    if (appStore.getState().selection && !reallyUnder(e)) return;
     const p = cb.current.toMat(e.clientX, e.clientY);
     if (!p) return;
     e.stopPropagation();
@@ -97,4 +101,10 @@ export function useDrag(enabled: boolean, position: Point, callbacks: DragCallba
     dragPos,
     handlers: enabled ? { onPointerDown, onPointerMove, onPointerUp, onPointerCancel } : {},
   };
+}
+
+/** Whether the point of a pointer event lies on the element itself, not just near it. */
+export function reallyUnder(e: ReactPointerEvent<Element>): boolean {
+  const hit = document.elementFromPoint(e.clientX, e.clientY);
+  return !!hit && e.currentTarget.contains(hit);
 }

@@ -1,0 +1,229 @@
+import { existsSync, mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { REAL_SCENARIOS, REPO_ROOT, startServer, type TestServer } from '../helpers/server';
+
+/*
+ * One workshop table in real Chromium: a facilitator on a laptop, three players on tablets
+ * (one browser context each, so each has its own storage, like separate devices) and the
+ * projector. The steps build on each other, as in a real session.
+ */
+
+const CLIENT_DIR = join(REPO_ROOT, 'client/dist');
+const SHOTS = join(REPO_ROOT, 'test-results/e2e');
+const TABLET = { width: 1024, height: 768 };
+const TABLET_PORTRAIT = { width: 768, height: 1024 };
+const PROJECTOR = { width: 1920, height: 1080 };
+const LAPTOP = { width: 1440, height: 900 };
+
+let server: TestServer;
+let browser: Browser;
+const contexts: BrowserContext[] = [];
+const errors: string[] = [];
+
+interface Player {
+  page: Page;
+  name: string;
+  roleId: string;
+}
+
+let host: Page;
+let screen: Page;
+let code: string;
+const players: Player[] = [];
+
+async function newPage(viewport: { width: number; height: number }, touch = false): Promise<Page> {
+  const context = await browser.newContext({ viewport, hasTouch: touch });
+  contexts.push(context);
+  const page = await context.newPage();
+  page.on('pageerror', (e) => errors.push(`${page.url()}: ${e.message}`));
+  return page;
+}
+
+/** Client pixels of a point in mat units on a page's board. */
+async function clientPoint(page: Page, mat: { x: number; y: number }) {
+  return page.evaluate(({ x, y }) => {
+    const svg = document.querySelector<SVGSVGElement>('[data-testid="board"]')!;
+    const p = new DOMPoint(x * 1000, y * 1000).matrixTransform(svg.getScreenCTM()!);
+    return { x: p.x, y: p.y };
+  }, mat);
+}
+
+async function tokenAt(page: Page, roleId: string) {
+  const el = page.locator(`[data-testid="token-${roleId}"]`);
+  return { x: Number(await el.getAttribute('data-x')), y: Number(await el.getAttribute('data-y')) };
+}
+
+/** A spot in the middle of a ring, inside sector `sector`, where no piece lies on this page. */
+async function freeSpotInRing(page: Page, ring: number, sectorCount: number) {
+  return page.evaluate(
+    ({ ring, sectorCount }) => {
+      const svg = document.querySelector<SVGSVGElement>('[data-testid="board"]')!;
+      const r = [0.3, 0.5, 0.7, 0.9][ring]!;
+      const width = (Math.PI * 2) / sectorCount;
+      for (let sector = 0; sector < sectorCount; sector++) {
+        for (const f of [0.12, 0.88, 0.3, 0.7]) {
+          const a = width * (sector + f);
+          const mat = { x: Math.sin(a) * r, y: -Math.cos(a) * r };
+          const p = new DOMPoint(mat.x * 1000, mat.y * 1000).matrixTransform(svg.getScreenCTM()!);
+          const hit = document.elementFromPoint(p.x, p.y);
+          if (hit && !hit.closest('[data-piece]')) return { sector, mat, client: { x: p.x, y: p.y } };
+        }
+      }
+      throw new Error('no free spot in this ring');
+    },
+    { ring, sectorCount },
+  );
+}
+
+beforeAll(async () => {
+  if (!existsSync(join(CLIENT_DIR, 'index.html'))) throw new Error('build the client first: npm run build -w client');
+  mkdirSync(SHOTS, { recursive: true });
+  server = await startServer({ scenariosDir: REAL_SCENARIOS, clientDir: CLIENT_DIR });
+  browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run', '--disable-sync'],
+  });
+});
+
+afterAll(async () => {
+  for (const c of contexts) await c.close().catch(() => undefined);
+  await browser?.close();
+  await server?.stop();
+  server?.cleanup();
+});
+
+describe('a workshop table in the browser', () => {
+  it('lets a facilitator start Tess on the home page and open the facilitator page', async () => {
+    host = await newPage(LAPTOP);
+    await host.goto(`${server.url}/`);
+    const firstScenario = host.locator('[data-testid^="start-"]').first();
+    await expect(firstScenario.getAttribute('data-testid')).resolves.toBe('start-tess-wordt-18');
+    await firstScenario.click();
+    code = (await host.locator('[data-testid="session-code"]').textContent())!.trim();
+    expect(code).toMatch(/^[A-Z0-9]{6}$/);
+    await host.locator('[data-testid="host-link"]').click();
+    await host.locator('[data-testid="board"]').waitFor();
+    expect(new URL(host.url()).hash).toBe('');
+    await expect(host.locator('[data-testid="step-indicator"]').getAttribute('data-step')).resolves.toBe('kennismaken');
+
+    screen = await newPage(PROJECTOR);
+    await screen.goto(`${server.url}/screen/${code}`);
+    await screen.locator('[data-testid="board"]').waitFor();
+  });
+
+  it('seats three players on tablets, each in the role they chose', async () => {
+    const wanted = [
+      { name: 'Anouk', roleId: 'mentor', viewport: TABLET },
+      { name: 'Ria', roleId: 'moeder', viewport: TABLET_PORTRAIT },
+      { name: 'Sem', roleId: 'wijkteam', viewport: TABLET },
+    ];
+    for (const w of wanted) {
+      const page = await newPage(w.viewport, true);
+      await page.goto(`${server.url}/join`);
+      await page.locator('[data-testid="code-input"]').fill(code.toLowerCase());
+      await page.locator('[data-testid="code-submit"]').click();
+      await page.locator('[data-testid="name-input"]').fill(w.name);
+      await page.locator('[data-testid="name-submit"]').click();
+      // Roles chosen by earlier players show as taken.
+      for (const earlier of players) await expect(page.locator(`[data-testid="role-${earlier.roleId}"]`).isDisabled()).resolves.toBe(true);
+      await page.locator(`[data-testid="role-${w.roleId}"]`).click();
+      await page.locator('[data-testid="role-card"]').waitFor();
+      await page.locator('[data-testid="role-confirm"]').click();
+      await page.locator('[data-testid="board"]').waitFor();
+      await expect(page.locator(`[data-testid="token-${w.roleId}"]`).getAttribute('class')).resolves.toContain('is-own');
+      players.push({ page, name: w.name, roleId: w.roleId });
+    }
+    for (const p of players) {
+      await host.locator(`[data-role="${p.roleId}"][data-online="true"]`).waitFor();
+    }
+  });
+
+  it('shows a token moving on other screens while its player is still dragging it', async () => {
+    const [mover, watcher] = [players[0]!, players[1]!];
+    const start = await tokenAt(watcher.page, mover.roleId);
+    const from = await clientPoint(mover.page, start);
+    const target = { x: 0.45, y: -0.25 };
+    const to = await clientPoint(mover.page, target);
+
+    await mover.page.mouse.move(from.x, from.y);
+    await mover.page.mouse.down();
+    for (let i = 1; i <= 12; i++) {
+      await mover.page.mouse.move(from.x + ((to.x - from.x) * i) / 12, from.y + ((to.y - from.y) * i) / 12);
+      await mover.page.waitForTimeout(40);
+    }
+    // The button is still down: only live drag frames can have moved it on the other tablet.
+    await watcher.page.waitForFunction(
+      ({ id, x, y }) => {
+        const el = document.querySelector(`[data-testid="token-${id}"]`);
+        return !!el && Math.hypot(Number(el.getAttribute('data-x')) - x, Number(el.getAttribute('data-y')) - y) > 0.3;
+      },
+      { id: mover.roleId, ...start },
+      { timeout: 5000 },
+    );
+    const midway = await tokenAt(screen, mover.roleId);
+    expect(Math.hypot(midway.x - start.x, midway.y - start.y)).toBeGreaterThan(0.3);
+    await mover.page.mouse.up();
+
+    for (const page of [watcher.page, host, screen]) {
+      await page.waitForFunction(
+        ({ id, x, y }) => {
+          const el = document.querySelector(`[data-testid="token-${id}"]`);
+          return !!el && Math.abs(Number(el.getAttribute('data-x')) - x) < 0.02 && Math.abs(Number(el.getAttribute('data-y')) - y) < 0.02;
+        },
+        { id: mover.roleId, ...target },
+        { timeout: 5000 },
+      );
+    }
+  });
+
+  it('puts a card tapped from the deck on every screen in the ring it was tapped into', async () => {
+    const placer = players[2]!;
+    const deckItem = placer.page.locator('[data-testid^="deck-"]').first();
+    const defId = (await deckItem.getAttribute('data-testid'))!.slice('deck-'.length);
+    await deckItem.tap();
+    await placer.page.locator('[data-testid="selection-panel"]').waitFor();
+    const spot = await freeSpotInRing(placer.page, 2, 8);
+    await placer.page.touchscreen.tap(spot.client.x, spot.client.y);
+
+    const sectorId = await placer.page.evaluate((i) => {
+      // The sector ids in order, as the wheel draws them.
+      return Array.from(document.querySelectorAll('[id^="sector-label-"]')).map((el) => el.id.slice('sector-label-'.length))[i];
+    }, spot.sector);
+    for (const page of [...players.map((p) => p.page), host, screen]) {
+      const card = page.locator(`[data-testid="card-${defId}"]`);
+      await card.waitFor();
+      await expect(card.getAttribute('data-ring')).resolves.toBe('gemeente');
+      await expect(card.getAttribute('data-sector')).resolves.toBe(sectorId);
+    }
+    await expect(placer.page.locator(`[data-testid="deck-${defId}"]`).count()).resolves.toBe(0);
+  });
+
+  it('moves every screen to the next step when the facilitator advances', async () => {
+    await host.locator('[data-testid="step-next"]').click();
+    for (const page of [...players.map((p) => p.page), host, screen]) {
+      await page.locator('[data-testid="step-indicator"][data-step="situatie"]').waitFor({ timeout: 5000 });
+    }
+  });
+
+  it('gives a player who reloads the same seat back without typing anything', async () => {
+    const player = players[0]!;
+    const before = await tokenAt(host, player.roleId);
+    await player.page.reload();
+    await player.page.locator('[data-testid="board"]').waitFor();
+    await expect(player.page.locator('[data-testid="name-input"]').count()).resolves.toBe(0);
+    await expect(player.page.locator(`[data-testid="token-${player.roleId}"]`).getAttribute('class')).resolves.toContain('is-own');
+    const after = await tokenAt(player.page, player.roleId);
+    expect(after).toEqual(before);
+    await host.locator(`[data-role="${player.roleId}"][data-online="true"]`).waitFor();
+  });
+
+  it('saves screenshots of the player, facilitator and big-screen pages', async () => {
+    await players[0]!.page.screenshot({ path: join(SHOTS, 'player-tablet.png') });
+    await players[1]!.page.screenshot({ path: join(SHOTS, 'player-tablet-portrait.png') });
+    await host.screenshot({ path: join(SHOTS, 'host.png') });
+    await screen.screenshot({ path: join(SHOTS, 'screen.png') });
+    expect(errors).toEqual([]);
+  });
+});
