@@ -13,6 +13,7 @@ import { cellIds, supportLabel } from './view';
 export function SelectionPanel({ tableId, scenario }: { tableId: string; scenario: Scenario }) {
   const t = useT();
   const selection = useApp((s) => s.selection);
+  const byKeyboard = useApp((s) => s.cursor !== null);
   const table = useApp((s) => s.game?.tables[tableId] ?? null);
   if (!selection || !table) return null;
 
@@ -27,7 +28,7 @@ export function SelectionPanel({ tableId, scenario }: { tableId: string; scenari
 
   return (
     <section className="selection-panel" aria-label={t('card.details')} data-testid="selection-panel">
-      <p className="selection-instruction">{instruction}</p>
+      <p className="selection-instruction">{byKeyboard ? t('select.keyboard') : instruction}</p>
       {card && <CardFacts card={card} scenario={scenario} />}
       <div className="button-row">
         <button type="button" className="button-secondary" onClick={() => appStore.getState().select(null)} data-testid="selection-cancel">

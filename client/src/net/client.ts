@@ -155,6 +155,11 @@ export function createSessionClient(options: ClientOptions) {
       const step = (action.payload as ActionPayloads['step:set']).step;
       s.announce(translate(lang(), 'step.changed', { step: translate(lang(), `step.${step}`) }));
     }
+    if (action.type === 'event:fire') {
+      const id = (action.payload as ActionPayloads['event:fire']).eventId;
+      const title = store.getState().game?.scenario.events.find((e) => e.id === id)?.title ?? id;
+      s.announce(translate(lang(), 'events.happened', { title }));
+    }
     if (action.type === 'seat:release' && spec.kind === 'player') {
       const released = (action.payload as ActionPayloads['seat:release']).seatId;
       if (released === s.seatId) {

@@ -1,4 +1,4 @@
-import { MAX_TABLES, STEPS, type Scenario, type SessionState, type Step } from '@samenspel/game-core';
+import { MAX_TABLES, STEPS, type ActionPayloads, type Scenario, type SessionState, type Step } from '@samenspel/game-core';
 import { useEffect, useMemo, useState } from 'react';
 import { paths } from '../../app/router';
 import { Board } from '../../board/Board';
@@ -113,6 +113,7 @@ function HostView({ sessionId }: { sessionId: string }) {
           </section>
           <StepControl step={game.step} />
           <Prompts scenario={game.scenario} step={game.step} />
+          <Events game={game} />
           <People game={game} />
         </aside>
         <section className="host-board" aria-label={t('host.table')}>
@@ -130,13 +131,10 @@ function HostView({ sessionId }: { sessionId: string }) {
   );
 }
 
-async function send<K extends 'step:set' | 'seat:release' | 'table:add'>(
-  type: K,
-  payload: K extends 'step:set' ? { step: Step } : K extends 'seat:release' ? { seatId: string } : { name: string },
-) {
+async function send<K extends 'step:set' | 'seat:release' | 'table:add' | 'event:fire'>(type: K, payload: ActionPayloads[K]) {
   const client = session();
   if (!client) return;
-  const result = await client.send(type, payload as never);
+  const result = await client.send(type, payload);
   if (!result.ok) {
     const s = appStore.getState();
     s.announce(errorText(s.lang, result.code), 'error');
@@ -190,6 +188,46 @@ function Prompts({ scenario, step }: { scenario: Scenario; step: Step }) {
         {prompts.map((p, i) => (
           <li key={i}>{p}</li>
         ))}
+      </ul>
+    </section>
+  );
+}
+
+/** The scenario's events ("Tess wordt 18"): the facilitator decides when each one happens. */
+function Events({ game }: { game: SessionState }) {
+  const t = useT();
+  const events = game.scenario.events;
+  if (events.length === 0) return null;
+  const fire = (id: string, title: string) => {
+    const lang = appStore.getState().lang;
+    if (window.confirm(translate(lang, 'events.confirm', { title }))) void send('event:fire', { eventId: id });
+  };
+  return (
+    <section className="panel" aria-labelledby="events-title">
+      <h2 id="events-title">{t('events.title')}</h2>
+      <p className="muted">{t('events.intro')}</p>
+      <ul className="event-list">
+        {events.map((e) => {
+          const fired = game.events.some((f) => f.eventId === e.id);
+          return (
+            <li key={e.id}>
+              <span className="event-title">{e.title}</span>
+              {fired ? (
+                <span className="badge badge-done">{t('events.fired')}</span>
+              ) : (
+                <button
+                  type="button"
+                  className="button-secondary"
+                  aria-label={t('events.fireLabel', { title: e.title })}
+                  onClick={() => fire(e.id, e.title)}
+                  data-testid={`fire-${e.id}`}
+                >
+                  {t('events.fire')}
+                </button>
+              )}
+            </li>
+          );
+        })}
       </ul>
     </section>
   );

@@ -8,6 +8,7 @@ import { session } from '../../net';
 import { useApp } from '../../store';
 import { ConnectionBanner } from '../../ui/ConnectionBanner';
 import { Dialog } from '../../ui/Dialog';
+import { EventStory, latestEvent } from '../../ui/EventStory';
 import { LanguageSwitch } from '../../ui/LanguageSwitch';
 import { PersonaStory } from '../../ui/PersonaStory';
 import { RoleCard } from '../../ui/RoleCard';
@@ -18,17 +19,19 @@ export function PlayerView({ seatId }: { seatId: string }) {
   const t = useT();
   const seat = useApp((s) => s.game?.seats[seatId] ?? null);
   const scenario = useApp((s) => s.game?.scenario ?? null);
-  const [open, setOpen] = useState<'role' | 'persona' | null>(null);
+  const [open, setOpen] = useState<'role' | 'persona' | 'event' | null>(null);
+  const game = useApp((s) => s.game);
 
   useEffect(() => {
     if (scenario) document.title = `${scenario.persona.name} · ${t('app.name')}`;
   }, [scenario, t]);
 
-  if (!seat || !scenario) return null;
+  if (!seat || !scenario || !game) return null;
   const role = scenario.roles.find((r) => r.id === seat.roleId);
+  const event = latestEvent(game, seat.tableId);
 
   return (
-    <div className="play-shell">
+    <div className={`play-shell${event ? ' has-event' : ''}`}>
       <header className="topbar topbar-play">
         <div className="who">
           <span className="who-role">{role?.name}</span>
@@ -46,6 +49,16 @@ export function PlayerView({ seatId }: { seatId: string }) {
         </div>
       </header>
       <ConnectionBanner onRetry={() => session()?.retry()} />
+      {event && (
+        <div className="event-banner" data-testid="event-banner">
+          <span>
+            <strong>{event.title}</strong>
+          </span>
+          <button type="button" className="button-secondary" onClick={() => setOpen('event')}>
+            {t('events.readMore')}
+          </button>
+        </div>
+      )}
       <main id="main" className="play">
         <div className="board-wrap">
           <Board tableId={seat.tableId} mode="player" ownRoleId={seat.roleId} />
@@ -62,6 +75,14 @@ export function PlayerView({ seatId }: { seatId: string }) {
           {t('role.close')}
         </button>
       </Dialog>
+      {event && (
+        <Dialog open={open === 'event'} onClose={() => setOpen(null)} label={event.title}>
+          <EventStory game={game} tableId={seat.tableId} event={event} />
+          <button type="button" className="button-primary" onClick={() => setOpen(null)}>
+            {t('role.close')}
+          </button>
+        </Dialog>
+      )}
       <Dialog open={open === 'persona'} onClose={() => setOpen(null)} label={t('persona.about', { name: scenario.persona.name })}>
         <PersonaStory scenario={scenario} />
         <button type="button" className="button-primary" onClick={() => setOpen(null)}>

@@ -9,6 +9,7 @@ import { useApp } from '../../store';
 import { ConnectionBanner } from '../../ui/ConnectionBanner';
 import { QrCode } from '../../ui/QrCode';
 import { spellCode } from '../../ui/SessionInvite';
+import { latestEvent } from '../../ui/EventStory';
 import { StepIndicator } from '../../ui/StepIndicator';
 
 /**
@@ -52,6 +53,8 @@ export default function ScreenPage({ code, tableId }: { code: string; tableId: s
   const joinUrl = `${joinBase}${paths.join(game.code)}`;
   const prompts = [...(game.scenario.prompts[game.step] ?? []), ...(game.step === 'reflectie' ? game.scenario.reflection.prompts : [])];
   const tableName = game.tableOrder.length > 1 ? game.tables[shownTable]?.name : null;
+  // During play the latest event is the story of the moment; it takes the place of the prompts.
+  const event = game.step === 'spelen' || game.step === 'reflectie' ? latestEvent(game, shownTable) : null;
 
   return (
     <div className="screen-shell">
@@ -68,11 +71,18 @@ export default function ScreenPage({ code, tableId }: { code: string; tableId: s
             </span>
             <div>
               <h1>{t('board.persona', { name: persona.name, age: persona.age })}</h1>
-              <p>{persona.situation}</p>
+              {!event && <p>{persona.situation}</p>}
               {tableName && <p className="screen-table">{tableName}</p>}
             </div>
           </section>
-          {prompts.length > 0 && !inviteLarge && (
+          {event && !inviteLarge && (
+            <section className="screen-event" aria-live="polite">
+              <p className="screen-event-kicker">{t('events.latest')}</p>
+              <h2>{event.title}</h2>
+              <p>{event.narrative}</p>
+            </section>
+          )}
+          {prompts.length > 0 && !inviteLarge && !event && (
             <ul className="screen-prompts">
               {prompts.slice(0, 5).map((p, i) => (
                 <li key={i}>{p}</li>
