@@ -4,6 +4,7 @@ import { useT } from '../i18n/useT';
 import { useApp } from '../store';
 import { StatusRegion } from '../ui/StatusRegion';
 import { Link } from './Link';
+import { loadMotionFeatures } from './motion';
 import { useRoute, type Route } from './router';
 
 const HomePage = lazy(() => import('../features/home/HomePage'));
@@ -11,7 +12,6 @@ const JoinPage = lazy(() => import('../features/join/JoinPage'));
 const HostPage = lazy(() => import('../features/host/HostPage'));
 const ScreenPage = lazy(() => import('../features/screen/ScreenPage'));
 
-const loadMotion = () => import('./motionFeatures').then((m) => m.default);
 
 export function App() {
   const route = useRoute();
@@ -23,7 +23,7 @@ export function App() {
   }, [lang]);
 
   return (
-    <LazyMotion features={loadMotion} strict>
+    <LazyMotion features={loadMotionFeatures} strict>
       {/* Pieces still change place with reduced motion; they just do not glide there. */}
       <MotionConfig reducedMotion="user">
         <a className="skip-link" href="#main">

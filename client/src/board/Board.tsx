@@ -1,6 +1,7 @@
 import { cellPoint, type CardOnBoard, type Point, type Scenario, type Token } from '@samenspel/game-core';
 import { AnimatePresence } from 'framer-motion';
-import { useCallback, useId, useMemo, useRef, type KeyboardEvent, type PointerEvent } from 'react';
+import { useCallback, useEffect, useId, useMemo, useRef, type KeyboardEvent, type PointerEvent } from 'react';
+import { markBoardShown } from '../app/motion';
 import { useShallow } from 'zustand/shallow';
 import { useT } from '../i18n/useT';
 import { appStore, useApp, type Selection } from '../store';
@@ -52,6 +53,11 @@ export function Board({ tableId, mode, ownRoleId = null, className }: BoardProps
     }),
     [tableId, mode, ownRoleId, toMat, t],
   );
+
+  const shown = scenario !== null && table !== null;
+  useEffect(() => {
+    if (shown) markBoardShown();
+  }, [shown]);
 
   if (!scenario || !table) return null;
 
@@ -204,7 +210,7 @@ function handleBoardKey(e: KeyboardEvent<SVGSVGElement>, tableId: string, scenar
     const before = s.cursor ? describePlace(s.cursor, scenario, t) : null;
     const after = describePlace(next, scenario, t);
     s.setCursor(next);
-    if (after !== before) s.announce(t('announce.at', { place: after }));
+    if (after !== before) s.announce(t('announce.at', { place: after }), 'hint');
     return;
   }
   if ((e.key === 'Enter' || e.key === ' ') && s.cursor) {

@@ -1,6 +1,6 @@
 import { round, type CardOnBoard, type Point, type Scenario } from '@samenspel/game-core';
 import { m } from 'framer-motion';
-import { useEffect, useMemo, type KeyboardEvent } from 'react';
+import { memo, useEffect, useMemo, type KeyboardEvent } from 'react';
 import { session } from '../net';
 import { createThrottle } from '../net/throttle';
 import { appStore, pieceKey, useApp } from '../store';
@@ -14,7 +14,7 @@ const LINE = CARD.lineHeight * SCALE;
 const FONT = CARD.font * SCALE;
 
 /** A support card on the wheel: tap or drag to move it; its ring and sector say what it is. */
-export function CardPiece({ card, scenario }: { card: CardOnBoard; scenario: Scenario }) {
+export const CardPiece = memo(function CardPiece({ card, scenario }: { card: CardOnBoard; scenario: Scenario }) {
   const board = useBoard();
   const { tableId, t } = board;
   const key = pieceKey(tableId, 'card', card.id);
@@ -50,7 +50,7 @@ export function CardPiece({ card, scenario }: { card: CardOnBoard; scenario: Sce
     if (selected) s.select(null);
     else {
       s.select({ kind: 'card', id: card.id });
-      s.announce(t('select.card', { label: card.label }));
+      s.announce(t('select.card', { label: card.label }), 'hint');
     }
   };
 
@@ -61,7 +61,7 @@ export function CardPiece({ card, scenario }: { card: CardOnBoard; scenario: Sce
     e.preventDefault();
     e.stopPropagation();
     s.select({ kind: 'card', id: card.id }, { x: settled.at.x, y: settled.at.y });
-    s.announce(t('announce.picked', { name: card.label }));
+    s.announce(t('announce.picked', { name: card.label }), 'hint');
   };
 
   const at = drag.dragPos ?? settled.at;
@@ -107,7 +107,7 @@ export function CardPiece({ card, scenario }: { card: CardOnBoard; scenario: Sce
       <rect className="focus-ring" x={-W / 2 - 10} y={-h / 2 - 10} width={W + 20} height={h + 20} rx={20} />
     </m.g>
   );
-}
+});
 
 /** A card that is not on the board yet: where a keyboard user aims, or a placement on its way. */
 export function GhostCard({ label, at }: { label: string; at: Point }) {

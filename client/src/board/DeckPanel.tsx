@@ -36,11 +36,11 @@ export function DeckPanel({ tableId, scenario }: { tableId: string; scenario: Sc
     if (byKeyboard) {
       // Keyboard users carry the card to the wheel with the arrow keys.
       s.select(sel, startPoint(sel, tableId, scenario));
-      s.announce(t('announce.picked', { name: label }));
+      s.announce(t('announce.picked', { name: label }), 'hint');
       document.querySelector<SVGSVGElement>('[data-testid="board"]')?.focus();
     } else {
       s.select(sel);
-      s.announce(t('select.deck', { label }));
+      s.announce(t('select.deck', { label }), 'hint');
     }
   };
 

@@ -1,6 +1,6 @@
 import { CENTRE_RADIUS, radiusOf, round, type Point, type ScenarioRole, type Token } from '@samenspel/game-core';
 import { m } from 'framer-motion';
-import { useEffect, useMemo, type KeyboardEvent } from 'react';
+import { memo, useEffect, useMemo, type KeyboardEvent } from 'react';
 import { session } from '../net';
 import { createThrottle } from '../net/throttle';
 import { appStore, pieceKey, useApp } from '../store';
@@ -19,7 +19,7 @@ const clamp = (n: number, lo: number, hi: number) => Math.min(hi, Math.max(lo, n
  * A person on the mat. Its player drags it (or taps it, then taps a spot); everybody else sees
  * it glide there while it moves.
  */
-export function TokenPiece({ token, role }: { token: Token; role: ScenarioRole }) {
+export const TokenPiece = memo(function TokenPiece({ token, role }: { token: Token; role: ScenarioRole }) {
   const board = useBoard();
   const { tableId, t } = board;
   const key = pieceKey(tableId, 'token', role.id);
@@ -56,7 +56,7 @@ export function TokenPiece({ token, role }: { token: Token; role: ScenarioRole }
         if (selected) s.select(null);
         else {
           s.select({ kind: 'token', id: role.id });
-          s.announce(t('select.token', { role: role.name }));
+          s.announce(t('select.token', { role: role.name }), 'hint');
         }
       },
       onCancel: () => throttle.cancel(),
@@ -71,7 +71,7 @@ export function TokenPiece({ token, role }: { token: Token; role: ScenarioRole }
     e.preventDefault();
     e.stopPropagation();
     s.select({ kind: 'token', id: role.id }, { x: settled.at.x, y: settled.at.y });
-    s.announce(t('announce.picked', { name: role.name }));
+    s.announce(t('announce.picked', { name: role.name }), 'hint');
   };
 
   const at = drag.dragPos ?? settled.at;
@@ -130,7 +130,7 @@ export function TokenPiece({ token, role }: { token: Token; role: ScenarioRole }
       )}
     </m.g>
   );
-}
+});
 
 export function GhostToken({ at }: { at: Point }) {
   return (

@@ -37,8 +37,6 @@ export const RING_INK: Record<SupportType, string> = {
   landelijk: '#8c3d6e',
 };
 
-export const toSvg = (n: number) => n * SCALE;
-
 /** The name of a support type: the scenario's own wording first, then ours. */
 export function supportLabel(scenario: Scenario, type: SupportType, t: Translate): string {
   return scenario.board.supportTypes?.[type] ?? t(`support.${type}`);

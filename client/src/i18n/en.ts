@@ -97,7 +97,6 @@ export const en: Record<MessageKey, string> = {
   'created.screen': 'Open the big screen',
   'created.hostNote': 'The facilitator link controls the session. It is saved on this device. Do not share it with participants.',
   'created.copyHost': 'Copy facilitator link',
-  'created.copy': 'Copy link',
   'created.copied': 'Copied.',
   'created.localhost': 'Note: this address only works on this computer. Open Samenspel through this computer’s network address so tablets can open the link.',
   'created.another': 'Start another session',
@@ -119,7 +118,6 @@ export const en: Record<MessageKey, string> = {
   'join.claiming': 'Choosing role…',
   'join.back': 'Back',
   'join.released': 'The facilitator released your role. Choose a role again.',
-  'join.otherCode': 'Other code',
   'join.allTaken': 'All roles at this table are taken. Ask the facilitator for a seat.',
 
   'role.youPlay': 'You play',
@@ -142,14 +140,12 @@ export const en: Record<MessageKey, string> = {
   'board.tokenYou': 'Your token ({role})',
   'board.cardLabel': 'Card {label}: {place}',
   'board.you': 'you',
-  'board.keyboardGhost': 'New spot',
   'board.persona': '{name}, age {age}',
 
   'deck.title': 'Cards',
   'deck.intro': 'Choose a card and tap a spot on the wheel.',
   'deck.empty': 'All cards are on the board.',
   'deck.blankTitle': 'Write your own card',
-  'deck.blankLabel': 'Text on the card',
   'deck.blankHint': 'For example: “Neighbour helps with the post”. No real client details.',
   'deck.blankPlace': 'Choose a spot',
   'deck.itemLabel': 'Card {label} from the deck',
@@ -169,7 +165,6 @@ export const en: Record<MessageKey, string> = {
   'card.law': 'Law / funder',
   'card.own': 'Own card, written by a participant',
   'card.note': 'Note',
-  'card.move': 'Move',
   'card.remove': 'Take off the board',
   'card.none': 'Not filled in',
 
@@ -182,12 +177,8 @@ export const en: Record<MessageKey, string> = {
   'announce.mat': 'the mat, outside the wheel',
   'announce.centre': 'the centre',
   'announce.place': '{ring}, {sector}',
-  'announce.saving': 'Saving…',
 
   'player.myRole': 'My role',
-  'player.board': 'Board',
-  'player.persona': 'Persona',
-  'player.noSeat': 'You do not have a role yet.',
 
   'host.title': 'Facilitator',
   'host.joinWith': 'Participants join with code',
@@ -229,5 +220,4 @@ export const en: Record<MessageKey, string> = {
   'screen.code': 'Code',
   'screen.fullscreen': 'Full screen',
   'screen.qrAlt': 'QR code to join',
-  'screen.notFound': 'There is no session with code {code}.',
 };

@@ -99,7 +99,6 @@ export const nl = {
   'created.screen': 'Open het grote scherm',
   'created.hostNote': 'Met de facilitatorlink bestuur je de sessie. Hij is op dit apparaat bewaard. Deel hem niet met deelnemers.',
   'created.copyHost': 'Kopieer facilitatorlink',
-  'created.copy': 'Kopieer link',
   'created.copied': 'Gekopieerd.',
   'created.localhost': 'Let op: dit adres werkt alleen op deze computer. Open Samenspel via het netwerkadres van deze computer, zodat tablets de link kunnen openen.',
   'created.another': 'Nog een sessie starten',
@@ -121,7 +120,6 @@ export const nl = {
   'join.claiming': 'Rol kiezen…',
   'join.back': 'Terug',
   'join.released': 'De facilitator heeft je rol vrijgegeven. Kies opnieuw een rol.',
-  'join.otherCode': 'Andere code',
   'join.allTaken': 'Alle rollen aan deze tafel zijn bezet. Vraag de facilitator om een plek.',
 
   'role.youPlay': 'Jij speelt',
@@ -144,14 +142,12 @@ export const nl = {
   'board.tokenYou': 'Jouw pion ({role})',
   'board.cardLabel': 'Kaart {label}: {place}',
   'board.you': 'jij',
-  'board.keyboardGhost': 'Nieuwe plek',
   'board.persona': '{name}, {age} jaar',
 
   'deck.title': 'Kaarten',
   'deck.intro': 'Kies een kaart en tik op een plek in het wiel.',
   'deck.empty': 'Alle kaarten liggen op het bord.',
   'deck.blankTitle': 'Eigen kaart schrijven',
-  'deck.blankLabel': 'Tekst op de kaart',
   'deck.blankHint': 'Bijvoorbeeld: “Buurvrouw helpt met de post”. Geen echte cliëntgegevens.',
   'deck.blankPlace': 'Kies een plek',
   'deck.itemLabel': 'Kaart {label} uit de stapel',
@@ -171,7 +167,6 @@ export const nl = {
   'card.law': 'Wet / financier',
   'card.own': 'Eigen kaart, geschreven door een deelnemer',
   'card.note': 'Toelichting',
-  'card.move': 'Verplaatsen',
   'card.remove': 'Van het bord halen',
   'card.none': 'Niet ingevuld',
 
@@ -184,12 +179,8 @@ export const nl = {
   'announce.mat': 'de mat, buiten het wiel',
   'announce.centre': 'het midden',
   'announce.place': '{ring}, {sector}',
-  'announce.saving': 'Opslaan…',
 
   'player.myRole': 'Mijn rol',
-  'player.board': 'Bord',
-  'player.persona': 'Persona',
-  'player.noSeat': 'Je hebt nog geen rol.',
 
   'host.title': 'Facilitator',
   'host.joinWith': 'Deelnemers doen mee met code',
@@ -231,7 +222,6 @@ export const nl = {
   'screen.code': 'Code',
   'screen.fullscreen': 'Volledig scherm',
   'screen.qrAlt': 'QR-code om mee te doen',
-  'screen.notFound': 'Er is geen sessie met code {code}.',
 } satisfies Record<string, string>;
 
 export type MessageKey = keyof typeof nl;

@@ -15,8 +15,11 @@ export interface Announcement {
   /** Bumped on every message, so the same words twice are still read out twice. */
   id: number;
   text: string;
-  tone: 'info' | 'error';
+  /** `hint`: for screen readers only; the screen already shows it (the selection panel, the ghost). */
+  tone: Tone;
 }
+
+export type Tone = 'info' | 'error' | 'hint';
 
 export interface RemoteDrag extends Point {
   by: string;
@@ -45,7 +48,7 @@ export interface UiSlice {
   setTable: (tableId: string | null) => void;
   select: (selection: Selection | null, cursor?: Point | null) => void;
   setCursor: (cursor: Point | null) => void;
-  announce: (text: string, tone?: 'info' | 'error') => void;
+  announce: (text: string, tone?: Tone) => void;
   applyDragFrames: (batch: DragBatch, self: string | null, now: number) => void;
   expireDrags: (olderThan: number) => void;
   setPending: (key: PieceKey, pending: Pending) => void;

@@ -15,7 +15,7 @@ export function SessionInvite({ code, joinUrl, size = 'large' }: { code: string;
         <p className="invite-label">{t('created.link')}</p>
         <p className="invite-url">
           <a href={joinUrl} data-testid="join-link">
-            {joinUrl.replace(/^https?:\/\//, '')}
+            <ShortUrl url={joinUrl} />
           </a>
         </p>
         {local && <p className="warning">{t('created.localhost')}</p>}
@@ -40,4 +40,18 @@ function isLocalOnly(url: string): boolean {
   } catch {
     return false;
   }
+}
+
+/** A link without its scheme, allowed to wrap only between address and path (never inside the code). */
+export function ShortUrl({ url }: { url: string }) {
+  const bare = url.replace(/^https?:\/\//, '');
+  const slash = bare.indexOf('/');
+  if (slash < 0) return <>{bare}</>;
+  return (
+    <>
+      {bare.slice(0, slash)}
+      <wbr />
+      {bare.slice(slash)}
+    </>
+  );
 }

@@ -13,6 +13,7 @@ export function StatusRegion() {
 
   useEffect(() => {
     if (!announcement) return;
+    if (announcement.tone === 'hint') return;
     setVisibleId(announcement.id);
     const timer = setTimeout(() => setVisibleId(null), VISIBLE_MS);
     return () => clearTimeout(timer);

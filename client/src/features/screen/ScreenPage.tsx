@@ -8,7 +8,7 @@ import { connectSession, disconnectSession, session } from '../../net';
 import { useApp } from '../../store';
 import { ConnectionBanner } from '../../ui/ConnectionBanner';
 import { QrCode } from '../../ui/QrCode';
-import { spellCode } from '../../ui/SessionInvite';
+import { ShortUrl, spellCode } from '../../ui/SessionInvite';
 import { latestEvent } from '../../ui/EventStory';
 import { StepIndicator } from '../../ui/StepIndicator';
 
@@ -94,7 +94,9 @@ export default function ScreenPage({ code, tableId }: { code: string; tableId: s
             <QrCode text={joinUrl} alt={t('screen.qrAlt')} size={inviteLarge ? 260 : 130} />
             <div>
               <p className="screen-invite-label">{t('screen.joinAt')}</p>
-              <p className="screen-invite-url">{joinUrl.replace(/^https?:\/\//, '')}</p>
+              <p className="screen-invite-url">
+                <ShortUrl url={joinUrl} />
+              </p>
               <p className="screen-invite-label">{t('screen.code')}</p>
               <p className="screen-code" data-testid="session-code" aria-label={spellCode(game.code)}>
                 {game.code}
