@@ -90,8 +90,11 @@ const tableRoom = (sessionId: string, tableId: string) => `t:${sessionId}:${tabl
 export function attachRealtime(deps: RealtimeDeps): { relay: DragRelay } {
   const { io, registry, storage, clock, logger, limits } = deps;
   const attachFailures = new FailureWindow(limits.attachFailuresPerMinute, 60_000, () => clock.now());
-  const relay = new DragRelay(limits.dragWindowMs, (sessionId, tableId, batch) => {
-    io.to(tableRoom(sessionId, tableId)).volatile.emit('pieces:dragged', batch);
+  const relay = new DragRelay(limits.dragWindowMs, (sessionId, tableId, batch, origin) => {
+    // A dragger ignores frames of its own piece, so a batch of only its own frames is not sent
+    // back to it: at a table of eight that saves one write in eight.
+    const to = io.to(tableRoom(sessionId, tableId));
+    (origin ? to.except(origin) : to).volatile.emit('pieces:dragged', batch);
   });
 
   const publishPresence = (room: Room) => io.to(sessionRoom(room.sessionId)).emit('presence:changed', room.presence());
@@ -368,7 +371,7 @@ export function attachRealtime(deps: RealtimeDeps): { relay: DragRelay } {
           socket.emit('drag:refused', { tableId: frame.tableId, kind: frame.kind, id: frame.id, heldBy: holder });
           return;
         }
-        relay.enqueue(room.sessionId, frame, by);
+        relay.enqueue(room.sessionId, frame, by, socket.id);
       }),
     );
 
