@@ -3,6 +3,7 @@ import { PROTOCOL_VERSION, type AttachAck } from '@samenspel/game-core';
 import type { BenchChild } from './lib/child';
 import { connect, emitAck, type CreatedSession, type SeatedPlayer } from './lib/clients';
 import type { LoadSample } from './lib/probe';
+import { busyCores, machineCpu } from './lib/machine';
 import { Histogram, type LatencySummary } from './lib/stats';
 import { sleep } from './drag';
 
@@ -17,6 +18,7 @@ export interface ActionRunResult {
   timedOut: number;
   skippedBusy: number;
   server: LoadSample;
+  otherCores: number;
 }
 
 interface Piece {
@@ -113,6 +115,8 @@ export async function runActions(o: {
     }
   };
 
+  let genCpu = process.cpuUsage();
+  let machineFrom = machineCpu();
   const start = performance.now();
   let sent = 0;
   const total = Math.round((o.rate * (o.warmupMs + o.measureMs)) / 1000);
@@ -130,10 +134,14 @@ export async function runActions(o: {
     }, 2);
     setTimeout(() => {
       measuring = true;
+      genCpu = process.cpuUsage();
+      machineFrom = machineCpu();
       void o.server.request('resetLoad');
     }, o.warmupMs);
   });
+  const machineTo = machineCpu();
   const server = await o.server.request<LoadSample>('load');
+  const gen = process.cpuUsage(genCpu);
   measuring = false;
   await sleep(500);
   return {
@@ -147,6 +155,7 @@ export async function runActions(o: {
     timedOut,
     skippedBusy,
     server,
+    otherCores: Math.max(0, busyCores(machineFrom, machineTo) - server.cpu - (gen.user + gen.system) / 1000 / server.wallMs),
   };
 }
 

@@ -2,6 +2,7 @@ import { performance } from 'node:perf_hooks';
 import type { Socket } from 'socket.io-client';
 import type { BenchChild } from './lib/child';
 import type { MemorySample, QueueSample, LoadSample } from './lib/probe';
+import { busyCores, machineCpu } from './lib/machine';
 import { Histogram, type LatencySummary } from './lib/stats';
 
 /** One person at a table: the socket and the token they may drag (their own role's). */
@@ -31,6 +32,12 @@ export interface DragRunResult {
   socketsPerTable: number;
   draggersPerTable: number;
   latency: LatencySummary;
+  histogram: Histogram;
+  /** How many runs were merged into this result. */
+  rounds: number;
+  framesSent: number;
+  batchesReceived: number;
+  echoes: number;
   measureSeconds: number;
   framesInPerSec: number;
   framesOutPerSec: number;
@@ -43,6 +50,8 @@ export interface DragRunResult {
   lastPosition: { pairs: number; missed: number; staleBy: number };
   server: LoadSample & { relay?: { frames: number; coalesced: number; batches: number } };
   generator: { elu: number; cpu: number };
+  /** Cores busy with anything else on the machine (other processes, the kernel) while measuring. */
+  otherCores: number;
   memory?: { before: MemorySample; during: MemorySample[]; after: MemorySample; queues: QueueSample[]; queuesAfter: QueueSample };
 }
 
@@ -114,59 +123,68 @@ export async function runDrag(o: DragRunOptions): Promise<DragRunResult> {
     handlers.push(() => member.socket.off('pieces:dragged', onBatch));
   });
 
-  const period = 1000 / o.hz;
-  const start = performance.now();
-  const stopAt = start + o.warmupMs + o.measureMs;
-  let intervalsLeft = senders.length;
-  const allStopped = new Promise<void>((resolveStopped) => {
-    for (const sender of senders) {
-      const send = (final: boolean) => {
-        const seq = sender.lastSeq + 1;
-        if (seq > MAX_SEQ) return;
-        const frame = { tableId: sender.member.tableId, kind: 'token', id: sender.member.pieceId, x: encodeX(seq), y };
-        const engine = sender.member.socket.io.engine as unknown as { transport?: { writable?: boolean } };
-        if (!final && engine.transport?.writable === false) {
-          // socket.io-client would drop a volatile frame here; count it, do not time it.
-          clientDropped++;
-          return;
-        }
-        sender.lastSeq = seq;
-        const now = performance.now();
-        sender.sentAt[seq] = now;
-        if (now >= measureStart && now < measureEnd) sender.measured++;
-        // The final frame must reach the server: it is the position every observer has to end on.
-        if (final) sender.member.socket.emit('piece:drag', frame);
-        else sender.member.socket.volatile.emit('piece:drag', frame);
-      };
-      const offset = Math.random() * period;
-      const first = setTimeout(() => {
-        const timer = setInterval(() => {
-          if (performance.now() >= stopAt) {
-            clearInterval(timer);
-            send(true);
-            if (--intervalsLeft === 0) resolveStopped();
-            return;
-          }
-          send(false);
-        }, period);
-        send(false);
-      }, offset);
-      handlers.push(() => clearTimeout(first));
-    }
-  });
-
   const memory: DragRunResult['memory'] | undefined = o.sampleMemory
     ? { before: await o.server.request<MemorySample>('memory', { gc: true }), during: [], after: undefined as never, queues: [], queuesAfter: undefined as never }
     : undefined;
+
+  const period = 1000 / o.hz;
+  const start = performance.now();
+  const stopAt = start + o.warmupMs + o.measureMs;
+  const send = (sender: (typeof senders)[number], final: boolean) => {
+    const seq = sender.lastSeq + 1;
+    if (seq > MAX_SEQ) return;
+    const frame = { tableId: sender.member.tableId, kind: 'token', id: sender.member.pieceId, x: encodeX(seq), y };
+    const engine = sender.member.socket.io.engine as unknown as { transport?: { writable?: boolean } };
+    if (!final && engine.transport?.writable === false) {
+      // socket.io-client would drop a volatile frame here; count it, do not time it.
+      clientDropped++;
+      return;
+    }
+    sender.lastSeq = seq;
+    const now = performance.now();
+    sender.sentAt[seq] = now;
+    if (now >= measureStart && now < measureEnd) sender.measured++;
+    // The final frame must reach the server: it is the position every observer has to end on.
+    if (final) sender.member.socket.emit('piece:drag', frame);
+    else sender.member.socket.volatile.emit('piece:drag', frame);
+  };
+  // One ticker for every dragger, each on its own phase within the 33 ms period. A dragger that
+  // fell behind (this process was busy) sends once and carries on from now: like a tablet, it
+  // never bursts to catch up, so the frames-in figure shows when the generator could not keep up.
+  const next = senders.map(() => start + Math.random() * period);
+  const done = senders.map(() => false);
+  let remaining = senders.length;
+  const allStopped = new Promise<void>((resolveStopped) => {
+    const ticker = setInterval(() => {
+      const now = performance.now();
+      for (let i = 0; i < senders.length; i++) {
+        if (done[i] || now < next[i]!) continue;
+        if (now >= stopAt) {
+          send(senders[i]!, true);
+          done[i] = true;
+          remaining--;
+          continue;
+        }
+        send(senders[i]!, false);
+        next[i] = Math.max(next[i]! + period, now);
+      }
+      if (remaining === 0) {
+        clearInterval(ticker);
+        resolveStopped();
+      }
+    }, 2);
+    handlers.push(() => clearInterval(ticker));
+  });
 
   // Warm-up: connections settle, JIT warms, the first coalescing windows open.
   await sleep(o.warmupMs);
   await o.server.request('resetLoad');
   const genElu = performance.eventLoopUtilization();
   const genCpu = process.cpuUsage();
+  const machineFrom = machineCpu();
   measureStart = performance.now();
   measuring = true;
-  measureEnd = measureStart + o.measureMs;
+  measureEnd = stopAt;
 
   let sampler: NodeJS.Timeout | null = null;
   if (memory) {
@@ -176,7 +194,8 @@ export async function runDrag(o: DragRunOptions): Promise<DragRunResult> {
     }, 1000);
   }
   await allStopped;
-  const measuredWall = Math.min(performance.now(), measureEnd) - measureStart;
+  const measuredWall = performance.now() - measureStart;
+  const machineTo = machineCpu();
   const server = await o.server.request<DragRunResult['server']>('load');
   const genLoad = {
     elu: performance.eventLoopUtilization(genElu).utilization,
@@ -207,7 +226,7 @@ export async function runDrag(o: DragRunOptions): Promise<DragRunResult> {
       }
     }
   });
-  const seconds = o.measureMs / 1000;
+  const seconds = (measureEnd - measureStart) / 1000;
   let framesSent = 0;
   for (const sender of senders) framesSent += sender.measured;
   return {
@@ -216,6 +235,11 @@ export async function runDrag(o: DragRunOptions): Promise<DragRunResult> {
     socketsPerTable: perTable,
     draggersPerTable: o.draggersPerTable,
     latency: histogram.summary(),
+    histogram,
+    rounds: 1,
+    framesSent,
+    batchesReceived,
+    echoes,
     measureSeconds: seconds,
     framesInPerSec: framesSent / seconds,
     framesOutPerSec: delivered / seconds,
@@ -227,7 +251,67 @@ export async function runDrag(o: DragRunOptions): Promise<DragRunResult> {
     lastPosition: { pairs: senders.length * (perTable - 1), missed, staleBy },
     server,
     generator: genLoad,
+    otherCores: Math.max(0, busyCores(machineFrom, machineTo) - genLoad.cpu - server.cpu),
     ...(memory ? { memory } : {}),
+  };
+}
+
+/** Several rounds of the same run as one result: latencies pooled, rates over the total time. */
+export function mergeDrag(runs: DragRunResult[]): DragRunResult {
+  const first = runs[0]!;
+  if (runs.length === 1) return first;
+  const histogram = new Histogram();
+  for (const r of runs) histogram.merge(r.histogram);
+  const sum = (f: (r: DragRunResult) => number) => runs.reduce((a, r) => a + f(r), 0);
+  const mean = (f: (r: DragRunResult) => number) => sum(f) / runs.length;
+  const seconds = sum((r) => r.measureSeconds);
+  const observers = first.tables * first.socketsPerTable;
+  const relays = runs.map((r) => r.server.relay).filter((x) => x !== undefined);
+  const memories = runs.map((r) => r.memory).filter((x) => x !== undefined);
+  return {
+    ...first,
+    latency: histogram.summary(),
+    histogram,
+    rounds: runs.length,
+    framesSent: sum((r) => r.framesSent),
+    batchesReceived: sum((r) => r.batchesReceived),
+    echoes: sum((r) => r.echoes),
+    measureSeconds: seconds,
+    framesInPerSec: sum((r) => r.framesSent) / seconds,
+    framesOutPerSec: sum((r) => r.delivered) / seconds,
+    messagesInPerObserverPerSec: sum((r) => r.batchesReceived) / seconds / observers,
+    delivered: sum((r) => r.delivered),
+    expected: sum((r) => r.expected),
+    echoesPerSec: sum((r) => r.echoes) / seconds,
+    clientDropped: sum((r) => r.clientDropped),
+    lastPosition: {
+      pairs: sum((r) => r.lastPosition.pairs),
+      missed: sum((r) => r.lastPosition.missed),
+      staleBy: Math.max(...runs.map((r) => r.lastPosition.staleBy)),
+    },
+    server: {
+      elu: mean((r) => r.server.elu),
+      cpu: mean((r) => r.server.cpu),
+      loopDelayP99: Math.max(...runs.map((r) => r.server.loopDelayP99)),
+      loopDelayMax: Math.max(...runs.map((r) => r.server.loopDelayMax)),
+      wallMs: sum((r) => r.server.wallMs),
+      ...(relays.length > 0
+        ? { relay: { frames: relays.reduce((a, x) => a + x.frames, 0), coalesced: relays.reduce((a, x) => a + x.coalesced, 0), batches: relays.reduce((a, x) => a + x.batches, 0) } }
+        : {}),
+    },
+    generator: { elu: mean((r) => r.generator.elu), cpu: mean((r) => r.generator.cpu) },
+    otherCores: mean((r) => r.otherCores),
+    ...(memories.length > 0
+      ? {
+          memory: {
+            before: memories[0]!.before,
+            during: memories.flatMap((m) => m.during),
+            after: memories.at(-1)!.after,
+            queues: memories.flatMap((m) => m.queues),
+            queuesAfter: memories.at(-1)!.queuesAfter,
+          },
+        }
+      : {}),
   };
 }
 

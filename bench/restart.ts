@@ -81,6 +81,8 @@ export interface RestartResult {
   healthzMs: number;
   /** The server's own figure for RoomRegistry.restore. */
   restore: { rooms: number; actions: number; ms: number } | null;
+  /** Inside the child: when its imports were done and when it listened, in ms since it started. */
+  timeline: { importedAt: number; readyAt: number } | null;
   verified: number;
   lost: number;
   memory: MemorySample;
@@ -126,6 +128,7 @@ export async function runRestart(o: { scenariosDir: string; data: SeededData; ac
       seedMs: o.data.seedMs,
       healthzMs,
       restore: child.ready.restored ?? null,
+      timeline: child.ready.timeline ?? null,
       verified: results.filter((lost) => lost === 0).length,
       lost: results.reduce((a, b) => a + b, 0),
       memory,

@@ -7,15 +7,16 @@
  *
  * Knobs for a quicker look (the figures in docs/performance.md use the defaults):
  *   BENCH_TABLES=20   tables instead of 100
- *   BENCH_SECONDS=5   measuring seconds per drag run instead of 12 (design) / 8 (others)
+ *   BENCH_SECONDS=2   measuring seconds per round instead of 4 (100×8) / 3 (100×6, overload)
  *   BENCH_SKIP=page,bare,restart   leave parts out
+ *   BENCH_CHILD_FLAGS="--cpu-prof --cpu-prof-dir=/tmp/prof"   profile the servers
  */
 import { execSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { runActions, type ActionRunResult } from './actions';
-import { runDrag, sleep, type DragMember, type DragRunResult } from './drag';
+import { mergeDrag, runDrag, sleep, type DragMember, type DragRunResult } from './drag';
 import { REPO_ROOT, spawnChild, type BenchChild } from './lib/child';
 import { closeAll, connect, createSession, emitAck, mapLimit, seatPlayer, type CreatedSession, type SeatedPlayer } from './lib/clients';
 import type { MemorySample } from './lib/probe';
@@ -143,42 +144,58 @@ async function main() {
   };
   const oursTables = (n: number): DragMember[][] => players.map((ps) => ps.slice(0, n).map((p) => ({ socket: p.socket, tableId: p.tableId, pieceId: p.roleId })));
 
-  const design = { warmupMs: 3000, measureMs: (SECONDS ?? 12) * 1000, drainMs: 1500, hz: 30 };
-  const short = { warmupMs: 2000, measureMs: (SECONDS ?? 8) * 1000, drainMs: 1500, hz: 30 };
+  // Bare relay and our server take turns, round by round, so that whatever else the machine
+  // is doing at the time weighs on both alike.
+  const design = { warmupMs: 1000, measureMs: (SECONDS ?? 4) * 1000, drainMs: 1000, hz: 30 };
+  const short = { warmupMs: 1000, measureMs: (SECONDS ?? 3) * 1000, drainMs: 1000, hz: 30 };
 
   const drag: Record<string, { ours?: DragRunResult; bare?: DragRunResult }> = { '6': {}, '8': {}, overload: {} };
-  const bareRun = async (key: string, perTable: number, draggers: number, timing: typeof design) => {
+  let bare: { child: BenchChild; tables: DragMember[][] } | null = null;
+  const connectBare = async (perTable: number) => {
     if (SKIP.has('bare')) return;
-    const bare = await startBare();
-    const tables = await bareTables(bare, TABLES, perTable, roles);
-    log(`bare relay: ${TABLES}×${perTable} connected, ${draggers} dragging per table`);
-    drag[key]!.bare = await runDrag({ label: `bare ${TABLES}×${perTable}`, tables, draggersPerTable: draggers, server: bare, ...timing });
-    closeAll(tables.flat().map((m) => m.socket));
-    await stopChild(bare);
-    await sleep(500);
-    printDrag(drag[key]!.bare!);
+    if (bare) {
+      closeAll(bare.tables.flat().map((m) => m.socket));
+      await stopChild(bare.child);
+    }
+    const child = await startBare();
+    bare = { child, tables: await bareTables(child, TABLES, perTable, roles) };
   };
-  const oursRun = async (key: string, perTable: number, draggers: number, timing: typeof design, sampleMemory = false) => {
-    log(`samenspel: ${TABLES}×${perTable}, ${draggers} dragging per table`);
-    drag[key]!.ours = await runDrag({ label: `samenspel ${TABLES}×${perTable}`, tables: oursTables(perTable), draggersPerTable: draggers, server: ours, sampleMemory, ...timing });
-    await sleep(500);
-    printDrag(drag[key]!.ours!);
+  const compare = async (key: string, perTable: number, draggers: number, timing: typeof design, rounds: number, sampleMemory = false) => {
+    log(`drag ${TABLES}×${perTable}, ${draggers} dragging per table: ${rounds} rounds of bare relay, then samenspel`);
+    const oursRuns: DragRunResult[] = [];
+    const bareRuns: DragRunResult[] = [];
+    for (let round = 0; round < rounds; round++) {
+      if (bare) {
+        bareRuns.push(await runDrag({ label: `bare ${TABLES}×${perTable}`, tables: bare.tables, draggersPerTable: draggers, server: bare.child, ...timing }));
+        await sleep(300);
+      }
+      oursRuns.push(
+        await runDrag({ label: `samenspel ${TABLES}×${perTable}`, tables: oursTables(perTable), draggersPerTable: draggers, server: ours, sampleMemory, ...timing }),
+      );
+      await sleep(300);
+    }
+    if (bareRuns.length > 0) printDrag((drag[key]!.bare = mergeDrag(bareRuns)));
+    printDrag((drag[key]!.ours = mergeDrag(oursRuns)));
   };
 
   // ── 1. Drag fan-out at design load, 100×6 then 100×8 ──────────────────────────────
-  await bareRun('6', 6, 2, short);
-  await oursRun('6', 6, 2, short);
+  await connectBare(6);
+  await compare('6', 6, 2, short, 3);
   await seat(6, 8);
   const m3 = await ours.request<MemorySample>('memory', { gc: true });
   memory.perSocketHeap8 = (heapPlus(m3) - heapPlus(m1)) / (TABLES * 8);
   memory.perSocketRss8 = (m3.rss - m1.rss) / (TABLES * 8);
   log(`${TABLES * 8} players seated`);
-  await bareRun('8', 8, 2, design);
-  await oursRun('8', 8, 2, design);
+  await connectBare(8);
+  await compare('8', 8, 2, design, 3);
 
   // ── 2. Overload: all 8 drag at once ───────────────────────────────────────────────
-  await bareRun('overload', 8, 8, short);
-  await oursRun('overload', 8, 8, short, true);
+  await compare('overload', 8, 8, short, 2, true);
+  if (bare) {
+    const b: { child: BenchChild; tables: DragMember[][] } = bare;
+    closeAll(b.tables.flat().map((m) => m.socket));
+    await stopChild(b.child);
+  }
 
   // ── 3. Action commit at 200/s ─────────────────────────────────────────────────────
   log('actions: 200/s over 25 tables');
@@ -221,8 +238,8 @@ async function rolesOf(url: string): Promise<string[]> {
 function printDrag(r: DragRunResult) {
   const l = r.latency;
   console.log(
-    `    ${r.label}, ${r.draggersPerTable} dragging: p50 ${ms(l.p50)}  p95 ${ms(l.p95)}  p99 ${ms(l.p99)}  max ${ms(l.max)}  | in ${int(r.framesInPerSec)}/s  out ${int(r.framesOutPerSec)}/s  delivered ${pct(r.delivered / r.expected)} of ${int(r.expected)}` +
-      `  | last position missed ${r.lastPosition.missed}/${r.lastPosition.pairs}  | server cpu ${pct(r.server.cpu, 0)} loop p99 ${ms(r.server.loopDelayP99)}  generator cpu ${pct(r.generator.cpu, 0)}` +
+    `    ${r.label}, ${r.draggersPerTable} dragging, ${r.rounds}×${(r.measureSeconds / r.rounds).toFixed(1)} s: p50 ${ms(l.p50)}  p95 ${ms(l.p95)}  p99 ${ms(l.p99)}  max ${ms(l.max)}  | in ${int(r.framesInPerSec)}/s  out ${int(r.framesOutPerSec)}/s  delivered ${pct(r.delivered / r.expected)} of ${int(r.expected)}` +
+      `  | last position missed ${r.lastPosition.missed}/${r.lastPosition.pairs}  | server cpu ${pct(r.server.cpu, 0)} loop p99 ${ms(r.server.loopDelayP99)}  generator cpu ${pct(r.generator.cpu, 0)}  other processes ${r.otherCores.toFixed(2)} cores` +
       (r.server.relay && r.server.relay.coalesced > 0 ? `  | coalesced ${pct(r.server.relay.coalesced / r.server.relay.frames)}` : '') +
       (r.echoesPerSec > 0 ? `  | echoes to sender ${int(r.echoesPerSec)}/s` : '') +
       (r.clientDropped > 0 ? `  | dropped in client ${r.clientDropped}` : ''),
@@ -232,7 +249,7 @@ function printDrag(r: DragRunResult) {
 function printActions(a: ActionRunResult) {
   console.log(
     `    actions: ${int(a.achievedPerSec)}/s by ${a.actors} players at ${a.tables} tables: ack p50 ${ms(a.latency.p50, 2)}  p95 ${ms(a.latency.p95, 2)}  p99 ${ms(a.latency.p99, 2)}  max ${ms(a.latency.max, 2)}` +
-      `  | ok ${a.ok}, refused ${JSON.stringify(a.refused)}, timed out ${a.timedOut}  | server cpu ${pct(a.server.cpu, 0)}`,
+      `  | ok ${a.ok}, refused ${JSON.stringify(a.refused)}, timed out ${a.timedOut}  | server cpu ${pct(a.server.cpu, 0)}, loop p99 ${ms(a.server.loopDelayP99)}  other processes ${a.otherCores.toFixed(2)} cores`,
   );
 }
 
@@ -261,6 +278,12 @@ function printSummary(s: {
     ]);
     if (bare) rows.push([`  bare relay, same run`, `${ms(bare.latency.p50)} / ${ms(bare.latency.p95)} / ${ms(bare.latency.p99)} / ${ms(bare.latency.max)}`, '', '']);
     rows.push([`  p99 ours / p99 bare`, Number.isFinite(ratio) ? `${ratio.toFixed(2)}×` : '—', '≤ 1.2×', yes(Number.isFinite(ratio) ? ratio <= 1.2 : null)]);
+    rows.push([
+      `  other processes on the machine, cores busy`,
+      `${ours.otherCores.toFixed(2)}` + (bare ? ` (during bare: ${bare.otherCores.toFixed(2)})` : ''),
+      '',
+      '',
+    ]);
     rows.push([
       `  frames in/s, out/s; delivered`,
       `${int(ours.framesInPerSec)}, ${int(ours.framesOutPerSec)}; ${pct(ours.delivered / ours.expected)}` + (bare ? ` (bare ${int(bare.framesOutPerSec)}/s; ${pct(bare.delivered / bare.expected)})` : ''),
@@ -315,7 +338,13 @@ function printSummary(s: {
   if (r) {
     const perRestored = (heapPlus(r.memory) - heapPlus(m.base)) / r.sessions;
     rows.push([`  per restored room (heap+external)`, kb(perRestored), '≤ 500 KB', yes(perRestored <= 500 * 1024)]);
-    rows.push([`Restart, ${r.sessions} sessions × ${r.actionsPerSession} actions: spawn → /healthz 200`, `${ms(r.healthzMs, 0)} (restore ${r.restore ? ms(r.restore.ms, 0) : '?'}; empty server ${ms(s.ourStartMs, 0)})`, '≤ 5 s', yes(r.healthzMs <= 5000)]);
+    rows.push([`Restart, ${r.sessions} sessions × ${r.actionsPerSession} actions: spawn → /healthz 200`, ms(r.healthzMs, 0), '≤ 5 s', yes(r.healthzMs <= 5000)]);
+    rows.push([
+      '  of which: node + tsx imports / restore',
+      `${r.timeline ? ms(r.timeline.importedAt, 0) : '?'} / ${r.restore ? ms(r.restore.ms, 0) : '?'} (${int(r.restore?.actions ?? NaN)} actions replayed; empty server up in ${ms(s.ourStartMs, 0)})`,
+      '',
+      '',
+    ]);
     rows.push(['  acknowledged actions lost', `${r.lost} (${r.verified}/${r.sessions} sessions checked at their acked version)`, '0', yes(r.lost === 0 && r.verified === r.sessions)]);
   }
   const p = s.page;

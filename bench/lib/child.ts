@@ -5,7 +5,7 @@ export const REPO_ROOT = resolve(import.meta.dirname, '../..');
 
 /** What a bench child says over its IPC channel. */
 export type ChildMessage =
-  | { type: 'ready'; port: number; restored?: { rooms: number; actions: number; ms: number } }
+  | { type: 'ready'; port: number; restored?: { rooms: number; actions: number; ms: number }; timeline?: { importedAt: number; readyAt: number } }
   | { type: 'reply'; id: number; result?: unknown; error?: string };
 
 export interface BenchChild {
@@ -26,7 +26,9 @@ export interface BenchChild {
  */
 export function spawnChild(script: string, env: Record<string, string>, timeoutMs = 30_000): Promise<BenchChild> {
   const started = performance.now();
-  const child = spawn(process.execPath, ['--expose-gc', '--import', 'tsx', script], {
+  // BENCH_CHILD_FLAGS passes Node flags to the children, e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof".
+  const flags = (process.env.BENCH_CHILD_FLAGS ?? '').split(' ').filter(Boolean);
+  const child = spawn(process.execPath, ['--expose-gc', ...flags, '--import', 'tsx', script], {
     cwd: REPO_ROOT,
     env: { ...process.env, ...env },
     stdio: ['ignore', 'pipe', 'pipe', 'ipc'],

@@ -27,6 +27,17 @@ export class Histogram {
     else this.buckets[i]!++;
   }
 
+  /** Adds another histogram of the same shape to this one. */
+  merge(other: Histogram): this {
+    if (other.buckets.length !== this.buckets.length) throw new Error('histograms differ in shape');
+    for (let i = 0; i < other.buckets.length; i++) this.buckets[i]! += other.buckets[i]!;
+    this.count += other.count;
+    this.sum += other.sum;
+    this.overflow += other.overflow;
+    this.max = Math.max(this.max, other.max);
+    return this;
+  }
+
   get mean(): number {
     return this.count === 0 ? NaN : this.sum / this.count;
   }
