@@ -3,13 +3,32 @@ import type { DragBatch, DragFrame } from '@samenspel/game-core';
 /** A frame waiting for its batch, with the connection it came from. */
 type Pending = { frame: DragBatch['frames'][number]; origin: string };
 
+/** How many batches a quiet room may send back to back before its window applies. */
+const BURST = 2;
+
+interface RelayRoom {
+  pending: Map<string, Pending>;
+  /** Set while the room waits for its window to end. */
+  timer: NodeJS.Timeout | null;
+  /** Set while the room waits for the end of this event-loop turn. */
+  scheduled: boolean;
+  /** Batches the room may send now; one comes back per window, up to BURST. */
+  credit: number;
+  refilledAt: number;
+}
+
 /**
- * Relays live drag positions. A room's frames go out at once when the room is quiet; when
- * frames arrive faster than one per window, the room coalesces them and sends only the latest
- * position per piece at the end of the window. Queues are bounded by the number of pieces.
+ * Relays live drag positions. Frames go out at the end of the event-loop turn they arrived in,
+ * merged with whatever else that room received in the same turn, so a room adds no waiting
+ * while it sends less than one batch per window on average. A room that sends more, for
+ * longer than a burst of two, is hot: it coalesces its frames and sends only the latest
+ * position per piece once per window. Queues are bounded by the number of pieces.
  */
 export class DragRelay {
-  private readonly rooms = new Map<string, { pending: Map<string, Pending>; timer: NodeJS.Timeout | null; last: number }>();
+  private readonly rooms = new Map<string, RelayRoom>();
+  private readonly due = new Set<string>();
+  private immediate: NodeJS.Immediate | null = null;
+  private turns = 0;
   /** Frames accepted and batches sent, for the benchmark's figures. */
   readonly stats = { frames: 0, coalesced: 0, batches: 0 };
 
@@ -25,16 +44,16 @@ export class DragRelay {
     this.stats.frames++;
     let room = this.rooms.get(sessionId);
     if (!room) {
-      room = { pending: new Map(), timer: null, last: -Infinity };
+      room = { pending: new Map(), timer: null, scheduled: false, credit: BURST, refilledAt: this.now() };
       this.rooms.set(sessionId, room);
     }
     const key = `${frame.tableId}:${frame.kind}:${frame.id}`;
     if (room.pending.has(key)) this.stats.coalesced++;
     room.pending.set(key, { frame: { ...frame, by }, origin });
-    if (room.timer) return;
-    const wait = this.windowMs - (this.now() - room.last);
-    if (wait <= 0) this.flush(sessionId);
-    else room.timer = setTimeout(() => this.flush(sessionId), wait);
+    if (room.timer || room.scheduled) return;
+    this.refill(room);
+    if (room.credit >= 1) this.flushAtEndOfTurn(sessionId, room);
+    else room.timer = setTimeout(() => this.flush(sessionId), (1 - room.credit) * this.windowMs);
   }
 
   flush(sessionId: string): void {
@@ -42,11 +61,10 @@ export class DragRelay {
     if (!room) return;
     if (room.timer) clearTimeout(room.timer);
     room.timer = null;
-    room.last = this.now();
-    if (room.pending.size === 0) {
-      this.rooms.delete(sessionId);
-      return;
-    }
+    room.scheduled = false;
+    if (room.pending.size === 0) return;
+    this.refill(room);
+    room.credit = Math.max(0, room.credit - 1);
     const byTable = new Map<string, { frames: DragBatch['frames']; origin: string | null }>();
     for (const { frame, origin } of room.pending.values()) {
       const batch = byTable.get(frame.tableId);
@@ -66,5 +84,35 @@ export class DragRelay {
   close(): void {
     for (const room of this.rooms.values()) if (room.timer) clearTimeout(room.timer);
     this.rooms.clear();
+    this.due.clear();
+    if (this.immediate) clearImmediate(this.immediate);
+    this.immediate = null;
+  }
+
+  private refill(room: RelayRoom): void {
+    const now = this.now();
+    room.credit = Math.min(BURST, room.credit + (now - room.refilledAt) / this.windowMs);
+    room.refilledAt = now;
+  }
+
+  /** One setImmediate serves every room with frames from this turn. */
+  private flushAtEndOfTurn(sessionId: string, room: RelayRoom): void {
+    room.scheduled = true;
+    this.due.add(sessionId);
+    this.immediate ??= setImmediate(() => {
+      this.immediate = null;
+      const ids = [...this.due];
+      this.due.clear();
+      for (const id of ids) this.flush(id);
+      if (++this.turns % 1024 === 0) this.forgetIdleRooms();
+    });
+  }
+
+  /** A room quiet for long enough has its full credit back; keep no entry for it. */
+  private forgetIdleRooms(): void {
+    const now = this.now();
+    for (const [id, room] of this.rooms) {
+      if (!room.timer && !room.scheduled && room.pending.size === 0 && now - room.refilledAt >= BURST * this.windowMs) this.rooms.delete(id);
+    }
   }
 }
