@@ -94,23 +94,25 @@ export async function runActions(o: {
       actor.busy = true;
       const sentAt = performance.now();
       actor.player.socket
-        .timeout(5_000)
-        .emit(type, { actionId: randomUUID(), baseVersion: actor.session.version, payload }, (error: Error | null, ack: { ok: boolean; version?: number; code?: string }) => {
-          const took = performance.now() - sentAt;
-          actor.busy = false;
-          if (error) {
+        .emitWithAck<{ ok: boolean; version?: number; code?: string }>(type, { actionId: randomUUID(), baseVersion: actor.session.version, payload }, 5_000)
+        .then(
+          (ack) => {
+            const took = performance.now() - sentAt;
+            actor.busy = false;
+            if (ack.ok) {
+              piece.rev++;
+              if (ack.version && ack.version > actor.session.version) actor.session.version = ack.version;
+              if (timed) {
+                ok++;
+                histogram.record(took);
+              }
+            } else if (timed) refused[ack.code ?? '?'] = (refused[ack.code ?? '?'] ?? 0) + 1;
+          },
+          () => {
+            actor.busy = false;
             timedOut++;
-            return;
-          }
-          if (ack.ok) {
-            piece.rev++;
-            if (ack.version && ack.version > actor.session.version) actor.session.version = ack.version;
-            if (timed) {
-              ok++;
-              histogram.record(took);
-            }
-          } else if (timed) refused[ack.code ?? '?'] = (refused[ack.code ?? '?'] ?? 0) + 1;
-        });
+          },
+        );
       return;
     }
   };

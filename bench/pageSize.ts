@@ -1,84 +1,103 @@
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, posix } from 'node:path';
+import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { REPO_ROOT } from './lib/child';
 
+/** The page module a tablet opens (`/join/CODE`): its code, name, role and board steps. */
+const TABLET_ROUTE = 'src/features/join/JoinPage.tsx';
+
+export interface FileSize {
+  file: string;
+  raw: number;
+  gzip: number;
+}
+
 export interface PageSizeResult {
   built: boolean;
-  source: string;
   error?: string;
-  /** JS the browser fetches before the first render: the entry and its static imports. */
-  initial: { file: string; raw: number; gzip: number }[];
-  initialRaw: number;
-  initialGzip: number;
-  /** Chunks loaded later through dynamic import(). */
-  lazy: { file: string; raw: number; gzip: number }[];
-  css: { raw: number; gzip: number };
+  /** JS a tablet fetches before its board shows: the entry and the join page, with their static imports. */
+  tablet: FileSize[];
+  tabletRaw: number;
+  tabletGzip: number;
+  /** Whether the tablet route was found in the manifest; if not, `tablet` is the entry alone. */
+  routeFound: boolean;
+  /** Every JS file in the build, for scale. */
+  allGzip: number;
+  /** JS fetched later by dynamic import from the tablet's route (e.g. the animation engine). */
+  later: FileSize[];
 }
 
 /**
- * Builds the client into a temporary folder (so a half-written client/dist of a colleague is
- * neither measured nor touched) and adds up the gzip size of the JS a tablet loads before the
- * board shows: the entry script in index.html, its modulepreloads, and everything they import
- * statically. Chunks loaded by dynamic import() are listed apart.
+ * Builds the client into a temporary folder with Vite's manifest (so a half-written
+ * client/dist of a colleague is neither measured nor touched) and adds up the gzip size of the
+ * JS a tablet needs before its board shows: the entry chunk, the lazy join page (which holds
+ * the board) and everything those import statically. Chunks they import dynamically come
+ * after the board is on screen and are listed apart.
  */
 export function measurePageSize(timeoutMs = 120_000): PageSizeResult {
   const outDir = mkdtempSync(join(tmpdir(), 'samenspel-bench-client-'));
-  const empty = { initial: [], initialRaw: 0, initialGzip: 0, lazy: [], css: { raw: 0, gzip: 0 } };
+  const none = { tablet: [], tabletRaw: 0, tabletGzip: 0, routeFound: false, allGzip: 0, later: [] };
   try {
-    const build = spawnSync('npm', ['run', 'build', '-w', 'client', '--', '--outDir', outDir, '--emptyOutDir', '--logLevel', 'error'], {
+    const build = spawnSync('npm', ['run', 'build', '-w', 'client', '--', '--outDir', outDir, '--emptyOutDir', '--manifest', '--logLevel', 'error'], {
       cwd: REPO_ROOT,
       encoding: 'utf8',
       timeout: timeoutMs,
       maxBuffer: 8 * 1024 * 1024,
     });
-    if (build.status !== 0 || !existsSync(join(outDir, 'index.html'))) {
+    const manifestPath = join(outDir, '.vite', 'manifest.json');
+    if (build.status !== 0 || !existsSync(manifestPath)) {
       const text = `${build.stdout ?? ''}\n${build.stderr ?? ''}`.replace(/\x1b\[[0-9;]*m/g, '');
-      const firstError = text.split('\n').find((l) => /error/i.test(l) && l.trim().length > 0) ?? (build.error?.message ?? 'build failed');
-      return { built: false, source: 'vite build', error: firstError.trim().slice(0, 300), ...empty };
+      const firstError = text.split('\n').find((l) => /error/i.test(l) && !/npm error/.test(l) && l.trim().length > 0) ?? build.error?.message ?? 'build failed';
+      return { built: false, error: firstError.trim().slice(0, 300), ...none };
     }
-    return measureDist(outDir, 'vite build of the current client/ into a temp folder');
+    return measureBuild(outDir);
   } finally {
     rmSync(outDir, { recursive: true, force: true });
   }
 }
 
-export function measureDist(distDir: string, source: string): PageSizeResult {
-  const html = readFileSync(join(distDir, 'index.html'), 'utf8');
-  const entries = new Set<string>();
-  for (const m of html.matchAll(/<script[^>]*\bsrc="([^"]+\.js)"/g)) entries.add(m[1]!);
-  for (const m of html.matchAll(/<link[^>]*rel="modulepreload"[^>]*href="([^"]+\.js)"/g)) entries.add(m[1]!);
-  for (const m of html.matchAll(/<link[^>]*href="([^"]+\.js)"[^>]*rel="modulepreload"/g)) entries.add(m[1]!);
+interface ManifestChunk {
+  file: string;
+  isEntry?: boolean;
+  imports?: string[];
+  dynamicImports?: string[];
+}
 
-  const size = (rel: string) => {
-    const bytes = readFileSync(join(distDir, rel));
-    return { file: rel, raw: bytes.length, gzip: gzipSync(bytes, { level: 9 }).length };
+function measureBuild(outDir: string): PageSizeResult {
+  const manifest = JSON.parse(readFileSync(join(outDir, '.vite', 'manifest.json'), 'utf8')) as Record<string, ManifestChunk>;
+  const size = (file: string): FileSize => {
+    const bytes = readFileSync(join(outDir, file));
+    return { file, raw: bytes.length, gzip: gzipSync(bytes, { level: 9 }).length };
   };
-  // Follow static imports (`import"./x.js"`, `from"./x.js"`), not dynamic `import("./x.js")`.
+  const entries = Object.keys(manifest).filter((k) => manifest[k]!.isEntry);
+  const routeFound = manifest[TABLET_ROUTE] !== undefined;
+  const roots = routeFound ? [...entries, TABLET_ROUTE] : entries;
+
   const initial = new Set<string>();
-  const queue = [...entries].map((e) => e.replace(/^\//, ''));
-  while (queue.length > 0) {
-    const rel = queue.shift()!;
-    if (initial.has(rel) || !existsSync(join(distDir, rel))) continue;
-    initial.add(rel);
-    const code = readFileSync(join(distDir, rel), 'utf8');
-    for (const m of code.matchAll(/(?:\bimport|\bfrom)\s*["'](\.{1,2}\/[^"']+\.js)["']/g)) {
-      queue.push(posix.normalize(posix.join(posix.dirname(rel), m[1]!)));
+  const walk = (key: string) => {
+    if (initial.has(key) || !manifest[key]) return;
+    initial.add(key);
+    for (const next of manifest[key]!.imports ?? []) walk(next);
+  };
+  roots.forEach(walk);
+  const laterKeys = new Set<string>();
+  if (routeFound) {
+    // Dynamic imports reachable from what the tablet loaded, minus the other pages' routes.
+    for (const key of initial) {
+      for (const d of manifest[key]!.dynamicImports ?? []) if (!initial.has(d) && !/src\/features\//.test(d)) laterKeys.add(d);
     }
   }
-  const assets = existsSync(join(distDir, 'assets')) ? readdirSync(join(distDir, 'assets')).map((f) => `assets/${f}`) : [];
-  const initialSizes = [...initial].map(size);
-  const lazy = assets.filter((f) => f.endsWith('.js') && !initial.has(f)).map(size);
-  const css = assets.filter((f) => f.endsWith('.css')).map(size);
+  const tablet = [...initial].map((k) => size(manifest[k]!.file));
+  const allFiles = new Set(Object.values(manifest).map((c) => c.file).filter((f) => f.endsWith('.js')));
   return {
     built: true,
-    source,
-    initial: initialSizes,
-    initialRaw: initialSizes.reduce((a, f) => a + f.raw, 0),
-    initialGzip: initialSizes.reduce((a, f) => a + f.gzip, 0),
-    lazy,
-    css: { raw: css.reduce((a, f) => a + f.raw, 0), gzip: css.reduce((a, f) => a + f.gzip, 0) },
+    tablet,
+    tabletRaw: tablet.reduce((a, f) => a + f.raw, 0),
+    tabletGzip: tablet.reduce((a, f) => a + f.gzip, 0),
+    routeFound,
+    allGzip: [...allFiles].map(size).reduce((a, f) => a + f.gzip, 0),
+    later: [...laterKeys].map((k) => size(manifest[k]!.file)),
   };
 }

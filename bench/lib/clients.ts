@@ -1,19 +1,16 @@
 import { randomUUID } from 'node:crypto';
-import { io, type Socket } from 'socket.io-client';
 import { PROTOCOL_VERSION, type AttachAck } from '@samenspel/game-core';
+import { RawSocket } from './rawClient';
 
-/** A websocket-only client, the way tablets end up after the upgrade; no reconnection. */
-export async function connect(url: string, timeoutMs = 10_000): Promise<Socket> {
-  const socket = io(url, { transports: ['websocket'], reconnection: false, forceNew: true, timeout: timeoutMs });
-  await new Promise<void>((resolve, reject) => {
-    socket.once('connect', () => resolve());
-    socket.once('connect_error', (e) => reject(e));
-  });
-  return socket;
+export type Socket = RawSocket;
+
+/** A websocket-only client speaking the Socket.IO wire protocol (see rawClient.ts). */
+export function connect(url: string, timeoutMs = 10_000): Promise<Socket> {
+  return RawSocket.connect(url, timeoutMs);
 }
 
 export function emitAck<T>(socket: Socket, event: string, payload: unknown, timeoutMs = 10_000): Promise<T> {
-  return socket.timeout(timeoutMs).emitWithAck(event, payload) as Promise<T>;
+  return socket.emitWithAck<T>(event, payload, timeoutMs);
 }
 
 /** Runs `fn` over `items` with at most `limit` at a time; keeps the order of results. */
