@@ -86,6 +86,11 @@ describe('http', () => {
     expect(escape.status).toBe(404);
   });
 
+  it('tells clients where tablets can reach the server, and that saving scenarios is off by default', async () => {
+    const res = await fetch(`${server.url}/api/config`);
+    expect(await res.json()).toEqual({ scenariosWritable: false, joinBase: 'http://localhost' });
+  });
+
   it('answers an unknown API path with JSON 404', async () => {
     const res = await fetch(`${server.url}/api/nope`);
     expect(res.status).toBe(404);

@@ -5,7 +5,7 @@ import { extname, join } from 'node:path';
 import QRCode from 'qrcode';
 import type { Clock, Logger } from '../logger';
 import type { RoomRegistry } from '../rooms/registry';
-import type { ScenarioCatalog } from '../scenarios/catalog';
+import { SCENARIO_ID, type ScenarioCatalog } from '../scenarios/catalog';
 import { FailureWindow } from '../realtime/rateLimit';
 
 export interface HttpDeps {
@@ -53,8 +53,9 @@ export function createHttpApp(deps: HttpDeps): Express {
     });
   });
 
-  app.get('/api/config', (_req, res) => {
-    res.json({ scenariosWritable: deps.scenariosWritable });
+  // joinBase lets a big screen opened on another device print a link tablets can reach.
+  app.get('/api/config', (req, res) => {
+    res.json({ scenariosWritable: deps.scenariosWritable, joinBase: publicBase(req, deps.publicUrl) });
   });
 
   // Trainers' previews listen here and refresh when a scenario file is saved.
@@ -80,7 +81,7 @@ export function createHttpApp(deps: HttpDeps): Express {
     if (!deps.scenariosWritable)
       return void res.status(403).json({ code: 'FORBIDDEN', message: 'saving is off; start the server with SCENARIOS_WRITABLE=1' });
     const id = req.params.id;
-    if (!/^[a-z0-9][a-z0-9-]{0,47}$/.test(id)) return void res.status(400).json({ code: 'BAD_REQUEST', message: 'bad scenario id' });
+    if (!SCENARIO_ID.test(id)) return void res.status(400).json({ code: 'BAD_REQUEST', message: 'bad scenario id' });
     if (typeof req.body !== 'string' || !req.body.trim()) return void res.status(400).json({ code: 'BAD_REQUEST', message: 'send the YAML text as the body' });
     const result = scenarios.save(id, req.body);
     if (!result.ok) return void res.status(422).json({ code: 'BAD_REQUEST', message: 'the scenario has problems', problems: result.problems.map((p) => ({ ...p, file: relativeName(p.file) })) });

@@ -1,6 +1,7 @@
-import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, statSync, watch as watchFs, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, renameSync, watch as watchFs, writeFileSync } from 'node:fs';
 import { join, normalize, resolve, sep } from 'node:path';
 import { parseScenarioYaml, type Scenario, type ScenarioProblem } from '@samenspel/game-core/scenario';
+import { fileInside, loadScenarioDir, ScenarioFsError } from '@samenspel/game-core/scenario/fs';
 import type { Logger } from '../logger';
 
 export interface CatalogEntry {
@@ -22,51 +23,44 @@ export interface ScenarioCatalog {
    * Returns the problems instead when it is not.
    */
   save(id: string, yaml: string): { ok: true } | { ok: false; problems: ScenarioProblem[] };
-  /** Called after every reload, with the ids now known. */
+  /** Absolute path of a file inside a scenario's folder, or null if it is not there. */
+  asset(id: string, name: string): string | null;
+  /** Called after every reload. */
   onChange(listener: () => void): () => void;
   /** Re-reads the folder whenever a file in it changes (for `npm run dev`). */
   watch(): void;
-  /** Absolute path of a file inside a scenario's folder, or null if it is not there. */
-  asset(id: string, name: string): string | null;
   reload(): void;
 }
 
+export const SCENARIO_ID = /^[a-z0-9][a-z0-9-]{0,47}$/;
+
 /**
- * The scenarios a server offers: every `scenarios/<folder>/scenario.yaml`. An invalid file is
- * refused with the same messages as `npm run scenarios:check`; the valid ones are still served.
+ * The scenarios a server offers: every `scenarios/<folder>/scenario.yaml`, read and checked by
+ * the same code as `npm run scenarios:check`. An invalid file is refused with the same
+ * messages; the valid ones are still served.
  */
 export function loadScenarioCatalog(root: string, logger: Logger): ScenarioCatalog {
   let entries: CatalogEntry[] = [];
   const listeners = new Set<() => void>();
 
   const reload = () => {
-    entries = [];
-    if (!existsSync(root)) {
-      logger.warn('scenario folder not found', { root });
-      return;
-    }
-    for (const name of readdirSync(root).sort()) {
-      const dir = join(root, name);
-      const file = join(dir, 'scenario.yaml');
-      if (!statSync(dir).isDirectory() || !existsSync(file)) continue;
-      const result = parseScenarioYaml(readFileSync(file, 'utf8'), {
+    try {
+      entries = loadScenarioDir(root).map(({ id, dir, file, result }) => ({
+        id,
+        dir,
         file,
-        fileExists: (p) => insideDir(dir, p) !== null && existsSync(join(dir, p)),
-      });
-      if (result.ok) {
-        if (result.scenario.id !== name)
-          logger.warn('scenario id differs from its folder name', { folder: name, id: result.scenario.id });
-        entries.push({ id: result.scenario.id, dir, file, scenario: result.scenario, problems: [] });
-      } else {
-        for (const p of result.problems) logger.error(`${p.file}:${p.line}:${p.column} ${p.message}`, { scenario: name });
-        entries.push({ id: name, dir, file, scenario: null, problems: result.problems });
-      }
+        scenario: result.ok ? result.scenario : null,
+        problems: result.ok ? [] : result.problems,
+      }));
+    } catch (error) {
+      if (!(error instanceof ScenarioFsError)) throw error;
+      logger.warn('no scenarios to serve', { root, reason: error.message });
+      entries = [];
     }
+    for (const entry of entries)
+      for (const p of entry.problems) logger.error(`${p.file}:${p.line}:${p.column} ${p.message}`, { scenario: entry.id });
   };
   reload();
-
-  const parseFor = (dir: string, file: string, yaml: string) =>
-    parseScenarioYaml(yaml, { file, fileExists: (p) => insideDir(dir, p) !== null && existsSync(join(dir, p)) });
 
   const reloadAndTell = () => {
     reload();
@@ -76,26 +70,27 @@ export function loadScenarioCatalog(root: string, logger: Logger): ScenarioCatal
   return {
     root,
     list: () => entries,
+    get: (id) => entries.find((e) => e.id === id)?.scenario ?? undefined,
     source: (id) => {
       const entry = entries.find((e) => e.id === id);
       return entry ? readFileSync(entry.file, 'utf8') : null;
     },
     save: (id, yaml) => {
       const dir = insideDir(root, id);
-      if (!dir || !/^[a-z0-9][a-z0-9-]{0,47}$/.test(id)) throw new Error(`bad scenario id ${id}`);
+      if (!dir || !SCENARIO_ID.test(id)) throw new Error(`bad scenario id ${id}`);
       const file = join(dir, 'scenario.yaml');
-      const result = parseFor(dir, file, yaml);
+      const result = parseScenarioYaml(yaml, { file, expectedId: id, fileExists: (p) => fileInside(dir, p) });
       if (!result.ok) return { ok: false, problems: result.problems };
-      if (result.scenario.id !== id) {
-        const problem: ScenarioProblem = { file, line: 1, column: 1, path: 'id', code: 'id_mismatch', message: `het id in het bestand ('${result.scenario.id}') moet gelijk zijn aan de map ('${id}')` };
-        return { ok: false, problems: [problem] };
-      }
       mkdirSync(dir, { recursive: true });
       // Write beside it and rename, so a crash never leaves half a scenario on disk.
       writeFileSync(`${file}.tmp`, yaml, 'utf8');
       renameSync(`${file}.tmp`, file);
       reloadAndTell();
       return { ok: true };
+    },
+    asset: (id, name) => {
+      const entry = entries.find((e) => e.id === id);
+      return entry && fileInside(entry.dir, name) ? resolve(entry.dir, normalize(name)) : null;
     },
     onChange: (listener) => {
       listeners.add(listener);
@@ -113,18 +108,11 @@ export function loadScenarioCatalog(root: string, logger: Logger): ScenarioCatal
         }, 150);
       }).unref();
     },
-    get: (id) => entries.find((e) => e.id === id)?.scenario ?? undefined,
-    asset: (id, name) => {
-      const entry = entries.find((e) => e.id === id);
-      if (!entry) return null;
-      const path = insideDir(entry.dir, name);
-      return path && existsSync(path) && statSync(path).isFile() ? path : null;
-    },
     reload,
   };
 }
 
-/** Resolves a relative name inside a folder, refusing anything that climbs out of it. */
+/** Resolves a folder name inside the root, refusing anything that climbs out of it. */
 function insideDir(dir: string, name: string): string | null {
   const base = resolve(dir);
   const full = resolve(base, normalize(name));

@@ -13,6 +13,7 @@ import { ConnectionBanner } from '../../ui/ConnectionBanner';
 import { LanguageSwitch } from '../../ui/LanguageSwitch';
 import { SessionInvite } from '../../ui/SessionInvite';
 import { StepIndicator } from '../../ui/StepIndicator';
+import { useJoinBase } from '../../ui/useJoinBase';
 
 /**
  * The facilitator's page: invite people, lead the four steps, see who is here, free a seat,
@@ -67,6 +68,7 @@ function HostView({ sessionId }: { sessionId: string }) {
   const game = useApp((s) => s.game);
   const tableId = useApp((s) => s.tableId);
   const connection = useApp((s) => s.connection);
+  const joinBase = useJoinBase(sessionId);
 
   if (!game || !tableId) {
     return (
@@ -81,7 +83,6 @@ function HostView({ sessionId }: { sessionId: string }) {
     );
   }
 
-  const joinBase = load(keys.joinBase(sessionId)) ?? location.origin;
   const joinUrl = `${joinBase}${paths.join(game.code)}`;
 
   return (

@@ -3,7 +3,6 @@ import { paths } from '../../app/router';
 import { Board } from '../../board/Board';
 import { Legend } from '../../board/Legend';
 import { useT } from '../../i18n/useT';
-import { keys, load } from '../../lib/storage';
 import { connectSession, disconnectSession, session } from '../../net';
 import { useApp } from '../../store';
 import { ConnectionBanner } from '../../ui/ConnectionBanner';
@@ -11,6 +10,7 @@ import { QrCode } from '../../ui/QrCode';
 import { ShortUrl, spellCode } from '../../ui/SessionInvite';
 import { latestEvent } from '../../ui/EventStory';
 import { StepIndicator } from '../../ui/StepIndicator';
+import { useJoinBase } from '../../ui/useJoinBase';
 
 /**
  * The projector: the wheel as large as the wall allows, the step, the persona, and while people
@@ -22,6 +22,7 @@ export default function ScreenPage({ code, tableId }: { code: string; tableId: s
   const shownTable = useApp((s) => s.tableId);
   const setTable = useApp((s) => s.setTable);
   const sessionId = useApp((s) => s.sessionId);
+  const joinBase = useJoinBase(sessionId);
 
   useEffect(() => {
     connectSession({ kind: 'screen', code });
@@ -48,8 +49,6 @@ export default function ScreenPage({ code, tableId }: { code: string; tableId: s
   const seated = Object.values(game.seats).filter((s) => s.tableId === shownTable).length;
   // While people are joining the invitation is large; once play starts it shrinks to a corner.
   const inviteLarge = game.step === 'kennismaken' || seated === 0;
-  // The address the facilitator's laptop got from the server is reachable by tablets; localhost is not.
-  const joinBase = (sessionId && load(keys.joinBase(sessionId))) || location.origin;
   const joinUrl = `${joinBase}${paths.join(game.code)}`;
   const prompts = [...(game.scenario.prompts[game.step] ?? []), ...(game.step === 'reflectie' ? game.scenario.reflection.prompts : [])];
   const tableName = game.tableOrder.length > 1 ? game.tables[shownTable]?.name : null;
