@@ -17,6 +17,14 @@ describe('the page router', () => {
     expect(parseRoute('/host')).toEqual({ name: 'notFound' });
   });
 
+  it('reads the trainers\' scenario pages', () => {
+    expect(parseRoute('/scenarios')).toEqual({ name: 'scenarios' });
+    expect(parseRoute('/scenarios/new')).toEqual({ name: 'scenarioEdit', id: null });
+    expect(parseRoute('/scenarios/tess-wordt-18')).toEqual({ name: 'scenario', id: 'tess-wordt-18' });
+    expect(parseRoute(paths.scenarioEdit('tess-wordt-18'))).toEqual({ name: 'scenarioEdit', id: 'tess-wordt-18' });
+    expect(parseRoute('/scenarios/tess/other')).toEqual({ name: 'notFound' });
+  });
+
   it('accepts codes the way people type them', () => {
     expect(normaliseCode(' acd efg ')).toBe('ACDEFG');
     expect(normaliseCode('ac-df-g3')).toBe('ACDFG3');

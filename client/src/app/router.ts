@@ -10,6 +10,9 @@ export type Route =
   | { name: 'join'; code: string | null }
   | { name: 'host'; sessionId: string }
   | { name: 'screen'; code: string; tableId: string | null }
+  | { name: 'scenarios' }
+  | { name: 'scenario'; id: string }
+  | { name: 'scenarioEdit'; id: string | null }
   | { name: 'notFound' };
 
 /** Join codes as people type them: lower case, spaces and dashes are fine. */
@@ -20,6 +23,14 @@ export function normaliseCode(input: string): string {
 export function parseRoute(pathname: string, search = ''): Route {
   const parts = pathname.split('/').filter(Boolean).map((p) => safeDecode(p));
   const [first, second, ...rest] = parts;
+  if (first === 'scenarios') {
+    // Trainers' pages: /scenarios, /scenarios/new, /scenarios/ID, /scenarios/ID/edit.
+    if (!second) return { name: 'scenarios' };
+    if (second === 'new' && rest.length === 0) return { name: 'scenarioEdit', id: null };
+    if (rest.length === 0) return { name: 'scenario', id: second };
+    if (rest.length === 1 && rest[0] === 'edit') return { name: 'scenarioEdit', id: second };
+    return { name: 'notFound' };
+  }
   if (rest.length > 0) return { name: 'notFound' };
   if (first === undefined) return { name: 'home' };
   if (first === 'join') {
@@ -39,6 +50,10 @@ export const paths = {
   join: (code?: string) => (code ? `/join/${encodeURIComponent(code)}` : '/join'),
   host: (sessionId: string, hostToken?: string) => `/host/${encodeURIComponent(sessionId)}${hostToken ? `#${hostToken}` : ''}`,
   screen: (code: string, tableId?: string) => `/screen/${encodeURIComponent(code)}${tableId ? `?table=${encodeURIComponent(tableId)}` : ''}`,
+  scenarios: () => '/scenarios',
+  scenario: (id: string) => `/scenarios/${encodeURIComponent(id)}`,
+  scenarioEdit: (id: string) => `/scenarios/${encodeURIComponent(id)}/edit`,
+  scenarioNew: () => '/scenarios/new',
 };
 
 const listeners = new Set<() => void>();

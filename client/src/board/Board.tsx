@@ -1,4 +1,4 @@
-import { cellPoint, type CardOnBoard, type Point, type Scenario, type Token } from '@samenspel/game-core';
+import { cellPoint, type CardOnBoard, type Point, type Scenario, type TableState, type Token } from '@samenspel/game-core';
 import { AnimatePresence } from 'framer-motion';
 import { useCallback, useEffect, useId, useMemo, useRef, type KeyboardEvent, type PointerEvent } from 'react';
 import { markBoardShown } from '../app/motion';
@@ -21,13 +21,18 @@ interface BoardProps {
   /** The role this device plays; its token is the one a player may move. */
   ownRoleId?: string | null;
   className?: string;
+  /** Draw this scenario and table instead of the live session's (the trainer's preview); read-only. */
+  preview?: { scenario: Scenario; table: TableState };
 }
 
 /** The shared wheel with its cards and tokens, live for every screen and playable where allowed. */
-export function Board({ tableId, mode, ownRoleId = null, className }: BoardProps) {
+export function Board({ tableId, mode, ownRoleId = null, className, preview }: BoardProps) {
   const t = useT();
-  const scenario = useApp((s) => s.game?.scenario ?? null);
-  const table = useApp((s) => s.game?.tables[tableId] ?? null);
+  const liveScenario = useApp((s) => s.game?.scenario ?? null);
+  const liveTable = useApp((s) => s.game?.tables[tableId] ?? null);
+  const scenario = preview?.scenario ?? liveScenario;
+  const table = preview?.table ?? liveTable;
+  const readOnly = mode === 'screen' || preview !== undefined;
   const svgRef = useRef<SVGSVGElement>(null);
   const helpId = useId();
   const tapStart = useRef<{ id: number; x: number; y: number } | null>(null);
@@ -43,15 +48,15 @@ export function Board({ tableId, mode, ownRoleId = null, className }: BoardProps
   const ctx = useMemo<BoardContextValue>(
     () => ({
       tableId,
-      interactive: mode !== 'screen',
-      canMoveToken: (roleId: string) => mode === 'host' || (mode === 'player' && roleId === ownRoleId),
-      canMoveCards: mode !== 'screen',
+      interactive: !readOnly,
+      canMoveToken: (roleId: string) => !readOnly && (mode === 'host' || (mode === 'player' && roleId === ownRoleId)),
+      canMoveCards: !readOnly,
       ownRoleId,
       toMat,
       t,
       big: mode === 'screen',
     }),
-    [tableId, mode, ownRoleId, toMat, t],
+    [tableId, mode, ownRoleId, toMat, t, readOnly],
   );
 
   const shown = scenario !== null && table !== null;
