@@ -88,7 +88,8 @@ export default function ScreenPage({ code, tableId }: { code: string; tableId: s
               ))}
             </ul>
           )}
-          <Legend scenario={game.scenario} big />
+          {/* The wheel names its rings itself; with many questions on screen the legend gives way. */}
+          {(inviteLarge || event || prompts.length <= 3) && <Legend scenario={game.scenario} big />}
           <section className={`screen-invite${inviteLarge ? ' is-large' : ''}`} aria-label={t('screen.joinAt')}>
             <QrCode text={joinUrl} alt={t('screen.qrAlt')} size={inviteLarge ? 260 : 130} />
             <div>
