@@ -1,5 +1,6 @@
 import { timingSafeEqual } from 'node:crypto';
 import type { Server, Socket } from 'socket.io';
+import type { z } from 'zod';
 import {
   ACTION_TYPES,
   BROADCAST_OF,
@@ -10,6 +11,7 @@ import {
   playerView,
   type ActionType,
   type Actor,
+  type AttachAck,
   type ClientToServerEvents,
   type ErrorAck,
   type ErrorCode,
@@ -203,58 +205,53 @@ export function attachRealtime(deps: RealtimeDeps): { relay: DragRelay } {
     const attachBlocked = () =>
       attachFailures.blocked(socket.data.ip) || socket.data.failedAttaches >= limits.attachFailuresPerSocket;
 
-    socket.on(
-      'session:join',
-      guard('session:join', (raw, reply) => {
-        const parsed = joinSchema.safeParse(raw);
-        if (!parsed.success) return refuse('session:join', reply, 'BAD_REQUEST', describeZodError(parsed.error));
-        const req = parsed.data;
-        if (req.protocolVersion !== PROTOCOL_VERSION)
-          return refuse('session:join', reply, 'PROTOCOL_MISMATCH', `server speaks protocol ${PROTOCOL_VERSION}; reload the page`);
-        if (attachBlocked()) return refuse('session:join', reply, 'RATE_LIMITED', 'too many wrong codes; wait a minute');
-        const room = registry.byJoinCode(normaliseCode(req.code));
-        if (!room) return attachFailed('session:join', reply, 'SESSION_NOT_FOUND', 'no session with this code');
-        if (req.seatToken !== undefined) {
-          const seatId = storage.findSeatByToken(room.sessionId, hashSecret(req.seatToken));
-          if (!seatId || !room.seatOf(seatId))
-            return attachFailed('session:join', reply, 'BAD_SEAT_TOKEN', 'this seat is no longer yours; choose a role again');
-          return reply(attach(room, { kind: 'seat', seatId }));
-        }
-        reply(attach(room, { kind: 'guest' }));
-      }),
-    );
+    /**
+     * The three ways in share their first checks: a readable request, the same protocol, and
+     * an address that is not guessing codes.
+     */
+    const onAttach = <T extends { protocolVersion: number }>(
+      event: 'session:join' | 'host:attach' | 'screen:attach',
+      schema: z.ZodType<T>,
+      resolve: (req: T, reply: (ack: AttachAck) => void) => void,
+    ) => {
+      socket.on(
+        event,
+        guard<AttachAck>(event, (raw, reply) => {
+          const parsed = schema.safeParse(raw);
+          if (!parsed.success) return refuse(event, reply, 'BAD_REQUEST', describeZodError(parsed.error));
+          if (parsed.data.protocolVersion !== PROTOCOL_VERSION)
+            return refuse(event, reply, 'PROTOCOL_MISMATCH', `server speaks protocol ${PROTOCOL_VERSION}; reload the page`);
+          if (attachBlocked()) return refuse(event, reply, 'RATE_LIMITED', 'too many failed attempts; wait a minute');
+          resolve(parsed.data, reply);
+        }),
+      );
+    };
 
-    socket.on(
-      'host:attach',
-      guard('host:attach', (raw, reply) => {
-        const parsed = hostAttachSchema.safeParse(raw);
-        if (!parsed.success) return refuse('host:attach', reply, 'BAD_REQUEST', describeZodError(parsed.error));
-        const req = parsed.data;
-        if (req.protocolVersion !== PROTOCOL_VERSION)
-          return refuse('host:attach', reply, 'PROTOCOL_MISMATCH', `server speaks protocol ${PROTOCOL_VERSION}; reload the page`);
-        if (attachBlocked()) return refuse('host:attach', reply, 'RATE_LIMITED', 'too many failed attempts; wait a minute');
-        const room = registry.byId(req.sessionId);
-        if (!room) return attachFailed('host:attach', reply, 'SESSION_NOT_FOUND', 'no such session');
-        if (!sameSecret(hashSecret(req.hostToken), room.record.hostTokenHash))
-          return attachFailed('host:attach', reply, 'BAD_HOST_TOKEN', 'this is not the facilitator link of the session');
-        reply(attach(room, { kind: 'host' }));
-      }),
-    );
+    onAttach('session:join', joinSchema, (req, reply) => {
+      const room = registry.byJoinCode(normaliseCode(req.code));
+      if (!room) return attachFailed('session:join', reply, 'SESSION_NOT_FOUND', 'no session with this code');
+      if (req.seatToken !== undefined) {
+        const seatId = storage.findSeatByToken(room.sessionId, hashSecret(req.seatToken));
+        if (!seatId || !room.seatOf(seatId))
+          return attachFailed('session:join', reply, 'BAD_SEAT_TOKEN', 'this seat is no longer yours; choose a role again');
+        return reply(attach(room, { kind: 'seat', seatId }));
+      }
+      reply(attach(room, { kind: 'guest' }));
+    });
 
-    socket.on(
-      'screen:attach',
-      guard('screen:attach', (raw, reply) => {
-        const parsed = screenAttachSchema.safeParse(raw);
-        if (!parsed.success) return refuse('screen:attach', reply, 'BAD_REQUEST', describeZodError(parsed.error));
-        const req = parsed.data;
-        if (req.protocolVersion !== PROTOCOL_VERSION)
-          return refuse('screen:attach', reply, 'PROTOCOL_MISMATCH', `server speaks protocol ${PROTOCOL_VERSION}; reload the page`);
-        if (attachBlocked()) return refuse('screen:attach', reply, 'RATE_LIMITED', 'too many wrong codes; wait a minute');
-        const room = registry.byJoinCode(normaliseCode(req.code));
-        if (!room) return attachFailed('screen:attach', reply, 'SESSION_NOT_FOUND', 'no session with this code');
-        reply(attach(room, { kind: 'screen' }));
-      }),
-    );
+    onAttach('host:attach', hostAttachSchema, (req, reply) => {
+      const room = registry.byId(req.sessionId);
+      if (!room) return attachFailed('host:attach', reply, 'SESSION_NOT_FOUND', 'no such session');
+      if (!sameSecret(hashSecret(req.hostToken), room.record.hostTokenHash))
+        return attachFailed('host:attach', reply, 'BAD_HOST_TOKEN', 'this is not the facilitator link of the session');
+      reply(attach(room, { kind: 'host' }));
+    });
+
+    onAttach('screen:attach', screenAttachSchema, (req, reply) => {
+      const room = registry.byJoinCode(normaliseCode(req.code));
+      if (!room) return attachFailed('screen:attach', reply, 'SESSION_NOT_FOUND', 'no session with this code');
+      reply(attach(room, { kind: 'screen' }));
+    });
 
     socket.on(
       'session:sync',
