@@ -22,7 +22,7 @@ import { join } from 'node:path';
 import { runActions, type ActionRunResult } from './actions';
 import { mergeDrag, runDrag, sleep, type DragMember, type DragRunResult } from './drag';
 import { REPO_ROOT, spawnChild, type BenchChild } from './lib/child';
-import { closeAll, connect, createSession, emitAck, mapLimit, seatPlayer, type CreatedSession, type SeatedPlayer } from './lib/clients';
+import { closeAll, connect, createSession, emitAck, mapLimit, seatPlayer, type SeatedPlayer } from './lib/clients';
 import type { MemorySample } from './lib/probe';
 import { int, kb, mb, ms, pct, table } from './lib/stats';
 import { measurePageSize, type PageSizeResult } from './pageSize';
