@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import {
+  HOST_ONLY,
   locate,
   PROTOCOL_VERSION,
   type ActionAck,
@@ -140,12 +141,38 @@ describe('actions', () => {
     ['step:set', { step: 'spelen' }],
     ['table:add', { name: 'Tafel 2' }],
     ['seat:release', { seatId: 's1' }],
+    ['event:fire', { eventId: 'achttien' }],
+    ['timer:start', { durationMs: 600_000 }],
+    ['timer:pause', {}],
+    ['timer:extend', { ms: 60_000 }],
+    ['timer:reset', {}],
+    ['board:lock', { locked: true }],
+    ['interview:reveal', { count: 1 }],
+    ['prompt:show', { prompt: { kind: 'reflection', index: 0 } }],
   ] as const)('refuses the host-only action %s from a player without effect', async (type, payload) => {
     const { mentor } = await table();
     const ack = await request<ActionAck>(mentor.socket, type, actionRequest(payload as never, 2));
     expect(ack).toMatchObject({ ok: false, code: 'FORBIDDEN' });
     const sync = await request<SyncAck>(mentor.socket, 'session:sync', { sinceVersion: 2 });
     expect(sync.ok && sync.version).toBe(2);
+  });
+
+  it('covers every host-only action in the refusal table above', () => {
+    expect([...HOST_ONLY].sort()).toEqual(
+      ['step:set', 'table:add', 'seat:release', 'event:fire', 'timer:start', 'timer:pause', 'timer:extend', 'timer:reset', 'board:lock', 'interview:reveal', 'prompt:show'].sort(),
+    );
+  });
+
+  it('refuses players’ moves while the facilitator has locked the board, and lets them play again after', async () => {
+    const { host, mentor } = await table();
+    expect(await request<ActionAck>(host.socket, 'board:lock', actionRequest<'board:lock'>({ locked: true }, 2))).toEqual({ ok: true, version: 3 });
+    await mentor.replica.waitForVersion(3);
+    expect(mentor.replica.state?.locked).toBe(true);
+    const refused = await request<ActionAck>(mentor.socket, 'card:move', actionRequest<'card:move'>({ tableId: 't1', cardId: 'mbo', x: 0.1, y: -0.3, rev: 0 }, 3));
+    expect(refused).toMatchObject({ ok: false, code: 'LOCKED' });
+    await request<ActionAck>(host.socket, 'board:lock', actionRequest<'board:lock'>({ locked: false }, 3));
+    const allowed = await request<ActionAck>(mentor.socket, 'card:move', actionRequest<'card:move'>({ tableId: 't1', cardId: 'mbo', x: 0.1, y: -0.3, rev: 0 }, 4));
+    expect(allowed).toEqual({ ok: true, version: 5 });
   });
 
   it('refuses a player moving another role’s token', async () => {

@@ -23,6 +23,13 @@ function workshopLog(): CommittedAction[] {
     action(9, 'event:fire', { eventId: 'achttien' }, HOST),
     action(10, 'card:remove', { tableId: 't1', cardId: 'blank-5' }, seat('s1')),
     action(11, 'seat:release', { seatId: 's2' }, HOST),
+    action(12, 'timer:start', { durationMs: 300_000 }, HOST),
+    action(13, 'timer:pause', {}, HOST),
+    action(14, 'timer:extend', { ms: 60_000 }, HOST),
+    action(15, 'timer:reset', {}, HOST),
+    action(16, 'board:lock', { locked: true }, HOST),
+    action(17, 'interview:reveal', { count: 1 }, HOST),
+    action(18, 'prompt:show', { prompt: { kind: 'reflection', index: 0 } }, HOST),
   ];
 }
 

@@ -3,6 +3,8 @@ import { cardMove } from '../rules/cardMove';
 import { cardPlace } from '../rules/cardPlace';
 import { cardRemove } from '../rules/cardRemove';
 import { eventFire } from '../rules/eventFire';
+import { boardLock, interviewReveal, promptShow } from '../rules/facilitation';
+import { timerExtend, timerPause, timerReset, timerStart } from '../rules/timer';
 import type { RuleContext, RuleResult } from '../rules/context';
 import { seatClaim } from '../rules/seatClaim';
 import { seatRelease } from '../rules/seatRelease';
@@ -23,6 +25,13 @@ export const RULES: { [K in ActionType]: Rule<K> } = {
   'step:set': stepSet,
   'table:add': tableAdd,
   'event:fire': eventFire,
+  'timer:start': timerStart,
+  'timer:pause': timerPause,
+  'timer:extend': timerExtend,
+  'timer:reset': timerReset,
+  'board:lock': boardLock,
+  'interview:reveal': interviewReveal,
+  'prompt:show': promptShow,
 };
 
 /** Applies one action. The server and every client run exactly this on the same log. */

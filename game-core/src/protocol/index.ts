@@ -3,7 +3,7 @@
  * library imports, so any client (and docs/protocol.md) can be written from this file alone.
  * Requests are `entity:verb` with a typed ack; broadcasts are the past tense of the request.
  */
-import type { Actor, Seat, SessionState, Step } from '../state/types';
+import type { Actor, PromptRef, Seat, SessionState, Step } from '../state/types';
 
 /** Bumped whenever a message changes shape; checked on every attach. */
 export const PROTOCOL_VERSION = 1;
@@ -34,6 +34,7 @@ export const ERROR_CODES = [
   'VERSION_AHEAD',
   'RATE_LIMITED',
   'PAYLOAD_TOO_LARGE',
+  'LOCKED',
   'INTERNAL',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
@@ -57,6 +58,14 @@ export interface ActionPayloads {
   'table:add': { name: string };
   /** Without tableIds the event happens at every table. */
   'event:fire': { eventId: string; tableIds?: string[] | undefined };
+  /** Starts or resumes; with durationMs the timer starts afresh at that length. */
+  'timer:start': { durationMs?: number | undefined };
+  'timer:pause': Record<string, never>;
+  'timer:extend': { ms: number };
+  'timer:reset': Record<string, never>;
+  'board:lock': { locked: boolean };
+  'interview:reveal': { count: number };
+  'prompt:show': { prompt: PromptRef | null };
 }
 export type ActionType = keyof ActionPayloads;
 
@@ -70,6 +79,13 @@ export const ACTION_TYPES = [
   'step:set',
   'table:add',
   'event:fire',
+  'timer:start',
+  'timer:pause',
+  'timer:extend',
+  'timer:reset',
+  'board:lock',
+  'interview:reveal',
+  'prompt:show',
 ] as const satisfies readonly ActionType[];
 
 /** Broadcast name for each action: the past tense of the request. */
@@ -83,11 +99,30 @@ export const BROADCAST_OF = {
   'step:set': 'step:changed',
   'table:add': 'table:added',
   'event:fire': 'event:fired',
+  'timer:start': 'timer:started',
+  'timer:pause': 'timer:paused',
+  'timer:extend': 'timer:extended',
+  'timer:reset': 'timer:reset',
+  'board:lock': 'board:locked',
+  'interview:reveal': 'interview:revealed',
+  'prompt:show': 'prompt:shown',
 } as const satisfies Record<ActionType, string>;
 export type BroadcastName = (typeof BROADCAST_OF)[ActionType];
 
 /** Actions only the facilitator may send. */
-export const HOST_ONLY: ReadonlySet<ActionType> = new Set<ActionType>(['step:set', 'table:add', 'seat:release', 'event:fire']);
+export const HOST_ONLY: ReadonlySet<ActionType> = new Set<ActionType>([
+  'step:set',
+  'table:add',
+  'seat:release',
+  'event:fire',
+  'timer:start',
+  'timer:pause',
+  'timer:extend',
+  'timer:reset',
+  'board:lock',
+  'interview:reveal',
+  'prompt:show',
+]);
 
 /** What a client sends for an action. */
 export interface ActionRequest<K extends ActionType = ActionType> {
@@ -170,6 +205,13 @@ export interface ClientToServerEvents {
   'step:set': (req: ActionRequest<'step:set'>, ack: Ack<ActionAck>) => void;
   'table:add': (req: ActionRequest<'table:add'>, ack: Ack<ActionAck>) => void;
   'event:fire': (req: ActionRequest<'event:fire'>, ack: Ack<ActionAck>) => void;
+  'timer:start': (req: ActionRequest<'timer:start'>, ack: Ack<ActionAck>) => void;
+  'timer:pause': (req: ActionRequest<'timer:pause'>, ack: Ack<ActionAck>) => void;
+  'timer:extend': (req: ActionRequest<'timer:extend'>, ack: Ack<ActionAck>) => void;
+  'timer:reset': (req: ActionRequest<'timer:reset'>, ack: Ack<ActionAck>) => void;
+  'board:lock': (req: ActionRequest<'board:lock'>, ack: Ack<ActionAck>) => void;
+  'interview:reveal': (req: ActionRequest<'interview:reveal'>, ack: Ack<ActionAck>) => void;
+  'prompt:show': (req: ActionRequest<'prompt:show'>, ack: Ack<ActionAck>) => void;
   /** Volatile: the latest position of a piece being dragged. Not stored, no ack. */
   'piece:drag': (frame: DragFrame) => void;
 }

@@ -24,6 +24,21 @@ export const actionPayloadSchemas = {
   'step:set': z.strictObject({ step: z.enum(STEPS) }),
   'table:add': z.strictObject({ name: z.string().trim().min(1).max(40) }),
   'event:fire': z.strictObject({ eventId: id, tableIds: z.array(id).min(1).max(12).optional() }),
+  'timer:start': z.strictObject({ durationMs: z.number().int().min(10_000).max(4 * 3_600_000).optional() }),
+  'timer:pause': z.strictObject({}),
+  'timer:extend': z.strictObject({ ms: z.number().int().min(-30 * 60_000).max(30 * 60_000) }),
+  'timer:reset': z.strictObject({}),
+  'board:lock': z.strictObject({ locked: z.boolean() }),
+  'interview:reveal': z.strictObject({ count: z.number().int().min(0).max(100) }),
+  'prompt:show': z.strictObject({
+    prompt: z
+      .discriminatedUnion('kind', [
+        z.strictObject({ kind: z.literal('step'), step: z.enum(STEPS), index: z.number().int().min(0).max(100) }),
+        z.strictObject({ kind: z.literal('event'), eventId: id, index: z.number().int().min(0).max(100) }),
+        z.strictObject({ kind: z.literal('reflection'), index: z.number().int().min(0).max(100) }),
+      ])
+      .nullable(),
+  }),
 } satisfies { [K in ActionType]: z.ZodType<ActionPayloads[K]> };
 
 export const actionRequestSchema = z.strictObject({

@@ -31,6 +31,7 @@ export function actingTable(ctx: RuleContext, tableId: string): { table: TableSt
   if (!table) return { error: fail('NOT_FOUND', `table ${tableId} does not exist`) };
   if (ctx.actor.kind === 'host' || ctx.actor.kind === 'system') return { table };
   if (ctx.actor.kind !== 'seat') return { error: fail('NOT_SEATED', 'choose a role before playing') };
+  if (ctx.state.locked) return { error: fail('LOCKED', 'the facilitator has paused the board') };
   const seat = ctx.state.seats[ctx.actor.seatId];
   if (!seat) return { error: fail('NOT_SEATED', 'this seat no longer exists') };
   if (seat.tableId !== tableId) return { error: fail('FORBIDDEN', 'you play at another table') };

@@ -55,6 +55,9 @@ export function spreadCards(scenario: Scenario, cards: readonly ScenarioCard[]) 
   return placed;
 }
 
+/** A round of discussion in the workshop deck takes about ten minutes. */
+export const DEFAULT_TIMER_MS = 10 * 60_000;
+
 export interface NewSessionInput {
   sessionId: string;
   code: string;
@@ -82,6 +85,10 @@ export function createSession(input: NewSessionInput): SessionState {
     tableOrder,
     seats: {},
     events: [],
+    timer: { durationMs: DEFAULT_TIMER_MS, elapsedMs: 0, startedAt: null },
+    locked: false,
+    interviewRevealed: 0,
+    prompt: null,
     createdAt: input.createdAt,
   };
 }

@@ -63,6 +63,19 @@ export interface FiredEvent {
   at: number;
 }
 
+/**
+ * A shared, advisory timer: it never blocks input. Running while `startedAt` is set; the time
+ * left is `durationMs - elapsedMs - (now - startedAt)`, computed by each screen from its clock.
+ */
+export interface TimerState {
+  durationMs: number;
+  elapsedMs: number;
+  startedAt: number | null;
+}
+
+/** The discussion question on every screen: one of a step's prompts, or of an event's questions. */
+export type PromptRef = { kind: 'step'; step: Step; index: number } | { kind: 'event'; eventId: string; index: number } | { kind: 'reflection'; index: number };
+
 export interface SessionState {
   sessionId: string;
   code: string;
@@ -73,5 +86,11 @@ export interface SessionState {
   seats: Record<string, Seat>;
   /** Events in the order they were fired. */
   events: FiredEvent[];
+  timer: TimerState;
+  /** "Rust": players cannot change the board while the facilitator asks for calm. */
+  locked: boolean;
+  /** How many of the persona's interview answers the facilitator has revealed. */
+  interviewRevealed: number;
+  prompt: PromptRef | null;
   createdAt: number;
 }
