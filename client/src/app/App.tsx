@@ -11,6 +11,10 @@ const HomePage = lazy(() => import('../features/home/HomePage'));
 const JoinPage = lazy(() => import('../features/join/JoinPage'));
 const HostPage = lazy(() => import('../features/host/HostPage'));
 const ScreenPage = lazy(() => import('../features/screen/ScreenPage'));
+// Trainers' pages: the only ones that load the scenario parser (zod, yaml), never on a tablet.
+const ScenarioListPage = lazy(() => import('../features/scenarios/ScenarioListPage'));
+const ScenarioPage = lazy(() => import('../features/scenarios/ScenarioPage'));
+const ScenarioEditorPage = lazy(() => import('../features/scenarios/ScenarioEditorPage'));
 
 
 export function App() {
@@ -49,6 +53,12 @@ function Page({ route }: { route: Route }) {
       return <HostPage sessionId={route.sessionId} />;
     case 'screen':
       return <ScreenPage code={route.code} tableId={route.tableId} />;
+    case 'scenarios':
+      return <ScenarioListPage />;
+    case 'scenario':
+      return <ScenarioPage id={route.id} />;
+    case 'scenarioEdit':
+      return <ScenarioEditorPage key={route.id ?? 'new'} id={route.id} />;
     case 'notFound':
       return (
         <main id="main" className="page narrow">

@@ -3,6 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { en } from './en';
 import { errorKey, translate } from './index';
 import { nl } from './nl';
+import { trainerEn } from './trainer.en';
+import { trainerNl } from './trainer.nl';
 
 describe('the message catalogues', () => {
   it('have the same keys in English as in Dutch', () => {
@@ -30,5 +32,15 @@ describe('the message catalogues', () => {
     expect(translate('nl', 'step.number', { n: 2 })).toBe('Stap 2 van 4');
     expect(translate('en', 'join.taken', { name: 'Ria' })).toBe('Taken by Ria');
     expect(translate('nl', 'join.taken')).toBe('Bezet door {name}');
+  });
+
+  it('have the trainer pages\' words in both languages, with the same placeholders and no clash with the shared keys', () => {
+    expect(Object.keys(trainerEn).sort()).toEqual(Object.keys(trainerNl).sort());
+    const names = (s: string) => [...s.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
+    for (const key of Object.keys(trainerNl) as (keyof typeof trainerNl)[]) {
+      expect(key in nl, key).toBe(false);
+      expect(trainerNl[key].trim(), key).not.toBe('');
+      expect(names(trainerEn[key]), key).toEqual(names(trainerNl[key]));
+    }
   });
 });

@@ -2,13 +2,13 @@ import type { ScenarioRole } from '@samenspel/game-core';
 import { useT } from '../i18n/useT';
 
 /** Who a player is in the game: organisation, law, point of view, and the limits of their mandate. */
-export function RoleCard({ role, headingLevel = 2 }: { role: ScenarioRole; headingLevel?: 2 | 3 }) {
+export function RoleCard({ role, headingLevel = 2, kicker }: { role: ScenarioRole; headingLevel?: 2 | 3; kicker?: string }) {
   const t = useT();
   const Heading = headingLevel === 2 ? 'h2' : 'h3';
   const kind = role.kind ?? 'professional';
   return (
     <article className={`role-card role-${kind}`} data-testid="role-card">
-      <p className="role-kicker">{t('role.youPlay')}</p>
+      <p className="role-kicker">{kicker ?? t('role.youPlay')}</p>
       <Heading className="role-name">{role.name}</Heading>
       <p className="role-kind">{t(`roleKind.${kind}`)}</p>
       <dl className="role-facts">

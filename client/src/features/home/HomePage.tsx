@@ -48,6 +48,11 @@ export default function HomePage() {
         </section>
         <aside className="home-side">
           <JoinForm />
+          <p className="trainer-link">
+            <Link href={paths.scenarios()} data-testid="trainer-link">
+              {t('home.trainerLink')}
+            </Link>
+          </p>
           <section className="privacy" aria-labelledby="privacy-title">
             <h2 id="privacy-title">{t('home.privacyTitle')}</h2>
             <ul>

@@ -1,0 +1,63 @@
+import type { Scenario } from '@samenspel/game-core';
+import { useEffect } from 'react';
+import type { ScenarioProblem } from '../../net/api';
+
+/* The trainer pages' side of the HTTP API (see docs/protocol.md). */
+
+export async function fetchScenario(id: string): Promise<Scenario | null> {
+  const res = await fetch(`/api/scenarios/${encodeURIComponent(id)}`, { headers: { Accept: 'application/json' } });
+  if (res.status === 404) return null;
+  if (!res.ok) throw new Error(`HTTP ${res.status}`);
+  return ((await res.json()) as { scenario: Scenario }).scenario;
+}
+
+export async function fetchSource(id: string): Promise<string | null> {
+  const res = await fetch(`/api/scenarios/${encodeURIComponent(id)}/source`);
+  if (res.status === 404) return null;
+  if (!res.ok) throw new Error(`HTTP ${res.status}`);
+  return res.text();
+}
+
+export async function fetchConfig(): Promise<{ scenariosWritable: boolean }> {
+  try {
+    const res = await fetch('/api/config', { headers: { Accept: 'application/json' } });
+    if (!res.ok) return { scenariosWritable: false };
+    return (await res.json()) as { scenariosWritable: boolean };
+  } catch {
+    return { scenariosWritable: false };
+  }
+}
+
+export type SaveResult =
+  | { kind: 'saved' }
+  | { kind: 'forbidden' }
+  | { kind: 'problems'; problems: ScenarioProblem[] }
+  | { kind: 'failed'; message: string };
+
+export async function saveSource(id: string, text: string): Promise<SaveResult> {
+  let res: Response;
+  try {
+    res = await fetch(`/api/scenarios/${encodeURIComponent(id)}/source`, {
+      method: 'PUT',
+      headers: { 'Content-Type': 'text/yaml; charset=utf-8', Accept: 'application/json' },
+      body: text,
+    });
+  } catch (e) {
+    return { kind: 'failed', message: e instanceof Error ? e.message : String(e) };
+  }
+  if (res.ok) return { kind: 'saved' };
+  if (res.status === 403) return { kind: 'forbidden' };
+  const body = (await res.json().catch(() => null)) as { message?: string; problems?: ScenarioProblem[] } | null;
+  if (res.status === 422 && body?.problems) return { kind: 'problems', problems: body.problems };
+  return { kind: 'failed', message: body?.message ?? `HTTP ${res.status}` };
+}
+
+/** Calls `onChange` whenever a scenario file on the server changes (saved, or edited under `npm run dev`). */
+export function useScenarioChanges(onChange: () => void): void {
+  useEffect(() => {
+    if (typeof EventSource === 'undefined') return;
+    const source = new EventSource('/api/scenarios/events');
+    source.addEventListener('changed', onChange);
+    return () => source.close();
+  }, [onChange]);
+}
