@@ -97,3 +97,21 @@ describe('http', () => {
     expect(await res.json()).toMatchObject({ code: 'NOT_FOUND' });
   });
 });
+
+describe('serving the built client', () => {
+  it('sends the tablet bundle gzipped and every page path as the app', async () => {
+    const withClient = await startServer({ clientDir: join(REPO_ROOT, 'client/dist') });
+    try {
+      const html = await (await fetch(`${withClient.url}/join/ACDEFG`)).text();
+      const script = /src="(\/assets\/[^"]+\.js)"/.exec(html)?.[1];
+      expect(script, 'the build has an entry script (npm test builds the client first)').toBeDefined();
+      const res = await fetch(`${withClient.url}${script}`, { headers: { 'accept-encoding': 'gzip' } });
+      expect(res.status).toBe(200);
+      expect(res.headers.get('content-encoding')).toBe('gzip');
+      expect(res.headers.get('cache-control')).toContain('immutable');
+    } finally {
+      await withClient.stop();
+      withClient.cleanup();
+    }
+  });
+});

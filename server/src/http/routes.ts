@@ -1,3 +1,4 @@
+import compression from 'compression';
 import express, { type Express, type NextFunction, type Request, type Response } from 'express';
 import { existsSync } from 'node:fs';
 import { networkInterfaces } from 'node:os';
@@ -28,6 +29,9 @@ export function createHttpApp(deps: HttpDeps): Express {
   const app = express();
   app.disable('x-powered-by');
   app.set('etag', false);
+  // Venue Wi-Fi is slow and shared: the tablet bundle is a third of its size gzipped. The
+  // scenario event stream must not be buffered by the compressor.
+  app.use(compression({ filter: (req, res) => req.path !== '/api/scenarios/events' && compression.filter(req, res) }));
   const sessionStarts = new FailureWindow(deps.sessionsPerMinute, 60_000, () => deps.clock.now());
 
   app.get('/healthz', (_req, res) => {
