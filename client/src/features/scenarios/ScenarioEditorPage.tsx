@@ -252,7 +252,7 @@ export default function ScenarioEditorPage({ id }: { id: string | null }) {
               </p>
             ) : (
               <>
-                <p className="check-failed-title">{t('trainer.checkFailed', { n: problems.length })}</p>
+                <p className="check-failed-title">{(problems.length === 1 ? t('trainer.checkFailedOne') : t('trainer.checkFailed', { n: problems.length }))}</p>
                 <ProblemList problems={problems} onPick={pick} testId="editor-problems" />
               </>
             )}

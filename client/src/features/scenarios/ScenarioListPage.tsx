@@ -65,7 +65,7 @@ export default function ScenarioListPage() {
                   ) : (
                     <div className="check-failed" data-testid={`check-${s.id}`}>
                       <p>
-                        <span aria-hidden="true">✗</span> {t('trainer.checkFailed', { n: s.problems.length })}
+                        <span aria-hidden="true">✗</span> {(s.problems.length === 1 ? t('trainer.checkFailedOne') : t('trainer.checkFailed', { n: s.problems.length }))}
                       </p>
                       <ProblemList problems={s.problems} />
                     </div>

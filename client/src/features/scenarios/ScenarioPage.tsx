@@ -74,7 +74,7 @@ export default function ScenarioPage({ id }: { id: string }) {
       {load.state === 'missing' && <p className="form-error">{t('trainer.missing')}</p>}
       {load.state === 'broken' && (
         <div className="check-failed" role="alert">
-          <p>{t('trainer.checkFailed', { n: load.problems.length })}</p>
+          <p>{(load.problems.length === 1 ? t('trainer.checkFailedOne') : t('trainer.checkFailed', { n: load.problems.length }))}</p>
           <ProblemList problems={load.problems} />
         </div>
       )}

@@ -168,68 +168,72 @@ function BoardSection({ scenario }: { scenario: Scenario }) {
     <section className="preview-section" aria-labelledby="pv-board">
       <h2 id="pv-board">{t('trainer.board')}</h2>
       <p className="muted">{t('trainer.boardIntro')}</p>
-      <div className="preview-board">
-        <div className="preview-board-wheel">
-          <Board tableId={table.id} mode="screen" preview={preview} />
+      <div className="preview-stage">
+        <div className="preview-stage-board">
+          <div className="preview-board-wheel">
+            <Board tableId={table.id} mode="screen" preview={preview} />
+          </div>
+          <p className="muted" data-testid="preview-counts">
+            {t('trainer.boardCounts', { board: Object.keys(table.cards).length, deck: table.deck.length, ended: table.ended.length })}
+          </p>
+          <Legend scenario={scenario} />
         </div>
-        <Legend scenario={scenario} />
+        <div className="preview-stage-events">
+          <h3>{t('trainer.events')}</h3>
+          {scenario.events.length === 0 && <p className="muted">{t('trainer.noEvents')}</p>}
+          <ol className="preview-events">
+            {scenario.events.map((event) => {
+              const done = doneIds.has(event.id);
+              const result = fired.find((f) => f.event.id === event.id);
+              return (
+                <li key={event.id} className={done ? 'is-done' : ''} data-testid={`preview-event-${event.id}`}>
+                  <div className="preview-event-head">
+                    <h4>{event.title}</h4>
+                    <button
+                      type="button"
+                      className={done ? 'button-secondary' : 'button-primary'}
+                      disabled={done}
+                      onClick={() => setFiredIds((ids) => [...ids, event.id])}
+                      aria-label={t('trainer.applyLabel', { title: event.title })}
+                      data-testid={`apply-${event.id}`}
+                    >
+                      {done ? t('trainer.applied') : t('trainer.apply')}
+                    </button>
+                  </div>
+                  <p>{event.narrative}</p>
+                  {result && (
+                    <ul className="preview-effects" aria-live="polite">
+                      {result.outcomes.map((o, i) => (
+                        <li key={i} className={`effect-${o.outcome.kind}${o.outcome.applied ? '' : ' is-skipped'}`}>
+                          <span className="effect-kind">{t(`trainer.effect.${o.outcome.kind}`)}</span> <strong>{o.label}</strong>
+                          {o.where && <span className="muted"> → {whereLabel(o.where, scenario, t)}</span>}
+                          {!o.outcome.applied && <span className="muted"> ({t('trainer.effectSkipped')})</span>}
+                          {o.reason && <span className="effect-reason">{o.reason}</span>}
+                        </li>
+                      ))}
+                    </ul>
+                  )}
+                  {event.questions.length > 0 && (
+                    <details className="preview-details">
+                      <summary>{t('events.questions')}</summary>
+                      <ul className="preview-list">
+                        {event.questions.map((q, i) => (
+                          <li key={i}>{q}</li>
+                        ))}
+                      </ul>
+                    </details>
+                  )}
+                </li>
+              );
+            })}
+          </ol>
+          {firedIds.length > 0 && (
+            <button type="button" className="button-secondary" onClick={() => setFiredIds([])} data-testid="preview-reset">
+              {t('trainer.reset')}
+            </button>
+          )}
+        </div>
       </div>
-      <p className="muted" data-testid="preview-counts">
-        {t('trainer.boardCounts', { board: Object.keys(table.cards).length, deck: table.deck.length, ended: table.ended.length })}
-      </p>
-      <h3>{t('trainer.events')}</h3>
-      {scenario.events.length === 0 && <p className="muted">{t('trainer.noEvents')}</p>}
-      <ol className="preview-events">
-        {scenario.events.map((event) => {
-          const done = doneIds.has(event.id);
-          const result = fired.find((f) => f.event.id === event.id);
-          return (
-            <li key={event.id} className={done ? 'is-done' : ''} data-testid={`preview-event-${event.id}`}>
-              <div className="preview-event-head">
-                <h4>{event.title}</h4>
-                <button
-                  type="button"
-                  className={done ? 'button-secondary' : 'button-primary'}
-                  disabled={done}
-                  onClick={() => setFiredIds((ids) => [...ids, event.id])}
-                  aria-label={t('trainer.applyLabel', { title: event.title })}
-                  data-testid={`apply-${event.id}`}
-                >
-                  {done ? t('trainer.applied') : t('trainer.apply')}
-                </button>
-              </div>
-              <p>{event.narrative}</p>
-              {result && (
-                <ul className="preview-effects" aria-live="polite">
-                  {result.outcomes.map((o, i) => (
-                    <li key={i} className={`effect-${o.outcome.kind}${o.outcome.applied ? '' : ' is-skipped'}`}>
-                      <span className="effect-kind">{t(`trainer.effect.${o.outcome.kind}`)}</span> <strong>{o.label}</strong>
-                      {o.where && <span className="muted"> → {whereLabel(o.where, scenario, t)}</span>}
-                      {!o.outcome.applied && <span className="muted"> ({t('trainer.effectSkipped')})</span>}
-                      {o.reason && <span className="effect-reason">{o.reason}</span>}
-                    </li>
-                  ))}
-                </ul>
-              )}
-              {event.questions.length > 0 && (
-                <details className="preview-details">
-                  <summary>{t('events.questions')}</summary>
-                  <ul className="preview-list">
-                    {event.questions.map((q, i) => (
-                      <li key={i}>{q}</li>
-                    ))}
-                  </ul>
-                </details>
-              )}
-            </li>
-          );
-        })}
-      </ol>
-      {firedIds.length > 0 && (
-        <button type="button" className="button-secondary" onClick={() => setFiredIds([])} data-testid="preview-reset">
-          {t('trainer.reset')}
-        </button>
-      )}
     </section>
   );
 }

@@ -237,7 +237,7 @@ export function ItemBox({
     <fieldset className={`item-box${problems ? ' has-problem' : ''}`} id={fieldId(itemPath)} data-testid={testId}>
       <legend>
         <span className="item-number">{index + 1}</span> {title || t('trainer.untitled')}
-        {problems > 0 && <span className="badge badge-problem">{t('trainer.problemCount', { n: problems })}</span>}
+        {problems > 0 && <span className="badge badge-problem">{(problems === 1 ? t('trainer.problemCountOne') : t('trainer.problemCount', { n: problems }))}</span>}
       </legend>
       <div className="item-fields">{children}</div>
       <div className="item-actions">
