@@ -219,6 +219,28 @@ describe('a workshop table in the browser', () => {
     await host.locator(`[data-role="${player.roleId}"][data-online="true"]`).waitFor();
   });
 
+  it('runs a shared timer that every screen shows, and a calm moment that freezes the tablets', async () => {
+    await host.locator('[data-testid="timer-length"]').selectOption('5');
+    await host.locator('[data-testid="timer-start"]').click();
+    for (const page of [players[0]!.page, screen]) {
+      const timer = page.locator('[data-testid="timer"][data-state="running"]');
+      await timer.waitFor({ timeout: 5000 });
+      await expect(timer.textContent()).resolves.toMatch(/^[45]:\d\d/);
+    }
+    await host.locator('[data-testid="timer-extend"]').click();
+    await host.locator('[data-testid="timer-pause"]').click();
+    await players[0]!.page.locator('[data-testid="timer"][data-state="paused"]').waitFor({ timeout: 5000 });
+    await expect(players[0]!.page.locator('[data-testid="timer"]').textContent()).resolves.toMatch(/^[56]:\d\d/);
+
+    await host.locator('[data-testid="lock-toggle"]').click();
+    await players[1]!.page.locator('[data-testid="lock-banner"]').waitFor({ timeout: 5000 });
+    await screen.locator('[data-testid="screen-calm"]').waitFor({ timeout: 5000 });
+    await players[0]!.page.screenshot({ path: join(SHOTS, 'player-calm.png') });
+    await screen.screenshot({ path: join(SHOTS, 'screen-calm.png') });
+    await host.locator('[data-testid="lock-toggle"]').click();
+    await players[1]!.page.locator('[data-testid="lock-banner"]').waitFor({ state: 'detached', timeout: 5000 });
+  });
+
   it('saves screenshots of the player, facilitator and big-screen pages', async () => {
     await players[0]!.page.screenshot({ path: join(SHOTS, 'player-tablet.png') });
     await players[1]!.page.screenshot({ path: join(SHOTS, 'player-tablet-portrait.png') });

@@ -1,4 +1,4 @@
-import { MAX_TABLES, STEPS, type ActionPayloads, type Scenario, type SessionState, type Step } from '@samenspel/game-core';
+import { MAX_TABLES, STEPS, type Scenario, type SessionState, type Step } from '@samenspel/game-core';
 import { useEffect, useMemo, useState } from 'react';
 import { paths } from '../../app/router';
 import { Board } from '../../board/Board';
@@ -7,11 +7,12 @@ import { SelectionPanel } from '../../board/SelectionPanel';
 import { translate } from '../../i18n';
 import { useT } from '../../i18n/useT';
 import { keys, load, save } from '../../lib/storage';
-import { connectSession, disconnectSession, errorText, session } from '../../net';
+import { connectSession, disconnectSession, session } from '../../net';
 import { appStore, useApp } from '../../store';
 import { ConnectionBanner } from '../../ui/ConnectionBanner';
 import { LanguageSwitch } from '../../ui/LanguageSwitch';
 import { SessionInvite } from '../../ui/SessionInvite';
+import { FacilitationPanel, sendAnnounced } from '../../ui/Facilitation';
 import { StepIndicator } from '../../ui/StepIndicator';
 import { useJoinBase } from '../../ui/useJoinBase';
 
@@ -113,6 +114,7 @@ function HostView({ sessionId }: { sessionId: string }) {
             </a>
           </section>
           <StepControl step={game.step} />
+          <FacilitationPanel />
           <Prompts scenario={game.scenario} step={game.step} />
           <Events game={game} />
           <People game={game} />
@@ -132,16 +134,6 @@ function HostView({ sessionId }: { sessionId: string }) {
   );
 }
 
-async function send<K extends 'step:set' | 'seat:release' | 'table:add' | 'event:fire'>(type: K, payload: ActionPayloads[K]) {
-  const client = session();
-  if (!client) return;
-  const result = await client.send(type, payload);
-  if (!result.ok) {
-    const s = appStore.getState();
-    s.announce(errorText(s.lang, result.code), 'error');
-  }
-}
-
 function StepControl({ step }: { step: Step }) {
   const t = useT();
   const index = STEPS.indexOf(step);
@@ -158,7 +150,7 @@ function StepControl({ step }: { step: Step }) {
               className={`step-button${s === step ? ' is-current' : ''}`}
               aria-pressed={s === step}
               data-testid={`step-${s}`}
-              onClick={() => s !== step && void send('step:set', { step: s })}
+              onClick={() => s !== step && void sendAnnounced('step:set', { step: s })}
             >
               <span className="step-button-n">{i + 1}</span>
               {t(`step.${s}`)}
@@ -167,10 +159,10 @@ function StepControl({ step }: { step: Step }) {
         ))}
       </ol>
       <div className="button-row">
-        <button type="button" className="button-secondary" disabled={!prev} onClick={() => prev && void send('step:set', { step: prev })} data-testid="step-prev">
+        <button type="button" className="button-secondary" disabled={!prev} onClick={() => prev && void sendAnnounced('step:set', { step: prev })} data-testid="step-prev">
           ← {t('host.prev')}
         </button>
-        <button type="button" className="button-primary" disabled={!next} onClick={() => next && void send('step:set', { step: next })} data-testid="step-next">
+        <button type="button" className="button-primary" disabled={!next} onClick={() => next && void sendAnnounced('step:set', { step: next })} data-testid="step-next">
           {t('host.next')} →
         </button>
       </div>
@@ -201,7 +193,7 @@ function Events({ game }: { game: SessionState }) {
   if (events.length === 0) return null;
   const fire = (id: string, title: string) => {
     const lang = appStore.getState().lang;
-    if (window.confirm(translate(lang, 'events.confirm', { title }))) void send('event:fire', { eventId: id });
+    if (window.confirm(translate(lang, 'events.confirm', { title }))) void sendAnnounced('event:fire', { eventId: id });
   };
   return (
     <section className="panel" aria-labelledby="events-title">
@@ -243,7 +235,7 @@ function People({ game }: { game: SessionState }) {
 
   const release = (seatId: string, name: string, role: string) => {
     const lang = appStore.getState().lang;
-    if (window.confirm(translate(lang, 'host.freeConfirm', { name, role }))) void send('seat:release', { seatId });
+    if (window.confirm(translate(lang, 'host.freeConfirm', { name, role }))) void sendAnnounced('seat:release', { seatId });
   };
 
   return (
@@ -310,7 +302,7 @@ function TableTabs({ game, tableId }: { game: SessionState; tableId: string }) {
   const [adding, setAdding] = useState(false);
   const add = async () => {
     setAdding(true);
-    await send('table:add', { name: t('host.newTableName', { n: game.tableOrder.length + 1 }) });
+    await sendAnnounced('table:add', { name: t('host.newTableName', { n: game.tableOrder.length + 1 }) });
     setAdding(false);
   };
   return (

@@ -12,6 +12,7 @@ import { EventStory, latestEvent } from '../../ui/EventStory';
 import { LanguageSwitch } from '../../ui/LanguageSwitch';
 import { PersonaStory } from '../../ui/PersonaStory';
 import { RoleCard } from '../../ui/RoleCard';
+import { LockBanner, TimerDisplay } from '../../ui/Facilitation';
 import { StepIndicator } from '../../ui/StepIndicator';
 
 /** The tablet during play: the wheel, the deck, and the role card one tap away. */
@@ -38,6 +39,7 @@ export function PlayerView({ seatId }: { seatId: string }) {
           <span className="who-name">{seat.name}</span>
         </div>
         <StepIndicator />
+        <TimerDisplay />
         <div className="topbar-actions">
           <button type="button" className="button-secondary" onClick={() => setOpen('persona')} data-testid="open-persona">
             {t('persona.about', { name: scenario.persona.name })}
@@ -49,6 +51,7 @@ export function PlayerView({ seatId }: { seatId: string }) {
         </div>
       </header>
       <ConnectionBanner onRetry={() => session()?.retry()} />
+      <LockBanner />
       {event && (
         <div className="event-banner" data-testid="event-banner">
           <span>

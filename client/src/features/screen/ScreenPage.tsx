@@ -9,6 +9,7 @@ import { ConnectionBanner } from '../../ui/ConnectionBanner';
 import { QrCode } from '../../ui/QrCode';
 import { ShortUrl, spellCode } from '../../ui/SessionInvite';
 import { latestEvent } from '../../ui/EventStory';
+import { TimerDisplay } from '../../ui/Facilitation';
 import { StepIndicator } from '../../ui/StepIndicator';
 import { useJoinBase } from '../../ui/useJoinBase';
 
@@ -63,7 +64,11 @@ export default function ScreenPage({ code, tableId }: { code: string; tableId: s
           <Board tableId={shownTable} mode="screen" />
         </div>
         <aside className="screen-side">
-          <StepIndicator size="big" />
+          <div className="screen-status">
+            <StepIndicator size="big" />
+            <TimerDisplay size="big" />
+          </div>
+          {game.locked && <p className="screen-calm" data-testid="screen-calm">{t('lock.banner')}</p>}
           <section className="screen-persona">
             <span className="screen-avatar" aria-hidden="true">
               {persona.avatar ?? persona.name.slice(0, 1)}

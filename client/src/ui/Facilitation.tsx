@@ -1,0 +1,139 @@
+import { timerRemaining, type ActionPayloads, type ActionType, type TimerState } from '@samenspel/game-core';
+import { useEffect, useState } from 'react';
+import { useT } from '../i18n/useT';
+import { errorText, session } from '../net';
+import { appStore, useApp } from '../store';
+
+/** Sends an action and says out loud (toast and live region) why it was refused, if it was. */
+export async function sendAnnounced<K extends Exclude<ActionType, 'seat:claim'>>(type: K, payload: ActionPayloads[K]) {
+  const client = session();
+  if (!client) return;
+  const result = await client.send(type, payload);
+  if (!result.ok) {
+    const s = appStore.getState();
+    s.announce(errorText(s.lang, result.code), 'error');
+  }
+}
+
+function formatClock(ms: number): string {
+  const total = Math.ceil(Math.abs(ms) / 1000);
+  const m = Math.floor(total / 60);
+  const s = total % 60;
+  return `${m}:${String(s).padStart(2, '0')}`;
+}
+
+/** Re-renders every quarter second while the timer runs; a paused timer needs no ticking. */
+function useNow(running: boolean): number {
+  const [now, setNow] = useState(() => Date.now());
+  useEffect(() => {
+    if (!running) return;
+    const id = setInterval(() => setNow(Date.now()), 250);
+    return () => clearInterval(id);
+  }, [running]);
+  return running ? now : Date.now();
+}
+
+function timerVisible(timer: TimerState): boolean {
+  return timer.startedAt !== null || timer.elapsedMs > 0;
+}
+
+/**
+ * The shared timer as every screen shows it. Advisory: when time is up it says so clearly, but
+ * nothing is blocked, so a good conversation is never cut off by software.
+ */
+export function TimerDisplay({ size = 'normal' }: { size?: 'normal' | 'big' }) {
+  const t = useT();
+  const timer = useApp((s) => s.game?.timer ?? null);
+  const now = useNow(timer?.startedAt != null);
+  if (!timer || !timerVisible(timer)) return null;
+  const left = timerRemaining(timer, now);
+  const up = left <= 0;
+  const paused = timer.startedAt === null;
+  return (
+    <div
+      className={`timer timer-${size}${up ? ' is-up' : ''}${paused ? ' is-paused' : ''}`}
+      data-testid="timer"
+      data-state={up ? 'up' : paused ? 'paused' : 'running'}
+      role="timer"
+      aria-label={up ? t('timer.up') : t('timer.left', { time: formatClock(left) })}
+    >
+      <span className="timer-clock">{up ? t('timer.up') : formatClock(left)}</span>
+      {paused && !up && <span className="timer-note">{t('timer.paused')}</span>}
+    </div>
+  );
+}
+
+/** On tablets while the facilitator has asked for calm: why nothing moves right now. */
+export function LockBanner() {
+  const t = useT();
+  const locked = useApp((s) => s.game?.locked ?? false);
+  if (!locked) return null;
+  return (
+    <div className="lock-banner" role="status" data-testid="lock-banner">
+      {t('lock.banner')}
+    </div>
+  );
+}
+
+const MINUTE = 60_000;
+const LENGTHS = [5, 10, 15, 20];
+
+/** The facilitator's timer and "Rust" controls. */
+export function FacilitationPanel() {
+  const t = useT();
+  const timer = useApp((s) => s.game?.timer ?? null);
+  const locked = useApp((s) => s.game?.locked ?? false);
+  const [minutes, setMinutes] = useState(10);
+  if (!timer) return null;
+  const running = timer.startedAt !== null;
+  const started = timerVisible(timer);
+  return (
+    <section className="panel facilitation" aria-labelledby="facilitation-title">
+      <h2 id="facilitation-title">{t('host.facilitation')}</h2>
+      <TimerDisplay />
+      <div className="button-row">
+        <label className="timer-length">
+          <span>{t('timer.length')}</span>
+          <select value={minutes} onChange={(e) => setMinutes(Number(e.target.value))} data-testid="timer-length">
+            {LENGTHS.map((m) => (
+              <option key={m} value={m}>
+                {t('timer.minutes', { n: m })}
+              </option>
+            ))}
+          </select>
+        </label>
+        <button type="button" className="button-primary" data-testid="timer-start" onClick={() => void sendAnnounced('timer:start', { durationMs: minutes * MINUTE })}>
+          {t('timer.start')}
+        </button>
+      </div>
+      {started && (
+        <div className="button-row">
+          {running ? (
+            <button type="button" className="button-secondary" data-testid="timer-pause" onClick={() => void sendAnnounced('timer:pause', {})}>
+              {t('timer.pause')}
+            </button>
+          ) : (
+            <button type="button" className="button-secondary" data-testid="timer-resume" onClick={() => void sendAnnounced('timer:start', {})}>
+              {t('timer.resume')}
+            </button>
+          )}
+          <button type="button" className="button-secondary" data-testid="timer-extend" onClick={() => void sendAnnounced('timer:extend', { ms: MINUTE })}>
+            {t('timer.extend')}
+          </button>
+          <button type="button" className="button-secondary" data-testid="timer-reset" onClick={() => void sendAnnounced('timer:reset', {})}>
+            {t('timer.reset')}
+          </button>
+        </div>
+      )}
+      <button
+        type="button"
+        className={locked ? 'button-primary' : 'button-secondary'}
+        aria-pressed={locked}
+        data-testid="lock-toggle"
+        onClick={() => void sendAnnounced('board:lock', { locked: !locked })}
+      >
+        {locked ? t('lock.release') : t('lock.engage')}
+      </button>
+    </section>
+  );
+}
