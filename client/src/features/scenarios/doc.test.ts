@@ -31,6 +31,16 @@ describe('editing a scenario document in place', () => {
     if (parsed.ok) expect(parsed.scenario.roles[i]!.name).toBe('Mama van Tess');
   });
 
+  it('adds a praatplaat theme to a scenario that has none, after the reflection prompts', () => {
+    const doc = openDoc(TEMPLATE);
+    addItem(doc, ['reflection', 'praatplaat'], { group: 'De cliënt centraal', title: 'Invloed van de cliënt', questions: ['Wie zit er aan het stuur?'] }, FIELD_ORDER.reflection);
+    const parsed = parseScenarioYaml(docText(doc));
+    expect(parsed.ok).toBe(true);
+    if (parsed.ok) expect(parsed.scenario.reflection.praatplaat).toEqual([{ group: 'De cliënt centraal', title: 'Invloed van de cliënt', questions: ['Wie zit er aan het stuur?'] }]);
+    const text = docText(doc);
+    expect(text.indexOf('praatplaat:')).toBeGreaterThan(text.indexOf('prompts:', text.indexOf('reflection:')));
+  });
+
   it('adds and removes a card; the result still passes the check', () => {
     const doc = openDoc(TESS);
     const count = (docData(doc).cards as unknown[]).length;

@@ -100,6 +100,8 @@ export const FIELD_ORDER = {
   effect: ['kind', 'to', 'card', 'supportType', 'sector', 'reason'],
   poll: ['id', 'kind', 'question', 'options'],
   event: ['id', 'title', 'narrative', 'effects', 'questions'],
+  reflection: ['prompts', 'praatplaat'],
+  praatplaatGroup: ['group', 'title', 'questions'],
   prompts: ['kennismaken', 'situatie', 'spelen', 'reflectie'],
   supportTypes: ['eigen', 'informeel', 'gemeente', 'landelijk'],
 } as const;

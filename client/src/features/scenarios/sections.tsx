@@ -352,10 +352,41 @@ export function EventsSection() {
 
 export function ReflectionSection() {
   const t = useT();
+  const { data, edit } = useEditor();
+  const groups = asArray(valueAt(data, ['reflection', 'praatplaat']));
+  const o = FIELD_ORDER.praatplaatGroup;
   return (
     <>
       <StringList path={['reflection', 'prompts']} label={t('trainer.reflectionPrompts')} itemLabel={(n) => t('trainer.promptN', { n })} addLabel={t('trainer.addPrompt')} multiline />
+      <h3>{t('trainer.praatplaat')}</h3>
       <p className="hint">{t('trainer.praatplaatHint')}</p>
+      {groups.map((g, i) => (
+        <ItemBox key={i} path={['reflection', 'praatplaat']} index={i} count={groups.length} title={isRecord(g) ? asText(g.title) : ''}>
+          <TextField path={['reflection', 'praatplaat', i, 'group']} label={t('trainer.f.praatplaatGroup')} order={o} />
+          <TextField path={['reflection', 'praatplaat', i, 'title']} label={t('trainer.f.title')} order={o} />
+          <div className="field-wide">
+            <StringList
+              path={['reflection', 'praatplaat', i, 'questions']}
+              label={t('trainer.f.praatplaatQuestions')}
+              itemLabel={(n) => t('trainer.questionN', { n })}
+              addLabel={t('trainer.addQuestion')}
+              multiline
+              order={o}
+            />
+          </div>
+        </ItemBox>
+      ))}
+      <button
+        type="button"
+        className="button-secondary button-add"
+        onClick={() =>
+          edit((doc) =>
+            addItem(doc, ['reflection', 'praatplaat'], { group: t('trainer.new.praatplaatGroup'), title: t('trainer.new.praatplaatTitle'), questions: ['…'] }, FIELD_ORDER.reflection),
+          )
+        }
+      >
+        + {t('trainer.addPraatplaatGroup')}
+      </button>
     </>
   );
 }
