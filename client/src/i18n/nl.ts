@@ -70,6 +70,7 @@ export const nl = {
   'lock.release': 'Bord weer vrijgeven',
   'lock.banner': 'Even rust: kijk en luister mee. De begeleider heeft het bord stilgezet.',
   'error.LOCKED': 'Even rust: de begeleider heeft het bord stilgezet.',
+  'error.POLL_CLOSED': 'Deze vraag is gesloten; je antwoord is niet meer veranderd.',
   'error.VERSION_AHEAD': 'Je bord liep achter. Het is bijgewerkt.',
   'error.RATE_LIMITED': 'Even rustig aan: te veel verzoeken tegelijk. Probeer het zo weer.',
   'error.PAYLOAD_TOO_LARGE': 'Dat is te lang.',

@@ -43,7 +43,7 @@ function timerVisible(timer: TimerState): boolean {
  */
 export function TimerDisplay({ size = 'normal' }: { size?: 'normal' | 'big' }) {
   const t = useT();
-  const timer = useApp((s) => s.game?.timer ?? null);
+  const timer = useApp((s) => (s.tableId ? (s.game?.tables[s.tableId]?.timer ?? null) : null));
   const now = useNow(timer?.startedAt != null);
   if (!timer || !timerVisible(timer)) return null;
   const left = timerRemaining(timer, now);
@@ -66,7 +66,7 @@ export function TimerDisplay({ size = 'normal' }: { size?: 'normal' | 'big' }) {
 /** On tablets while the facilitator has asked for calm: why nothing moves right now. */
 export function LockBanner() {
   const t = useT();
-  const locked = useApp((s) => s.game?.locked ?? false);
+  const locked = useApp((s) => (s.tableId ? (s.game?.tables[s.tableId]?.locked ?? false) : false));
   if (!locked) return null;
   return (
     <div className="lock-banner" role="status" data-testid="lock-banner">
@@ -81,8 +81,8 @@ const LENGTHS = [5, 10, 15, 20];
 /** The facilitator's timer and "Rust" controls. */
 export function FacilitationPanel() {
   const t = useT();
-  const timer = useApp((s) => s.game?.timer ?? null);
-  const locked = useApp((s) => s.game?.locked ?? false);
+  const timer = useApp((s) => (s.tableId ? (s.game?.tables[s.tableId]?.timer ?? null) : null));
+  const locked = useApp((s) => (s.tableId ? (s.game?.tables[s.tableId]?.locked ?? false) : false));
   const [minutes, setMinutes] = useState(10);
   if (!timer) return null;
   const running = timer.startedAt !== null;

@@ -5,7 +5,7 @@ import { useApp } from '../store';
 /** The workshop step everybody is in; on every screen, so nobody has to ask. */
 export function StepIndicator({ size = 'normal' }: { size?: 'normal' | 'big' }) {
   const t = useT();
-  const step = useApp((s) => s.game?.step ?? null);
+  const step = useApp((s) => (s.tableId ? (s.game?.tables[s.tableId]?.step ?? null) : null));
   if (!step) return null;
   const index = STEPS.indexOf(step);
   return (

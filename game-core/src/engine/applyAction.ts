@@ -3,12 +3,17 @@ import { cardMove } from '../rules/cardMove';
 import { cardPlace } from '../rules/cardPlace';
 import { cardRemove } from '../rules/cardRemove';
 import { eventFire } from '../rules/eventFire';
-import { boardLock, interviewReveal, promptShow } from '../rules/facilitation';
+import { boardLock, cardsReveal, interviewReveal, privacySet, promptShow, screenShow, situationReveal } from '../rules/facilitation';
+import { cardNote } from '../rules/cardNote';
+import { insightAdd, insightRemove, insightSet, insightsReveal } from '../rules/insight';
+import { linkAdd, linkRemove } from '../rules/link';
+import { pollAnswer, pollClose, pollDismiss, pollOpen, pollReveal } from '../rules/poll';
+import { seatReassign } from '../rules/seatReassign';
 import { timerExtend, timerPause, timerReset, timerStart } from '../rules/timer';
 import type { RuleContext, RuleResult } from '../rules/context';
 import { seatClaim } from '../rules/seatClaim';
 import { seatRelease } from '../rules/seatRelease';
-import { stepSet } from '../rules/stepSet';
+import { stepSet, stepSummon } from '../rules/stepSet';
 import { tableAdd } from '../rules/tableAdd';
 import { tokenMove } from '../rules/tokenMove';
 import type { SessionState } from '../state/types';
@@ -22,8 +27,13 @@ export const RULES: { [K in ActionType]: Rule<K> } = {
   'card:move': cardMove,
   'card:remove': cardRemove,
   'token:move': tokenMove,
-  'step:set': stepSet,
+  'card:note': cardNote,
+  'link:add': linkAdd,
+  'link:remove': linkRemove,
+  'seat:reassign': seatReassign,
   'table:add': tableAdd,
+  'step:set': stepSet,
+  'step:summon': stepSummon,
   'event:fire': eventFire,
   'timer:start': timerStart,
   'timer:pause': timerPause,
@@ -32,6 +42,19 @@ export const RULES: { [K in ActionType]: Rule<K> } = {
   'board:lock': boardLock,
   'interview:reveal': interviewReveal,
   'prompt:show': promptShow,
+  'situation:reveal': situationReveal,
+  'privacy:set': privacySet,
+  'cards:reveal': cardsReveal,
+  'poll:open': pollOpen,
+  'poll:answer': pollAnswer,
+  'poll:close': pollClose,
+  'poll:reveal': pollReveal,
+  'poll:dismiss': pollDismiss,
+  'insight:add': insightAdd,
+  'insight:set': insightSet,
+  'insight:remove': insightRemove,
+  'insights:reveal': insightsReveal,
+  'screen:show': screenShow,
 };
 
 /** Applies one action. The server and every client run exactly this on the same log. */
@@ -54,8 +77,9 @@ export function replay(state: SessionState, actions: readonly CommittedAction[])
 }
 
 /**
- * What one connection may see. Everything is public at this stage; private mode (hidden new
- * cards) will filter here, so the server never has to remember to strip things elsewhere.
+ * What one connection may see. Every client runs the same reducer on the same broadcasts, so
+ * the state is the same for all; private cards, hidden insights and who voted what are kept
+ * out of view by the screens (see `isCardVisible`), not out of the data.
  */
 export function playerView(state: SessionState, _viewer: Viewer): SessionState {
   return state;

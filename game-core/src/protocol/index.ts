@@ -6,12 +6,16 @@
 import type { Actor, PromptRef, Seat, SessionState, Step } from '../state/types';
 
 /** Bumped whenever a message changes shape; checked on every attach. */
-export const PROTOCOL_VERSION = 1;
+export const PROTOCOL_VERSION = 2;
 
 /** Drag frames a client may send per second; the server drops frames above this. */
 export const DRAG_HZ = 30;
 /** How long a piece stays held by its dragger after the last frame. */
 export const DRAG_HOLD_MS = 1500;
+/** Longest note on a card, in characters: a remark, not a report. */
+export const MAX_NOTE = 140;
+/** Longest insight (post-it), in characters. */
+export const MAX_INSIGHT = 280;
 /** Largest message the server reads, in bytes. */
 export const MAX_MESSAGE_BYTES = 16 * 1024;
 
@@ -35,6 +39,7 @@ export const ERROR_CODES = [
   'RATE_LIMITED',
   'PAYLOAD_TOO_LARGE',
   'LOCKED',
+  'POLL_CLOSED',
   'INTERNAL',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
@@ -54,18 +59,51 @@ export interface ActionPayloads {
   'card:move': { tableId: string; cardId: string; x: number; y: number; rev: number };
   'card:remove': { tableId: string; cardId: string };
   'token:move': { tableId: string; roleId: string; x: number; y: number; rev: number };
-  'step:set': { step: Step };
+  /** Writes, changes or (with an empty string) clears the note on a card. */
+  'card:note': { tableId: string; cardId: string; note: string };
+  'link:add': { tableId: string; from: string; to: string };
+  'link:remove': { tableId: string; linkId: string };
+  /** Moves a seat to another role and/or table; its player keeps their device and token. */
+  'seat:reassign': { seatId: string; tableId: string; roleId: string };
   'table:add': { name: string };
-  /** Without tableIds the event happens at every table. */
+  /*
+   * Facilitator controls. Without tableIds they apply to every table; with them, to those
+   * tables only, so one group can be led on while another finishes.
+   */
+  'step:set': { step: Step; tableIds?: string[] | undefined };
+  /** "Bring everyone here": tablets that show something else jump to the current step. */
+  'step:summon': { tableIds?: string[] | undefined };
   'event:fire': { eventId: string; tableIds?: string[] | undefined };
   /** Starts or resumes; with durationMs the timer starts afresh at that length. */
-  'timer:start': { durationMs?: number | undefined };
-  'timer:pause': Record<string, never>;
-  'timer:extend': { ms: number };
-  'timer:reset': Record<string, never>;
-  'board:lock': { locked: boolean };
-  'interview:reveal': { count: number };
-  'prompt:show': { prompt: PromptRef | null };
+  'timer:start': { durationMs?: number | undefined; tableIds?: string[] | undefined };
+  'timer:pause': { tableIds?: string[] | undefined };
+  'timer:extend': { ms: number; tableIds?: string[] | undefined };
+  'timer:reset': { tableIds?: string[] | undefined };
+  'board:lock': { locked: boolean; tableIds?: string[] | undefined };
+  'interview:reveal': { count: number; tableIds?: string[] | undefined };
+  'prompt:show': { prompt: PromptRef | null; tableIds?: string[] | undefined };
+  /** Brings the next starting card onto the wheel, or with `all` every one that is left. */
+  'situation:reveal': { all: boolean; tableIds?: string[] | undefined };
+  'privacy:set': { private: boolean; tableIds?: string[] | undefined };
+  /** Shows every card placed in private mode to everyone. */
+  'cards:reveal': { tableIds?: string[] | undefined };
+  /** Opens a warm-up poll from the scenario (closing any other) and shows it on every screen. */
+  'poll:open': { pollId: string };
+  /** A player's answer; answering again changes it while the poll is open. */
+  'poll:answer': { pollId: string; option: number };
+  'poll:close': { pollId: string };
+  /** Shows (or hides) the counts on the big screen and the tablets. */
+  'poll:reveal': { pollId: string; revealed: boolean };
+  /** Takes the poll off the screens; its answers stay for the report. */
+  'poll:dismiss': Record<string, never>;
+  'insight:add': { text: string };
+  /** The facilitator hides an insight from view (or shows it again), or reveals it on the big screen. */
+  'insight:set': { insightId: string; hidden?: boolean | undefined; revealed?: boolean | undefined };
+  'insight:remove': { insightId: string };
+  /** Reveals every insight that is not hidden, at the named tables or everywhere. */
+  'insights:reveal': { tableIds?: string[] | undefined };
+  /** What the big screen shows when it follows the facilitator: one table, or two side by side. */
+  'screen:show': { tableIds: string[] };
 }
 export type ActionType = keyof ActionPayloads;
 
@@ -76,8 +114,13 @@ export const ACTION_TYPES = [
   'card:move',
   'card:remove',
   'token:move',
-  'step:set',
+  'card:note',
+  'link:add',
+  'link:remove',
+  'seat:reassign',
   'table:add',
+  'step:set',
+  'step:summon',
   'event:fire',
   'timer:start',
   'timer:pause',
@@ -86,6 +129,19 @@ export const ACTION_TYPES = [
   'board:lock',
   'interview:reveal',
   'prompt:show',
+  'situation:reveal',
+  'privacy:set',
+  'cards:reveal',
+  'poll:open',
+  'poll:answer',
+  'poll:close',
+  'poll:reveal',
+  'poll:dismiss',
+  'insight:add',
+  'insight:set',
+  'insight:remove',
+  'insights:reveal',
+  'screen:show',
 ] as const satisfies readonly ActionType[];
 
 /** Broadcast name for each action: the past tense of the request. */
@@ -96,8 +152,13 @@ export const BROADCAST_OF = {
   'card:move': 'card:moved',
   'card:remove': 'card:removed',
   'token:move': 'token:moved',
-  'step:set': 'step:changed',
+  'card:note': 'card:noted',
+  'link:add': 'link:added',
+  'link:remove': 'link:removed',
+  'seat:reassign': 'seat:reassigned',
   'table:add': 'table:added',
+  'step:set': 'step:changed',
+  'step:summon': 'step:summoned',
   'event:fire': 'event:fired',
   'timer:start': 'timer:started',
   'timer:pause': 'timer:paused',
@@ -106,14 +167,29 @@ export const BROADCAST_OF = {
   'board:lock': 'board:locked',
   'interview:reveal': 'interview:revealed',
   'prompt:show': 'prompt:shown',
+  'situation:reveal': 'situation:revealed',
+  'privacy:set': 'privacy:changed',
+  'cards:reveal': 'cards:revealed',
+  'poll:open': 'poll:opened',
+  'poll:answer': 'poll:answered',
+  'poll:close': 'poll:closed',
+  'poll:reveal': 'poll:revealed',
+  'poll:dismiss': 'poll:dismissed',
+  'insight:add': 'insight:added',
+  'insight:set': 'insight:changed',
+  'insight:remove': 'insight:removed',
+  'insights:reveal': 'insights:revealed',
+  'screen:show': 'screen:shown',
 } as const satisfies Record<ActionType, string>;
 export type BroadcastName = (typeof BROADCAST_OF)[ActionType];
 
 /** Actions only the facilitator may send. */
 export const HOST_ONLY: ReadonlySet<ActionType> = new Set<ActionType>([
-  'step:set',
-  'table:add',
   'seat:release',
+  'seat:reassign',
+  'table:add',
+  'step:set',
+  'step:summon',
   'event:fire',
   'timer:start',
   'timer:pause',
@@ -122,6 +198,17 @@ export const HOST_ONLY: ReadonlySet<ActionType> = new Set<ActionType>([
   'board:lock',
   'interview:reveal',
   'prompt:show',
+  'situation:reveal',
+  'privacy:set',
+  'cards:reveal',
+  'poll:open',
+  'poll:close',
+  'poll:reveal',
+  'poll:dismiss',
+  'insight:set',
+  'insight:remove',
+  'insights:reveal',
+  'screen:show',
 ]);
 
 /** What a client sends for an action. */
@@ -191,27 +278,16 @@ export interface DragRefused {
 
 type Ack<T> = (ack: T) => void;
 
-export interface ClientToServerEvents {
+type ActionEvents = {
+  [K in Exclude<ActionType, 'seat:claim'>]: (req: ActionRequest<K>, ack: Ack<ActionAck>) => void;
+};
+
+export interface ClientToServerEvents extends ActionEvents {
   'session:join': (req: { protocolVersion: number; code: string; seatToken?: string | undefined }, ack: Ack<AttachAck>) => void;
   'host:attach': (req: { protocolVersion: number; sessionId: string; hostToken: string }, ack: Ack<AttachAck>) => void;
   'screen:attach': (req: { protocolVersion: number; code: string }, ack: Ack<AttachAck>) => void;
   'session:sync': (req: { sinceVersion: number }, ack: Ack<SyncAck>) => void;
   'seat:claim': (req: ActionRequest<'seat:claim'>, ack: Ack<SeatClaimAck>) => void;
-  'seat:release': (req: ActionRequest<'seat:release'>, ack: Ack<ActionAck>) => void;
-  'card:place': (req: ActionRequest<'card:place'>, ack: Ack<ActionAck>) => void;
-  'card:move': (req: ActionRequest<'card:move'>, ack: Ack<ActionAck>) => void;
-  'card:remove': (req: ActionRequest<'card:remove'>, ack: Ack<ActionAck>) => void;
-  'token:move': (req: ActionRequest<'token:move'>, ack: Ack<ActionAck>) => void;
-  'step:set': (req: ActionRequest<'step:set'>, ack: Ack<ActionAck>) => void;
-  'table:add': (req: ActionRequest<'table:add'>, ack: Ack<ActionAck>) => void;
-  'event:fire': (req: ActionRequest<'event:fire'>, ack: Ack<ActionAck>) => void;
-  'timer:start': (req: ActionRequest<'timer:start'>, ack: Ack<ActionAck>) => void;
-  'timer:pause': (req: ActionRequest<'timer:pause'>, ack: Ack<ActionAck>) => void;
-  'timer:extend': (req: ActionRequest<'timer:extend'>, ack: Ack<ActionAck>) => void;
-  'timer:reset': (req: ActionRequest<'timer:reset'>, ack: Ack<ActionAck>) => void;
-  'board:lock': (req: ActionRequest<'board:lock'>, ack: Ack<ActionAck>) => void;
-  'interview:reveal': (req: ActionRequest<'interview:reveal'>, ack: Ack<ActionAck>) => void;
-  'prompt:show': (req: ActionRequest<'prompt:show'>, ack: Ack<ActionAck>) => void;
   /** Volatile: the latest position of a piece being dragged. Not stored, no ack. */
   'piece:drag': (frame: DragFrame) => void;
 }
@@ -224,4 +300,6 @@ export type ServerToClientEvents = {
   'presence:changed': (presence: Presence) => void;
   /** The server could not read or accept a message that asked for no ack. */
   'error:reported': (err: ErrorAck & { event: string }) => void;
+  /** The facilitator deleted the session (or its retention ran out); the page should say so. */
+  'session:deleted': (info: { sessionId: string }) => void;
 };

@@ -72,10 +72,15 @@ export function applyEventToTable(
           ...point,
           rev: 0,
           placedBy: `event:${event.id}`,
+          note: '',
+          staged: false,
+          hidden: false,
         };
       }
       outcomes.push({ kind: 'add', cardId: def.id, applied: true });
     }
   }
-  return { table: { ...table, cards, deck, ended }, outcomes };
+  // A line to a card that stopped has nothing left to connect.
+  const links = table.links.filter((l) => cards[l.from] && cards[l.to]);
+  return { table: { ...table, cards, deck, ended, links: links.length === table.links.length ? table.links : links }, outcomes };
 }

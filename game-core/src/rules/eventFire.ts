@@ -2,6 +2,7 @@ import type { ActionPayloads } from '../protocol/index';
 import type { TableState } from '../state/types';
 import { fail, ok, type RuleContext, type RuleResult } from './context';
 import { applyEventToTable } from './eventEffects';
+import { unstageAll } from './stepSet';
 
 /** The facilitator lets an event from the scenario happen, at every table or at some. */
 export function eventFire(ctx: RuleContext, p: ActionPayloads['event:fire']): RuleResult {
@@ -15,7 +16,9 @@ export function eventFire(ctx: RuleContext, p: ActionPayloads['event:fire']): Ru
 
   const tables: Record<string, TableState> = { ...ctx.state.tables };
   for (const id of tableIds) {
-    tables[id] = applyEventToTable(ctx.state.scenario, tables[id]!, event, ctx.version).table;
+    // An event changes the situation as a whole, so any starting card still waiting is shown first.
+    const table = tables[id]!;
+    tables[id] = applyEventToTable(ctx.state.scenario, { ...table, cards: unstageAll(table.cards) }, event, ctx.version).table;
   }
   return ok({
     ...ctx.state,

@@ -17,6 +17,10 @@ export function createTable(scenario: Scenario, id: string, name: string): Table
       y: point.y,
       rev: 0,
       placedBy: 'scenario',
+      note: '',
+      // The situation comes onto the wheel in step 2, card by card or at once.
+      staged: true,
+      hidden: false,
     };
   }
   const tokens: Record<string, Token> = {};
@@ -33,6 +37,14 @@ export function createTable(scenario: Scenario, id: string, name: string): Table
     deck: scenario.cards.filter((c) => c.placement === 'deck').map((c) => c.id),
     tokens,
     ended: [],
+    links: [],
+    step: 'kennismaken',
+    timer: { durationMs: DEFAULT_TIMER_MS, elapsedMs: 0, startedAt: null },
+    locked: false,
+    interviewRevealed: 0,
+    prompt: null,
+    private: false,
+    summons: 0,
   };
 }
 
@@ -80,15 +92,14 @@ export function createSession(input: NewSessionInput): SessionState {
     sessionId: input.sessionId,
     code: input.code,
     scenario: input.scenario,
-    step: 'kennismaken',
     tables,
     tableOrder,
     seats: {},
     events: [],
-    timer: { durationMs: DEFAULT_TIMER_MS, elapsedMs: 0, startedAt: null },
-    locked: false,
-    interviewRevealed: 0,
-    prompt: null,
+    polls: {},
+    activePoll: null,
+    insights: [],
+    screenTables: [tableOrder[0]!],
     createdAt: input.createdAt,
   };
 }

@@ -22,6 +22,26 @@ export interface CardOnBoard extends Point {
   /** Bumped on every move, so two people moving the same card cannot silently overwrite. */
   rev: number;
   placedBy: string;
+  /** A short remark a player wrote on the card ("alleen op dinsdag"); empty when none. */
+  note: string;
+  /**
+   * A starting card the facilitator has not brought onto the board yet (step 2 builds the
+   * situation card by card). Screens do not draw it and players cannot touch it.
+   */
+  staged: boolean;
+  /**
+   * Placed while the table was in private mode: only its placer and the facilitator see it
+   * until the facilitator reveals the table's cards.
+   */
+  hidden: boolean;
+}
+
+/** "Wie werkt met wie samen": a line between two cards on the wheel. */
+export interface Link {
+  id: string;
+  from: string;
+  to: string;
+  by: string;
 }
 
 export interface Token extends Point {
@@ -46,6 +66,22 @@ export interface TableState {
   tokens: Record<string, Token>;
   /** Cards an event ended, kept so screens can show what stopped and the report can list it. */
   ended: EndedCard[];
+  links: Link[];
+  /*
+   * Each table runs its own flow, so a facilitator can lead one group through a step while
+   * another is still talking; host controls name the tables they apply to (default: all).
+   */
+  step: Step;
+  timer: TimerState;
+  /** "Rust": players cannot change the board while the facilitator asks for calm. */
+  locked: boolean;
+  /** How many of the persona's interview answers the facilitator has revealed. */
+  interviewRevealed: number;
+  prompt: PromptRef | null;
+  /** Private mode: new cards stay hidden from the other players until revealed. */
+  private: boolean;
+  /** Bumped by "bring everyone here": tablets showing something else jump to the current step. */
+  summons: number;
 }
 
 export interface EndedCard {
@@ -73,24 +109,61 @@ export interface TimerState {
   startedAt: number | null;
 }
 
-/** The discussion question on every screen: one of a step's prompts, or of an event's questions. */
-export type PromptRef = { kind: 'step'; step: Step; index: number } | { kind: 'event'; eventId: string; index: number } | { kind: 'reflection'; index: number };
+/**
+ * The discussion question on every screen: one of a step's prompts, an event's questions, a
+ * reflection prompt, or a question from the praatplaat library (`group` indexes the themes).
+ */
+export type PromptRef =
+  | { kind: 'step'; step: Step; index: number }
+  | { kind: 'event'; eventId: string; index: number }
+  | { kind: 'reflection'; index: number }
+  | { kind: 'praatplaat'; group: number; index: number };
+
+export const POLL_STATUSES = ['open', 'closed'] as const;
+export type PollStatus = (typeof POLL_STATUSES)[number];
+
+/**
+ * A warm-up vote ("stemmen met de voeten"). Answers are kept per seat so a player can change
+ * their mind and nobody votes twice; screens and the report only ever show counts.
+ */
+export interface PollState {
+  pollId: string;
+  status: PollStatus;
+  /** The result is on the big screen and the tablets. */
+  revealed: boolean;
+  /** Seat id → index of the chosen option. */
+  answers: Record<string, number>;
+  openedAt: number;
+}
+
+/** A post-it a player writes in the reflection ("welk inzicht neem je mee?"). */
+export interface Insight {
+  id: string;
+  seatId: string;
+  tableId: string;
+  text: string;
+  /** The question on the screen when it was written; screens group insights by it. */
+  prompt: PromptRef | null;
+  /** Taken out of view by the facilitator; kept for the facilitator only. */
+  hidden: boolean;
+  revealed: boolean;
+  at: number;
+}
 
 export interface SessionState {
   sessionId: string;
   code: string;
   scenario: Scenario;
-  step: Step;
   tables: Record<string, TableState>;
   tableOrder: string[];
   seats: Record<string, Seat>;
   /** Events in the order they were fired. */
   events: FiredEvent[];
-  timer: TimerState;
-  /** "Rust": players cannot change the board while the facilitator asks for calm. */
-  locked: boolean;
-  /** How many of the persona's interview answers the facilitator has revealed. */
-  interviewRevealed: number;
-  prompt: PromptRef | null;
+  polls: Record<string, PollState>;
+  /** The poll on every screen right now. */
+  activePoll: string | null;
+  insights: Insight[];
+  /** The tables the big screen shows when it follows the facilitator: one, or two side by side. */
+  screenTables: string[];
   createdAt: number;
 }

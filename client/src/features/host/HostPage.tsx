@@ -113,9 +113,9 @@ function HostView({ sessionId }: { sessionId: string }) {
               {t('host.openScreen')}
             </a>
           </section>
-          <StepControl step={game.step} />
+          <StepControl step={game.tables[tableId]?.step ?? 'kennismaken'} />
           <FacilitationPanel />
-          <Prompts scenario={game.scenario} step={game.step} />
+          <Prompts scenario={game.scenario} step={game.tables[tableId]?.step ?? 'kennismaken'} />
           <Events game={game} />
           <People game={game} />
         </aside>

@@ -47,14 +47,16 @@ export default function ScreenPage({ code, tableId }: { code: string; tableId: s
   }
 
   const persona = game.scenario.persona;
+  const table = game.tables[shownTable];
+  if (!table) return null;
   const seated = Object.values(game.seats).filter((s) => s.tableId === shownTable).length;
   // While people are joining the invitation is large; once play starts it shrinks to a corner.
-  const inviteLarge = game.step === 'kennismaken' || seated === 0;
+  const inviteLarge = table.step === 'kennismaken' || seated === 0;
   const joinUrl = `${joinBase}${paths.join(game.code)}`;
-  const prompts = [...(game.scenario.prompts[game.step] ?? []), ...(game.step === 'reflectie' ? game.scenario.reflection.prompts : [])];
+  const prompts = [...(game.scenario.prompts[table.step] ?? []), ...(table.step === 'reflectie' ? game.scenario.reflection.prompts : [])];
   const tableName = game.tableOrder.length > 1 ? game.tables[shownTable]?.name : null;
   // During play the latest event is the story of the moment; it takes the place of the prompts.
-  const event = game.step === 'spelen' || game.step === 'reflectie' ? latestEvent(game, shownTable) : null;
+  const event = table.step === 'spelen' || table.step === 'reflectie' ? latestEvent(game, shownTable) : null;
 
   return (
     <div className="screen-shell">
@@ -68,7 +70,7 @@ export default function ScreenPage({ code, tableId }: { code: string; tableId: s
             <StepIndicator size="big" />
             <TimerDisplay size="big" />
           </div>
-          {game.locked && <p className="screen-calm" data-testid="screen-calm">{t('lock.banner')}</p>}
+          {table.locked && <p className="screen-calm" data-testid="screen-calm">{t('lock.banner')}</p>}
           <section className="screen-persona">
             <span className="screen-avatar" aria-hidden="true">
               {persona.avatar ?? persona.name.slice(0, 1)}

@@ -1,0 +1,4 @@
+/** The facilitator's overview tab. */
+export function OverviewPanel() {
+  return null;
+}

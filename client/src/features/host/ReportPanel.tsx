@@ -1,0 +1,4 @@
+/** The facilitator's report tab. */
+export function ReportPanel() {
+  return null;
+}

@@ -1,0 +1,4 @@
+/** The facilitator's timeline tab. */
+export function TimelinePanel() {
+  return null;
+}

@@ -1,0 +1,5 @@
+import type { HostKey } from './host.nl';
+
+export const hostEn: Record<HostKey, string> = {
+  'host.placeholder': '…',
+};

@@ -1,0 +1,5 @@
+import type { PlayerKey } from './player.nl';
+
+export const playerEn: Record<PlayerKey, string> = {
+  'player.placeholder': '…',
+};
