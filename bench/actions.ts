@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { PROTOCOL_VERSION, type AttachAck } from '@samenspel/game-core';
 import type { BenchChild } from './lib/child';
-import { connect, emitAck, type CreatedSession, type SeatedPlayer } from './lib/clients';
+import { connect, emitAck, revealSituation, type CreatedSession, type SeatedPlayer } from './lib/clients';
 import type { LoadSample } from './lib/probe';
 import { busyCores, machineCpu } from './lib/machine';
 import { Histogram, type LatencySummary } from './lib/stats';
@@ -42,6 +42,8 @@ export async function runActions(o: {
   // Find each table's pieces and their revisions as they are now, from a read-only screen.
   const actors: { player: SeatedPlayer; pieces: Piece[]; turn: number; busy: boolean; session: { version: number } }[] = [];
   for (const { session, players } of o.sessions) {
+    // A new session's starting cards wait for the facilitator; until then players cannot move them.
+    await revealSituation(o.server.url, session);
     const screen = await connect(o.server.url);
     const ack = await emitAck<AttachAck>(screen, 'screen:attach', { protocolVersion: PROTOCOL_VERSION, code: session.code });
     screen.disconnect();

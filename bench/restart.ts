@@ -38,7 +38,7 @@ export function seed(scenariosDir: string, scenarioId: string, sessions: number,
   let actions = 0;
   for (let s = 0; s < sessions; s++) {
     const { room, hostToken } = registry.create(scenario, { tables: 1 });
-    const submit = (type: string, payload: unknown, actor: { kind: 'guest' } | { kind: 'seat'; seatId: string }) => {
+    const submit = (type: string, payload: unknown, actor: { kind: 'host' } | { kind: 'guest' } | { kind: 'seat'; seatId: string }) => {
       const result = room.submit(type as 'token:move', { actionId: randomUUID(), baseVersion: room.version, payload: payload as never }, actor, {
         seatToken: (seatId) => ({ tokenHash: hashSecret(newSecret()), seatId }),
       });
@@ -46,6 +46,8 @@ export function seed(scenariosDir: string, scenarioId: string, sessions: number,
       actions++;
       return result.action;
     };
+    // The starting cards wait for the facilitator; the players below move them.
+    submit('situation:reveal', { all: true }, { kind: 'host' });
     const roles = scenario.roles.slice(0, 8).map((r) => r.id);
     const seats = roles.map((roleId) => {
       const action = submit('seat:claim', { tableId: 't1', roleId, name: `bench ${roleId}` }, { kind: 'guest' });

@@ -70,3 +70,20 @@ export async function seatPlayer(url: string, session: CreatedSession, tableId: 
   if (!claim.ok || !claim.seat) throw new Error(`claim of ${roleId} failed: ${claim.code} ${claim.message}`);
   return { socket, sessionId: session.sessionId, tableId, roleId, seatId: claim.seat.id, version: claim.version ?? 0 };
 }
+
+/** The facilitator brings every starting card onto the board, so players can move them. */
+export async function revealSituation(url: string, session: CreatedSession): Promise<void> {
+  const socket = await connect(url);
+  try {
+    const attach = await emitAck<AttachAck>(socket, 'host:attach', { protocolVersion: PROTOCOL_VERSION, sessionId: session.sessionId, hostToken: session.hostToken });
+    if (!attach.ok) throw new Error(`host attach failed: ${attach.code} ${attach.message}`);
+    const ack = await emitAck<{ ok: boolean; code?: string; message?: string }>(socket, 'situation:reveal', {
+      actionId: randomUUID(),
+      baseVersion: attach.snapshot.version,
+      payload: { all: true },
+    });
+    if (!ack.ok) throw new Error(`situation reveal failed: ${ack.code} ${ack.message}`);
+  } finally {
+    socket.disconnect();
+  }
+}

@@ -45,6 +45,34 @@ async function table() {
   return { session, host, mentor, moeder };
 }
 
+/** Every host-only action with a payload that would be accepted from the facilitator. */
+const HOST_ONLY_ROWS = [
+  ['step:set', { step: 'spelen' }],
+  ['step:summon', {}],
+  ['table:add', { name: 'Tafel 2' }],
+  ['seat:release', { seatId: 's1' }],
+  ['seat:reassign', { seatId: 's1', tableId: 't1', roleId: 'klantmanager' }],
+  ['event:fire', { eventId: 'achttien' }],
+  ['timer:start', { durationMs: 600_000 }],
+  ['timer:pause', {}],
+  ['timer:extend', { ms: 60_000 }],
+  ['timer:reset', {}],
+  ['board:lock', { locked: true }],
+  ['interview:reveal', { count: 1 }],
+  ['prompt:show', { prompt: { kind: 'reflection', index: 0 } }],
+  ['situation:reveal', { all: true }],
+  ['privacy:set', { private: true }],
+  ['cards:reveal', {}],
+  ['poll:open', { pollId: 'werkveld' }],
+  ['poll:close', { pollId: 'werkveld' }],
+  ['poll:reveal', { pollId: 'werkveld', revealed: true }],
+  ['poll:dismiss', {}],
+  ['insight:set', { insightId: 'i3', hidden: true }],
+  ['insight:remove', { insightId: 'i3' }],
+  ['insights:reveal', {}],
+  ['screen:show', { tableIds: ['t1'] }],
+] as const;
+
 describe('actions', () => {
   it('acks a placed card with the new version and broadcasts it to every screen', async () => {
     const { host, mentor, moeder } = await table();
@@ -100,7 +128,8 @@ describe('actions', () => {
     const ack = await request<ActionAck>(
       moeder.socket,
       'card:move',
-      actionRequest<'card:move'>({ tableId: 't1', cardId: 'mbo', x: 0.1, y: -0.3, rev: 0 }, 2),
+      // The mother's board has not seen bijstand arrive, yet her move of it is accepted.
+      actionRequest<'card:move'>({ tableId: 't1', cardId: 'bijstand', x: 0.1, y: -0.3, rev: 0 }, 2),
     );
     expect(ack).toEqual({ ok: true, version: 5 });
     const sync = await request<SyncAck>(moeder.socket, 'session:sync', { sinceVersion: 2 });
@@ -127,29 +156,17 @@ describe('actions', () => {
     const { host, mentor, moeder } = await table();
     const refused = await request<ActionAck>(mentor.socket, 'step:set', actionRequest<'step:set'>({ step: 'situatie' }, 2));
     expect(refused).toMatchObject({ ok: false, code: 'FORBIDDEN' });
-    expect(mentor.replica.state?.step).toBe('kennismaken');
+    expect(mentor.replica.state?.tables.t1?.step).toBe('kennismaken');
 
     const heard = nextEvent<CommittedAction<'step:set'>>(moeder.socket, 'step:changed');
     const ack = await request<ActionAck>(host.socket, 'step:set', actionRequest<'step:set'>({ step: 'situatie' }, 2));
     expect(ack).toEqual({ ok: true, version: 3 });
     expect((await heard).payload.step).toBe('situatie');
     await moeder.replica.waitForVersion(3);
-    expect(moeder.replica.state?.step).toBe('situatie');
+    expect(moeder.replica.state?.tables.t1?.step).toBe('situatie');
   });
 
-  it.each([
-    ['step:set', { step: 'spelen' }],
-    ['table:add', { name: 'Tafel 2' }],
-    ['seat:release', { seatId: 's1' }],
-    ['event:fire', { eventId: 'achttien' }],
-    ['timer:start', { durationMs: 600_000 }],
-    ['timer:pause', {}],
-    ['timer:extend', { ms: 60_000 }],
-    ['timer:reset', {}],
-    ['board:lock', { locked: true }],
-    ['interview:reveal', { count: 1 }],
-    ['prompt:show', { prompt: { kind: 'reflection', index: 0 } }],
-  ] as const)('refuses the host-only action %s from a player without effect', async (type, payload) => {
+  it.each(HOST_ONLY_ROWS)('refuses the host-only action %s from a player without effect', async (type, payload) => {
     const { mentor } = await table();
     const ack = await request<ActionAck>(mentor.socket, type, actionRequest(payload as never, 2));
     expect(ack).toMatchObject({ ok: false, code: 'FORBIDDEN' });
@@ -158,20 +175,18 @@ describe('actions', () => {
   });
 
   it('covers every host-only action in the refusal table above', () => {
-    expect([...HOST_ONLY].sort()).toEqual(
-      ['step:set', 'table:add', 'seat:release', 'event:fire', 'timer:start', 'timer:pause', 'timer:extend', 'timer:reset', 'board:lock', 'interview:reveal', 'prompt:show'].sort(),
-    );
+    expect([...HOST_ONLY].sort()).toEqual(HOST_ONLY_ROWS.map(([type]) => type).sort());
   });
 
   it('refuses players’ moves while the facilitator has locked the board, and lets them play again after', async () => {
     const { host, mentor } = await table();
     expect(await request<ActionAck>(host.socket, 'board:lock', actionRequest<'board:lock'>({ locked: true }, 2))).toEqual({ ok: true, version: 3 });
     await mentor.replica.waitForVersion(3);
-    expect(mentor.replica.state?.locked).toBe(true);
-    const refused = await request<ActionAck>(mentor.socket, 'card:move', actionRequest<'card:move'>({ tableId: 't1', cardId: 'mbo', x: 0.1, y: -0.3, rev: 0 }, 3));
+    expect(mentor.replica.state?.tables.t1?.locked).toBe(true);
+    const refused = await request<ActionAck>(mentor.socket, 'card:place', actionRequest<'card:place'>({ tableId: 't1', defId: 'bijstand', x: 0, y: -0.7 }, 3));
     expect(refused).toMatchObject({ ok: false, code: 'LOCKED' });
     await request<ActionAck>(host.socket, 'board:lock', actionRequest<'board:lock'>({ locked: false }, 3));
-    const allowed = await request<ActionAck>(mentor.socket, 'card:move', actionRequest<'card:move'>({ tableId: 't1', cardId: 'mbo', x: 0.1, y: -0.3, rev: 0 }, 4));
+    const allowed = await request<ActionAck>(mentor.socket, 'card:place', actionRequest<'card:place'>({ tableId: 't1', defId: 'bijstand', x: 0, y: -0.7 }, 4));
     expect(allowed).toEqual({ ok: true, version: 5 });
   });
 
@@ -192,6 +207,36 @@ describe('actions', () => {
     const back = await joinAsPlayer(server.url, session.code, mentor.seatToken);
     sockets.push(back.socket);
     expect(back.ack).toMatchObject({ ok: false, code: 'BAD_SEAT_TOKEN' });
+  });
+});
+
+describe('the workshop flow over the wire', () => {
+  it('keeps the starting cards out of players’ hands until the facilitator brings them onto the board', async () => {
+    const { host, mentor, moeder } = await table();
+    const early = await request<ActionAck>(mentor.socket, 'card:move', actionRequest<'card:move'>({ tableId: 't1', cardId: 'mbo', x: 0.1, y: -0.3, rev: 0 }, 2));
+    expect(early).toMatchObject({ ok: false, code: 'NOT_FOUND' });
+    const heard = nextEvent<CommittedAction<'situation:reveal'>>(moeder.socket, 'situation:revealed');
+    expect(await request<ActionAck>(host.socket, 'situation:reveal', actionRequest<'situation:reveal'>({ all: false }, 2))).toEqual({ ok: true, version: 3 });
+    expect((await heard).payload).toEqual({ all: false });
+    await moeder.replica.waitForVersion(3);
+    expect(moeder.replica.state?.tables.t1?.cards.mbo?.staged).toBe(false);
+    expect(moeder.replica.state?.tables.t1?.cards.fasehuis?.staged).toBe(true);
+    const later = await request<ActionAck>(mentor.socket, 'card:move', actionRequest<'card:move'>({ tableId: 't1', cardId: 'mbo', x: 0.1, y: -0.3, rev: 0 }, 3));
+    expect(later).toEqual({ ok: true, version: 4 });
+  });
+
+  it('takes one vote per player, counts it on every screen and refuses votes after the poll closed', async () => {
+    const { host, mentor, moeder } = await table();
+    expect(await request<ActionAck>(host.socket, 'poll:open', actionRequest<'poll:open'>({ pollId: 'werkveld' }, 2))).toEqual({ ok: true, version: 3 });
+    await request<ActionAck>(mentor.socket, 'poll:answer', actionRequest<'poll:answer'>({ pollId: 'werkveld', option: 0 }, 3));
+    await request<ActionAck>(moeder.socket, 'poll:answer', actionRequest<'poll:answer'>({ pollId: 'werkveld', option: 1 }, 4));
+    await request<ActionAck>(mentor.socket, 'poll:answer', actionRequest<'poll:answer'>({ pollId: 'werkveld', option: 1 }, 5));
+    await request<ActionAck>(host.socket, 'poll:close', actionRequest<'poll:close'>({ pollId: 'werkveld' }, 6));
+    const late = await request<ActionAck>(moeder.socket, 'poll:answer', actionRequest<'poll:answer'>({ pollId: 'werkveld', option: 0 }, 7));
+    expect(late).toMatchObject({ ok: false, code: 'POLL_CLOSED' });
+    await moeder.replica.waitForVersion(7);
+    expect(moeder.replica.state?.polls.werkveld).toMatchObject({ status: 'closed', answers: { [mentor.seat.id]: 1, [moeder.seat.id]: 1 } });
+    expect(host.replica.state).toEqual(moeder.replica.state);
   });
 });
 
@@ -279,8 +324,8 @@ describe('screens', () => {
     replica.adopt(ack);
     const refused = await request<ActionAck>(screen, 'card:remove', actionRequest<'card:remove'>({ tableId: 't1', cardId: 'mbo' }, 2));
     expect(refused).toMatchObject({ ok: false, code: 'FORBIDDEN' });
-    await request<ActionAck>(mentor.socket, 'card:remove', actionRequest<'card:remove'>({ tableId: 't1', cardId: 'mbo' }, 2));
+    await request<ActionAck>(mentor.socket, 'card:place', actionRequest<'card:place'>({ tableId: 't1', defId: 'bijstand', x: 0, y: -0.7 }, 2));
     await replica.waitForVersion(3);
-    expect(replica.state?.tables.t1?.cards.mbo).toBeUndefined();
+    expect(replica.state?.tables.t1?.cards.bijstand).toMatchObject({ placedBy: mentor.seat.id });
   });
 });

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
-import { MAX_MESSAGE_BYTES, PROTOCOL_VERSION, type ActionAck, type SeatClaimAck, type SyncAck } from '@samenspel/game-core';
+import { MAX_INSIGHT, MAX_MESSAGE_BYTES, MAX_NOTE, PROTOCOL_VERSION, type ActionAck, type SeatClaimAck, type SyncAck } from '@samenspel/game-core';
 import { createSessionOver, startServer, type TestServer } from '../helpers/server';
 import { actionRequest, attachHost, connect, joinAsPlayer, request, type TestSocket } from '../helpers/socket';
 
@@ -18,7 +18,10 @@ beforeAll(async () => {
   const claim = await request<SeatClaimAck>(p.socket, 'seat:claim', actionRequest<'seat:claim'>({ tableId: 't1', roleId: 'mentor', name: 'Anouk' }, 0));
   if (!claim.ok) throw new Error(claim.message);
   player = { ...p, seatId: claim.seat.id };
-  await host.replica.waitForVersion(1);
+  // The starting cards come onto the board, so the rows below can aim at cards players may touch.
+  const reveal = await request<ActionAck>(host.socket, 'situation:reveal', actionRequest<'situation:reveal'>({ all: true }, 1));
+  if (!reveal.ok) throw new Error(reveal.message);
+  await host.replica.waitForVersion(2);
 });
 
 afterAll(async () => {
@@ -53,6 +56,23 @@ const BAD: [string, string, unknown, string][] = [
   ['an oversized payload', 'card:place', { ...good, payload: { tableId: 't1', label: big, x: 0, y: -0.7 } }, 'PAYLOAD_TOO_LARGE'],
   ['an unknown event', 'card:explode', { ...good, payload: {} }, 'UNKNOWN_EVENT'],
   ['a sync with a negative version', 'session:sync', { sinceVersion: -3 }, 'BAD_REQUEST'],
+  ['a note longer than a remark', 'card:note', { ...good, payload: { tableId: 't1', cardId: 'mbo', note: 'n'.repeat(MAX_NOTE + 1) } }, 'BAD_REQUEST'],
+  ['a note on a card that is not on the board', 'card:note', { ...good, actionId: 'note-no-card-0001', payload: { tableId: 't1', cardId: 'bijstand', note: 'x' } }, 'NOT_FOUND'],
+  ['a line from a card to itself', 'link:add', { ...good, actionId: 'self-link-0000001', payload: { tableId: 't1', from: 'mbo', to: 'mbo' } }, 'BAD_REQUEST'],
+  ['a line to a card that is not on the board', 'link:add', { ...good, actionId: 'link-no-card-0001', payload: { tableId: 't1', from: 'mbo', to: 'nope' } }, 'NOT_FOUND'],
+  ['removing a line that does not exist', 'link:remove', { ...good, actionId: 'no-link-000000001', payload: { tableId: 't1', linkId: 'l99' } }, 'NOT_FOUND'],
+  ['a negative poll option', 'poll:answer', { ...good, payload: { pollId: 'werkveld', option: -1 } }, 'BAD_REQUEST'],
+  ['an answer to a poll that is not open', 'poll:answer', { ...good, actionId: 'poll-not-open-001', payload: { pollId: 'werkveld', option: 0 } }, 'NOT_FOUND'],
+  ['an insight of only spaces', 'insight:add', { ...good, payload: { text: '    ' } }, 'BAD_REQUEST'],
+  ['an insight longer than a post-it', 'insight:add', { ...good, payload: { text: 'i'.repeat(MAX_INSIGHT + 1) } }, 'BAD_REQUEST'],
+  ['an insight change that changes neither field', 'insight:set', { ...good, payload: { insightId: 'i1' } }, 'BAD_REQUEST'],
+  ['three tables on the big screen', 'screen:show', { ...good, payload: { tableIds: ['t1', 't2', 't3'] } }, 'BAD_REQUEST'],
+  ['a praatplaat question without its group', 'prompt:show', { ...good, payload: { prompt: { kind: 'praatplaat', index: 0 } } }, 'BAD_REQUEST'],
+  ['an empty list of tables', 'step:summon', { ...good, payload: { tableIds: [] } }, 'BAD_REQUEST'],
+  ['a poll dismissal that carries a payload', 'poll:dismiss', { ...good, payload: { pollId: 'werkveld' } }, 'BAD_REQUEST'],
+  ['a player building up the situation', 'situation:reveal', { ...good, actionId: 'player-reveal-001', payload: { all: true } }, 'FORBIDDEN'],
+  ['a player giving themselves another role', 'seat:reassign', { ...good, actionId: 'self-reassign-001', payload: { seatId: 's1', tableId: 't1', roleId: 'moeder' } }, 'FORBIDDEN'],
+  ['a player choosing what the big screen shows', 'screen:show', { ...good, actionId: 'player-screen-001', payload: { tableIds: ['t1'] } }, 'FORBIDDEN'],
 ];
 
 describe('bad input', () => {

@@ -58,6 +58,50 @@ describe('restart recovery', () => {
     expect(restored?.fields).toMatchObject({ rooms: 2 });
   });
 
+  it('brings back the facilitation, the votes, the lines, the notes and the insights of a session', async () => {
+    let server: TestServer = await startServer({ limits: { actionsPerSecond: 10_000, eventsPerSecond: 10_000 } });
+    cleanups.push(() => server.cleanup(), () => server.stop());
+    const session = await createSessionOver(server.url, 'mini');
+    const host = await attachHost(server.url, session.sessionId, session.hostToken);
+    const player = await joinAsPlayer(server.url, session.code);
+    cleanups.push(() => void host.socket.disconnect(), () => void player.socket.disconnect());
+    const claim = await request<SeatClaimAck>(player.socket, 'seat:claim', actionRequest<'seat:claim'>({ tableId: 't1', roleId: 'mentor', name: 'Anouk' }, 0));
+    if (!claim.ok) throw new Error(claim.message);
+
+    let version = claim.version;
+    const send = async (socket: TestSocket, type: string, payload: unknown) => {
+      const ack = await request<ActionAck>(socket, type, actionRequest(payload as never, version));
+      if (!ack.ok) throw new Error(`${type}: ${ack.code} ${ack.message}`);
+      version = ack.version;
+    };
+    await send(host.socket, 'situation:reveal', { all: false });
+    await send(host.socket, 'situation:reveal', { all: true });
+    await send(host.socket, 'step:set', { step: 'spelen' });
+    await send(host.socket, 'poll:open', { pollId: 'werkveld' });
+    await send(player.socket, 'poll:answer', { pollId: 'werkveld', option: 1 });
+    await send(host.socket, 'poll:reveal', { pollId: 'werkveld', revealed: true });
+    await send(player.socket, 'card:note', { tableId: 't1', cardId: 'mbo', note: 'tweede jaar' });
+    await send(player.socket, 'link:add', { tableId: 't1', from: 'mbo', to: 'fasehuis' });
+    await send(host.socket, 'privacy:set', { private: true });
+    await send(player.socket, 'card:place', { tableId: 't1', defId: 'bijstand', x: 0, y: -0.7 });
+    await send(host.socket, 'timer:start', { durationMs: 300_000 });
+    await send(host.socket, 'prompt:show', { prompt: { kind: 'event', eventId: 'achttien', index: 0 } });
+    await send(player.socket, 'insight:add', { text: 'Eerder samen om tafel' });
+    await send(host.socket, 'insights:reveal', {});
+    await send(host.socket, 'screen:show', { tableIds: ['t1'] });
+    await host.replica.waitForVersion(version);
+    const before = host.replica.state!;
+    expect(before.tables.t1!.cards.bijstand).toMatchObject({ hidden: true });
+    expect(before.polls.werkveld?.answers).toEqual({ [claim.seat.id]: 1 });
+    host.socket.disconnect();
+
+    server = await server.restart();
+    const after = await attachHost(server.url, session.sessionId, session.hostToken);
+    cleanups.push(() => void after.socket.disconnect());
+    expect(after.replica.version).toBe(version);
+    expect(after.replica.state).toEqual(before);
+  });
+
   it('lets open tablets reconnect by themselves after a restart and catch up', async () => {
     const port = (await startServer().then(async (s) => (await s.stop(), s.cleanup(), s.port)));
     let server = await startServer({ port });
@@ -88,7 +132,7 @@ describe('restart recovery', () => {
     const ack = await request<ActionAck>(host.socket, 'step:set', actionRequest<'step:set'>({ step: 'spelen' }, host.replica.version));
     expect(ack.ok).toBe(true);
     await replica.waitForVersion(played.version + 1);
-    expect(replica.state?.step).toBe('spelen');
+    expect(replica.state?.tables.t1?.step).toBe('spelen');
     const mine = await request<ActionAck>(socket, 'token:move', actionRequest<'token:move'>({ tableId: 't1', roleId: 'mentor', x: 0, y: 1.2, rev: replica.state!.tables.t1!.tokens.mentor!.rev }, replica.version));
     expect(mine).toEqual({ ok: true, version: played.version + 2 });
   });

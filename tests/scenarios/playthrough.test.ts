@@ -1,7 +1,7 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { applyAction, createSession, locate, SUPPORT_TYPES, type SessionState } from '@samenspel/game-core';
+import { applyAction, createSession, locate, pollOptionCount, pollTally, STEPS, SUPPORT_TYPES, type Actor, type ActionPayloads, type ActionType, type PromptRef, type SessionState } from '@samenspel/game-core';
 import { parseScenarioYaml, type Scenario } from '@samenspel/game-core/scenario';
 import { REAL_SCENARIOS } from '../helpers/server';
 
@@ -21,6 +21,27 @@ function fire(state: SessionState, eventId: string, version: number, tableIds?: 
   return applyAction(state, { version, type: 'event:fire', payload: tableIds ? { eventId, tableIds } : { eventId }, actor: { kind: 'host' }, at: version });
 }
 
+const HOST: Actor = { kind: 'host' };
+
+/** Applies actions in order from version 1, failing the test with the first refusal. */
+function run(state: SessionState, steps: [ActionType, unknown, Actor][]): SessionState {
+  return steps.reduce((current, [type, payload, actor], i) => {
+    const result = applyAction(current, { version: i + 1, type, payload: payload as ActionPayloads[ActionType], actor, at: i + 1 });
+    if (!result.ok) throw new Error(`${type} ${JSON.stringify(payload)}: ${result.code} ${result.message}`);
+    return result.state;
+  }, state);
+}
+
+/** Every question the facilitator can put on the screens in this scenario. */
+function allPrompts(scenario: Scenario): PromptRef[] {
+  return [
+    ...STEPS.flatMap((step) => (scenario.prompts[step] ?? []).map((_, index) => ({ kind: 'step', step, index }) as const)),
+    ...scenario.events.flatMap((e) => e.questions.map((_, index) => ({ kind: 'event', eventId: e.id, index }) as const)),
+    ...scenario.reflection.prompts.map((_, index) => ({ kind: 'reflection', index }) as const),
+    ...(scenario.reflection.praatplaat ?? []).flatMap((g, group) => g.questions.map((_, index) => ({ kind: 'praatplaat', group, index }) as const)),
+  ];
+}
+
 describe('scenario playthroughs', () => {
   it('finds the scenarios shipped with the app', () => {
     expect(folders).toContain('tess-wordt-18');
@@ -37,6 +58,41 @@ describe('scenario playthroughs', () => {
         expect(card, def.id).toBeDefined();
         expect(locate(card!, sectors.length)).toMatchObject({ kind: 'ring', supportType: def.supportType, sector: sectors.indexOf(def.sector) });
       }
+    });
+
+    it('starts with the situation waiting, and builds it up card by card in the order of the file', () => {
+      const starts = scenario.cards.filter((c) => c.placement === 'start').map((c) => c.id);
+      let state = start(scenario);
+      expect(Object.values(state.tables.t1!.cards).filter((c) => !c.staged)).toEqual([]);
+      starts.forEach((id, i) => {
+        state = run(state, [['situation:reveal', { all: false, tableIds: ['t1'] }, HOST]]);
+        const shown = Object.values(state.tables.t1!.cards).filter((c) => !c.staged).map((c) => c.id);
+        expect(shown.sort(), `after ${i + 1}`).toEqual(starts.slice(0, i + 1).sort());
+      });
+      expect(applyAction(state, { version: 99, type: 'situation:reveal', payload: { all: false, tableIds: ['t1'] }, actor: HOST, at: 99 })).toMatchObject({ ok: false, code: 'CONFLICT' });
+    });
+
+    it('can put each of its questions on the screens', () => {
+      const prompts = allPrompts(scenario);
+      expect(prompts.length).toBeGreaterThan(0);
+      const state = run(start(scenario), prompts.map((prompt) => ['prompt:show', { prompt }, HOST]));
+      expect(state.tables.t1!.prompt).toEqual(prompts.at(-1));
+    });
+
+    it.each(scenario.polls.map((p) => [p.id, p] as const))('opens the poll %s and counts an answer for each of its options', (_id, poll) => {
+      const options = pollOptionCount(poll);
+      expect(options).toBeGreaterThanOrEqual(2);
+      const roles = scenario.roles.slice(0, options);
+      const seated = run(start(scenario), [
+        ...roles.map((r, i): [ActionType, unknown, Actor] => ['seat:claim', { tableId: i % 2 === 0 ? 't1' : 't2', roleId: r.id, name: `Speler ${i}` }, { kind: 'guest' }]),
+        ['poll:open', { pollId: poll.id }, HOST],
+      ]);
+      const seats = Object.keys(seated.seats);
+      // Fewer roles than options: the answers that are left go unasked, the count stays right.
+      const state = run(seated, seats.map((seatId, option): [ActionType, unknown, Actor] => ['poll:answer', { pollId: poll.id, option }, { kind: 'seat', seatId }]));
+      const tally = pollTally(state, poll.id);
+      expect(tally).toHaveLength(options);
+      expect(tally.reduce((a, b) => a + b, 0)).toBe(seats.length);
     });
 
     it.each(scenario.events.map((e) => [e.id, e] as const))('applies the event %s to the start state with every effect visible', (_id, event) => {

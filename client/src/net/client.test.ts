@@ -100,7 +100,7 @@ describe('the session client', () => {
     socket.last('session:sync').ack!(missed);
     await settle();
     expect(store.getState().version).toBe(7);
-    expect(store.getState().game?.step).toBe('spelen');
+    expect(store.getState().game?.tables.t1?.step).toBe('spelen');
     expect(store.getState().game?.tables.t1?.tokens.mentor).toMatchObject({ x: 0.1, y: 0.1 });
   });
 
@@ -108,11 +108,12 @@ describe('the session client', () => {
     start();
     socket.last('session:join').ack!(attached(4));
     socket.fire('step:changed', committed(9, 'step:set', { step: 'spelen' }));
-    const fresh = { ...session(), step: 'reflectie' as const };
+    const base = session();
+    const fresh = { ...base, tables: { t1: { ...base.tables.t1!, step: 'reflectie' as const } } };
     socket.last('session:sync').ack!({ ok: true, version: 12, snapshot: { version: 12, state: fresh } } satisfies SyncAck);
     await settle();
     expect(store.getState().version).toBe(12);
-    expect(store.getState().game?.step).toBe('reflectie');
+    expect(store.getState().game?.tables.t1?.step).toBe('reflectie');
   });
 
   it('holds actions while offline and sends them after the next attach with the same action id', async () => {
@@ -182,5 +183,16 @@ describe('the session client', () => {
     socket.fire('seat:released', committed(2, 'seat:release', { seatId: 's1' }) as CommittedAction);
     expect(store.getState().seatId).toBeNull();
     expect(storage.has(keys.seat('ACDEFG'))).toBe(false);
+  });
+
+  it('says the session has ended and stops reconnecting when the facilitator deletes it', () => {
+    start();
+    socket.last('session:join').ack!(attached(1));
+    socket.fire('session:deleted', { sessionId: 'S1' });
+    expect(store.getState().sessionEnded).toBe(true);
+    expect(socket.connected).toBe(false);
+    const joins = socket.count('session:join');
+    socket.connect();
+    expect(socket.count('session:join')).toBe(joins);
   });
 });

@@ -15,7 +15,7 @@ describe('the game slice', () => {
     expect(store.getState().receive(committed(7, 'token:move', { tableId: 't1', roleId: 'mentor', x: 0.5, y: 0.5, rev: 0 }))).toBe('applied');
     const s = store.getState();
     expect(s.version).toBe(7);
-    expect(s.game?.step).toBe('situatie');
+    expect(s.game?.tables.t1?.step).toBe('situatie');
     expect(s.game?.tables.t1?.tokens.mentor).toMatchObject({ x: 0.5, y: 0.5, rev: 1 });
   });
 

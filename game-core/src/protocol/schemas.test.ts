@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { STEPS } from '../state/types';
-import { ACTION_TYPES, type ActionPayloads, type ActionType } from './index';
+import { ACTION_TYPES, MAX_INSIGHT, MAX_NOTE, type ActionPayloads, type ActionType } from './index';
 import { actionPayloadSchemas, actionRequestSchema, describeZodError, dragFrameSchema } from './schemas';
 
 const GOOD: { [K in ActionType]: ActionPayloads[K] } = {
@@ -20,6 +20,24 @@ const GOOD: { [K in ActionType]: ActionPayloads[K] } = {
   'board:lock': { locked: true },
   'interview:reveal': { count: 2 },
   'prompt:show': { prompt: { kind: 'step', step: 'situatie', index: 1 } },
+  'card:note': { tableId: 't1', cardId: 'bijbaan', note: 'alleen op dinsdag' },
+  'link:add': { tableId: 't1', from: 'bijbaan', to: 'oma-belt' },
+  'link:remove': { tableId: 't1', linkId: 'l12' },
+  'seat:reassign': { seatId: 's1', tableId: 't2', roleId: 'mentor' },
+  'step:summon': { tableIds: ['t1'] },
+  'situation:reveal': { all: false },
+  'privacy:set': { private: true, tableIds: ['t2'] },
+  'cards:reveal': {},
+  'poll:open': { pollId: 'wonen-straks' },
+  'poll:answer': { pollId: 'wonen-straks', option: 2 },
+  'poll:close': { pollId: 'wonen-straks' },
+  'poll:reveal': { pollId: 'wonen-straks', revealed: true },
+  'poll:dismiss': {},
+  'insight:add': { text: 'Oma is belangrijk' },
+  'insight:set': { insightId: 'i12', hidden: true },
+  'insight:remove': { insightId: 'i12' },
+  'insights:reveal': { tableIds: ['t1', 't2'] },
+  'screen:show': { tableIds: ['t1', 't2'] },
 };
 
 const accepts = (type: ActionType, payload: unknown) => actionPayloadSchemas[type].safeParse(payload).success;
@@ -30,7 +48,8 @@ const fieldsOf = (type: ActionType) => {
   const keys = Object.keys(good);
   return {
     coords: keys.filter((k) => k === 'x' || k === 'y'),
-    strings: keys.filter((k) => typeof good[k] === 'string' && k !== 'step'),
+    // An empty note is allowed on purpose: it takes the note off the card.
+    strings: keys.filter((k) => typeof good[k] === 'string' && k !== 'step' && k !== 'note'),
   };
 };
 
@@ -60,7 +79,8 @@ describe('action payload schemas', () => {
 
       it('rejects a payload with a field missing', () => {
         for (const key of Object.keys(GOOD[type])) {
-          if (key === 'defId' || key === 'tableIds' || key === 'durationMs') continue; // optional fields
+          // Optional fields; screen:show's tableIds is the one that is required.
+          if (key === 'defId' || key === 'durationMs' || (key === 'tableIds' && type !== 'screen:show')) continue;
           const { [key]: _, ...rest } = GOOD[type] as Record<string, unknown>;
           expect(accepts(type, rest), key).toBe(false);
         }
@@ -153,6 +173,70 @@ describe('specific payload limits', () => {
     expect(accepts('event:fire', { eventId: 'achttien', tableIds: [] })).toBe(false);
     expect(accepts('event:fire', { eventId: 'achttien', tableIds: Array.from({ length: 13 }, (_, i) => `t${i + 1}`) })).toBe(false);
     expect(accepts('event:fire', { eventId: 'achttien', tableIds: ['t1', 2] })).toBe(false);
+  });
+});
+
+describe('payload limits of the facilitation, poll and insight actions', () => {
+  it('takes a note of up to MAX_NOTE characters, trimmed, and an empty one to clear it', () => {
+    expect(actionPayloadSchemas['card:note'].parse({ ...GOOD['card:note'], note: '  dinsdag ' }).note).toBe('dinsdag');
+    expect(accepts('card:note', { ...GOOD['card:note'], note: '' })).toBe(true);
+    expect(accepts('card:note', { ...GOOD['card:note'], note: 'n'.repeat(MAX_NOTE) })).toBe(true);
+    expect(accepts('card:note', { ...GOOD['card:note'], note: 'n'.repeat(MAX_NOTE + 1) })).toBe(false);
+  });
+
+  it('takes an insight of up to MAX_INSIGHT characters, and not one of only spaces', () => {
+    expect(accepts('insight:add', { text: 'i'.repeat(MAX_INSIGHT) })).toBe(true);
+    expect(accepts('insight:add', { text: 'i'.repeat(MAX_INSIGHT + 1) })).toBe(false);
+    expect(accepts('insight:add', { text: '   ' })).toBe(false);
+  });
+
+  it('accepts only whole, non-negative poll options', () => {
+    for (const option of [-1, 0.5, Number.NaN, 21]) expect(accepts('poll:answer', { pollId: 'p', option }), String(option)).toBe(false);
+    for (const option of [0, 4, 20]) expect(accepts('poll:answer', { pollId: 'p', option }), String(option)).toBe(true);
+  });
+
+  it('shows one or two tables on the big screen, never none or three', () => {
+    expect(accepts('screen:show', { tableIds: ['t1'] })).toBe(true);
+    expect(accepts('screen:show', { tableIds: [] })).toBe(false);
+    expect(accepts('screen:show', { tableIds: ['t1', 't2', 't3'] })).toBe(false);
+    expect(accepts('screen:show', {})).toBe(false);
+  });
+
+  it('asks insight:set for hidden, revealed or both', () => {
+    expect(accepts('insight:set', { insightId: 'i1' })).toBe(false);
+    expect(accepts('insight:set', { insightId: 'i1', revealed: true })).toBe(true);
+    expect(accepts('insight:set', { insightId: 'i1', hidden: false, revealed: true })).toBe(true);
+  });
+
+  it('accepts each kind of question, a praatplaat one only with its group and index', () => {
+    const prompts = [
+      { kind: 'step', step: 'spelen', index: 0 },
+      { kind: 'event', eventId: 'achttien', index: 2 },
+      { kind: 'reflection', index: 0 },
+      { kind: 'praatplaat', group: 1, index: 3 },
+    ];
+    for (const prompt of prompts) expect(accepts('prompt:show', { prompt }), prompt.kind).toBe(true);
+    expect(accepts('prompt:show', { prompt: { kind: 'praatplaat', index: 3 } })).toBe(false);
+    expect(accepts('prompt:show', { prompt: { kind: 'praatplaat', group: -1, index: 3 } })).toBe(false);
+    expect(accepts('prompt:show', { prompt: { kind: 'praatplaat', group: 0, index: 0, extra: 1 } })).toBe(false);
+    expect(accepts('prompt:show', { prompt: { kind: 'poster', index: 0 } })).toBe(false);
+    expect(accepts('prompt:show', { prompt: null, tableIds: ['t2'] })).toBe(true);
+  });
+
+  it('names the tables of every facilitator control as 1 to 12 ids, or leaves them out', () => {
+    const controls = ['step:summon', 'timer:pause', 'timer:reset', 'cards:reveal', 'insights:reveal'] as const;
+    for (const type of controls) {
+      expect(accepts(type, {}), type).toBe(true);
+      expect(accepts(type, { tableIds: ['t1'] }), type).toBe(true);
+      expect(accepts(type, { tableIds: [] }), type).toBe(false);
+      expect(accepts(type, { tableIds: Array.from({ length: 13 }, (_, i) => `t${i + 1}`) }), type).toBe(false);
+    }
+    expect(accepts('situation:reveal', { all: true, tableIds: ['t1'] })).toBe(true);
+    expect(accepts('board:lock', { locked: true, tableIds: [7] })).toBe(false);
+  });
+
+  it('rejects a poll:dismiss that carries anything', () => {
+    expect(accepts('poll:dismiss', { pollId: 'p' })).toBe(false);
   });
 });
 

@@ -20,6 +20,9 @@ describe('cardPlace: a card from the deck', () => {
       y: gemeenteWonen.y,
       rev: 0,
       placedBy: 's1',
+      note: '',
+      staged: false,
+      hidden: false,
     });
     expect(table.deck).toEqual(['bijbaan', 'zorgtoeslag']);
   });
@@ -89,6 +92,9 @@ describe('cardPlace: a blank card', () => {
       y: gemeenteWonen.y,
       rev: 0,
       placedBy: 's1',
+      note: '',
+      staged: false,
+      hidden: false,
     });
     expect(table.deck).toEqual(makeState().tables['t1']!.deck);
   });

@@ -85,6 +85,16 @@ describe('eventFire', () => {
     expect(outcomes).toContainEqual({ kind: 'end', cardId: 'jeugdhulp', applied: false });
   });
 
+  it('brings every starting card still waiting onto the board of the tables it is fired at', () => {
+    const state = accepted(eventFire(ctx(makeState({ staged: true }), HOST), { eventId: 'achttien', tableIds: ['t1'] }));
+    const t1 = Object.values(state.tables['t1']!.cards);
+    expect(t1.map((c) => c.id).sort()).toEqual(['oma-belt', 'studiefinanciering', 'zelf-koken', 'zelf-wassen']);
+    expect(t1.some((c) => c.staged)).toBe(false);
+    expect(Object.values(state.tables['t2']!.cards).every((c) => c.staged)).toBe(true);
+    // jeugdhulp was still waiting, yet the event ended it all the same.
+    expect(state.tables['t1']!.ended.map((e) => e.card.id)).toEqual(['jeugdhulp']);
+  });
+
   it('refuses a player, an unknown event, an unknown table, and the same event twice at a table', () => {
     expect(eventFire(ctx(makeState(), seat('s1')), { eventId: 'achttien' })).toMatchObject({ ok: false, code: 'FORBIDDEN' });
     expect(eventFire(ctx(makeState(), HOST), { eventId: 'nope' })).toMatchObject({ ok: false, code: 'NOT_FOUND' });

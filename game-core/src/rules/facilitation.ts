@@ -79,7 +79,10 @@ export function situationReveal(ctx: RuleContext, p: ActionPayloads['situation:r
     'builds up the situation',
     p.tableIds,
     (t) => {
-      if (p.all) return { ...t, cards: unstageAll(t.cards) };
+      if (p.all) {
+        const cards = unstageAll(t.cards);
+        return cards === t.cards ? t : { ...t, cards };
+      }
       const next = order.find((id) => t.cards[id]?.staged);
       return next ? { ...t, cards: { ...t.cards, [next]: { ...t.cards[next]!, staged: false } } } : t;
     },

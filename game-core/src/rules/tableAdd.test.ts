@@ -13,7 +13,7 @@ describe('tableAdd', () => {
   });
 
   it('opens a table that matches the tables created with the session, apart from id and name', () => {
-    const state = accepted(tableAdd(ctx(makeState(), HOST), { name: 'Extra' }));
+    const state = accepted(tableAdd(ctx(makeState({ staged: true }), HOST), { name: 'Extra' }));
     const { id: _a, name: _b, ...fresh } = state.tables['t3']!;
     const { id: _c, name: _d, ...first } = state.tables['t1']!;
     expect(fresh).toEqual(first);

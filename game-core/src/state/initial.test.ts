@@ -29,6 +29,21 @@ describe('createTable', () => {
     expect([a.x, a.y]).not.toEqual([b.x, b.y]);
   });
 
+  it('lets no two crowded cards of the innermost ring cover more than a third of each other', () => {
+    const crowded = { ...scenario, cards: scenario.board.sectors.flatMap((s, i) => [0, 1].map((k) => ({ id: `c${i}-${k}`, label: 'Een kaart met tekst', supportType: 'eigen' as const, sector: s.id, placement: 'start' as const }))) };
+    const cards = Object.values(createTable(crowded, 't1', 'Tafel 1').cards);
+    // A three-line card as the screens draw it, in mat units.
+    const [w, h] = [0.34, 0.19];
+    for (const card of cards) expect(locate(card, sectorCount)).toMatchObject({ kind: 'ring', supportType: 'eigen' });
+    for (const a of cards) {
+      for (const b of cards) {
+        if (a === b) continue;
+        const covered = (Math.max(0, w - Math.abs(a.x - b.x)) * Math.max(0, h - Math.abs(a.y - b.y))) / (w * h);
+        expect(covered, `${a.id} and ${b.id}`).toBeLessThan(1 / 3);
+      }
+    }
+  });
+
   it('puts the other cards in the deck, in scenario order, including cards without a placement', () => {
     expect(table.deck).toEqual(['bijbaan', 'begeleid-wonen', 'zorgtoeslag']);
   });
@@ -68,6 +83,7 @@ describe('createSession', () => {
 
   it('starts at the first step with nobody seated', () => {
     const state = createSession({ sessionId: 'sess', code: 'ABC', scenario: makeScenario(), createdAt: 123 });
-    expect(state).toMatchObject({ sessionId: 'sess', code: 'ABC', step: 'kennismaken', seats: {}, createdAt: 123 });
+    expect(state).toMatchObject({ sessionId: 'sess', code: 'ABC', seats: {}, createdAt: 123 });
+    expect(state.tables['t1']?.step).toBe('kennismaken');
   });
 });

@@ -1,7 +1,8 @@
 import { scenarioSchema, type Scenario, type ScenarioInput } from '../scenario/schema';
 import type { RuleContext } from '../rules/context';
 import { createSession } from '../state/initial';
-import type { Actor, Seat, SessionState } from '../state/types';
+import { unstageAll } from '../rules/stepSet';
+import type { Actor, Seat, SessionState, TableState } from '../state/types';
 
 /*
  * Small, valid inputs for game-core tests, built in code so no test reads files from disk.
@@ -53,10 +54,18 @@ const scenarioInput = (): ScenarioInput => ({
       ],
     },
   ],
-  reflection: { prompts: ['Wat viel je op?'] },
+  polls: [
+    { id: 'wonen-straks', kind: 'choice', question: 'Waar woon jij over een jaar?', options: ['Thuis', 'Op kamers', 'Weet ik nog niet'] },
+    // No labels: answered on the default five-point scale.
+    { id: 'zelf-redden', kind: 'scale', question: 'Met 18 red je het zelf.' },
+  ],
+  reflection: {
+    prompts: ['Wat viel je op?'],
+    praatplaat: [{ group: 'Wonen', title: 'Waar woon je straks?', questions: ['Wie helpt met de huur?', 'Wat als het misgaat?'] }],
+  },
 });
 
-/** A valid scenario with six sectors, four roles, start cards, deck cards and one event. */
+/** A valid scenario with six sectors, four roles, start cards, deck cards, one event, two polls and a praatplaat. */
 export function makeScenario(): Scenario {
   return scenarioSchema.parse(scenarioInput());
 }
@@ -67,16 +76,35 @@ export const SEATS = {
   s2: { id: 's2', tableId: 't2', roleId: 'consulent', name: 'Bram', joinedAt: 1_000 },
 } as const satisfies Record<string, Seat>;
 
-/** A session with two tables (t1, t2) and the two SEATS, before any card moved. */
-export function makeState(opts: { seats?: boolean } = {}): SessionState {
-  const state = createSession({
+/**
+ * A session with two tables (t1, t2) and the two SEATS, before any card moved. Most rules are
+ * about playing, so the starting cards are already on the wheel; `staged: true` gives the
+ * state a new session really starts in, with the situation still to be built up.
+ */
+export function makeState(opts: { seats?: boolean; staged?: boolean } = {}): SessionState {
+  const fresh = createSession({
     sessionId: 'sess-1',
     code: 'TESS18',
     scenario: makeScenario(),
     createdAt: 1_000,
     tableNames: ['Tafel 1', 'Tafel 2'],
   });
+  const state = opts.staged === true ? fresh : { ...fresh, tables: mapTables(fresh, (t) => ({ ...t, cards: unstageAll(t.cards) })) };
   return opts.seats === false ? state : { ...state, seats: { s1: { ...SEATS.s1 }, s2: { ...SEATS.s2 } } };
+}
+
+function mapTables(state: SessionState, change: (table: TableState) => TableState): Record<string, TableState> {
+  return Object.fromEntries(Object.entries(state.tables).map(([id, t]) => [id, change(t)]));
+}
+
+/** A second player at t1 (s3, the mentor), for rules about what one player sees of another's cards. */
+export function withNeighbour(state: SessionState): SessionState {
+  return { ...state, seats: { ...state.seats, s3: { id: 's3', tableId: 't1', roleId: 'mentor', name: 'Cas', joinedAt: 1_000 } } };
+}
+
+/** The state with `change` applied to one table. */
+export function withTableChange(state: SessionState, tableId: string, change: (table: TableState) => TableState): SessionState {
+  return { ...state, tables: { ...state.tables, [tableId]: change(state.tables[tableId]!) } };
 }
 
 export const HOST: Actor = { kind: 'host' };
