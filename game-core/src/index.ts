@@ -9,6 +9,7 @@ export { pollOptionCount, pollTally, DEFAULT_SCALE_POINTS } from './rules/poll';
 export { MAX_INSIGHTS_PER_SEAT } from './rules/insight';
 export { MAX_LINKS } from './rules/link';
 export * from './engine/views';
+export * from './engine/report';
 export { applyEventToTable, type EffectOutcome } from './rules/eventEffects';
 export * from './engine/applyAction';
 export type { Scenario, ScenarioCard, ScenarioRole, ScenarioEvent, ScenarioEffect, ScenarioPoll } from './scenario/schema';

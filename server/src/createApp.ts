@@ -22,15 +22,24 @@ export interface AppDeps {
   /** Lets the browser editor save scenario files (off unless asked for). */
   scenariosWritable?: boolean;
   limits?: Partial<RealtimeLimits> & { sessionsPerMinute?: number };
+  /** Sessions are deleted this many days after their last action (default 30). */
+  retentionDays?: number;
 }
+
+export const DEFAULT_RETENTION_DAYS = 30;
+const DAY_MS = 24 * 60 * 60_000;
+/** How often idle sessions are looked for while the server runs. */
+const PURGE_EVERY_MS = 60 * 60_000;
 
 export interface App {
   http: HttpServer;
   io: IoServer;
   registry: RoomRegistry;
   relay: DragRelay;
-  /** Restores stored sessions, then listens. Resolves with the port (useful with port 0). */
+  /** Purges sessions past retention, restores the rest, then listens. Resolves with the port (useful with port 0). */
   listen(port: number, host?: string): Promise<number>;
+  /** Deletes every session idle for longer than the retention period; returns how many. */
+  purgeExpired(): number;
   close(): Promise<void>;
 }
 
@@ -40,10 +49,19 @@ export function createApp(deps: AppDeps): App {
   const logger = deps.logger ?? consoleLogger();
   const limits: RealtimeLimits = { ...DEFAULT_LIMITS, ...deps.limits };
   const registry = new RoomRegistry(deps.storage, clock, logger);
+  const retentionDays = deps.retentionDays ?? DEFAULT_RETENTION_DAYS;
   let ready = false;
+  let purger: NodeJS.Timeout | null = null;
+  const purgeExpired = () => {
+    const deleted = registry.purgeIdle(retentionDays * DAY_MS);
+    if (deleted > 0) logger.info('sessions past retention deleted', { deleted, retentionDays });
+    return deleted;
+  };
 
   const httpApp = createHttpApp({
     registry,
+    storage: deps.storage,
+    retentionDays,
     scenarios: deps.scenarios,
     clock,
     logger,
@@ -72,8 +90,19 @@ export function createApp(deps: AppDeps): App {
     io,
     registry,
     relay,
+    purgeExpired,
     listen: (port, host) => {
+      // Purged before the restore, so a workshop from months ago is not even loaded.
+      purgeExpired();
       const restored = registry.restore();
+      purger = setInterval(() => {
+        try {
+          purgeExpired();
+        } catch (error) {
+          logger.error('retention purge failed', { error: String(error) });
+        }
+      }, PURGE_EVERY_MS);
+      purger.unref();
       logger.info('sessions restored', restored);
       return new Promise((resolvePort, reject) => {
         http.once('error', reject);
@@ -85,6 +114,8 @@ export function createApp(deps: AppDeps): App {
     },
     close: async () => {
       ready = false;
+      if (purger) clearInterval(purger);
+      purger = null;
       relay.close();
       await new Promise<void>((done) => {
         io.close(() => done());

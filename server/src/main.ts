@@ -1,5 +1,5 @@
 import { resolve } from 'node:path';
-import { createApp } from './createApp';
+import { createApp, DEFAULT_RETENTION_DAYS } from './createApp';
 import { consoleLogger } from './logger';
 import { loadScenarioCatalog } from './scenarios/catalog';
 import { openSqliteStorage } from './storage/sqlite';
@@ -10,6 +10,11 @@ const host = process.env.HOST ?? '0.0.0.0';
 const dataDir = resolve(process.env.DATA_DIR ?? 'data');
 const scenariosDir = resolve(process.env.SCENARIOS_DIR ?? 'scenarios');
 const clientDir = resolve(process.env.CLIENT_DIR ?? 'client/dist');
+const retentionDays = Number(process.env.RETENTION_DAYS ?? DEFAULT_RETENTION_DAYS);
+if (!Number.isFinite(retentionDays) || retentionDays <= 0) {
+  logger.error('RETENTION_DAYS must be a number of days above 0', { value: process.env.RETENTION_DAYS });
+  process.exit(1);
+}
 
 const scenarios = loadScenarioCatalog(scenariosDir, logger);
 if (process.env.SCENARIOS_WATCH === '1') scenarios.watch();
@@ -21,6 +26,7 @@ const app = createApp({
   clientDir,
   publicUrl: process.env.PUBLIC_URL ?? null,
   scenariosWritable: process.env.SCENARIOS_WRITABLE === '1',
+  retentionDays,
 });
 
 const actualPort = await app.listen(port, host);

@@ -32,6 +32,8 @@ export interface StartOptions {
   port?: number;
   scenariosWritable?: boolean;
   watchScenarios?: boolean;
+  clock?: AppDeps['clock'];
+  retentionDays?: number;
 }
 
 /** A real server on port 0 with a real SQLite file in a temporary folder. */
@@ -48,6 +50,8 @@ export async function startServer(options: StartOptions = {}): Promise<TestServe
     clientDir: options.clientDir ?? null,
     publicUrl: 'http://localhost',
     ...(options.limits ? { limits: options.limits } : {}),
+    ...(options.clock ? { clock: options.clock } : {}),
+    ...(options.retentionDays !== undefined ? { retentionDays: options.retentionDays } : {}),
   });
   const port = await app.listen(options.port ?? 0, '127.0.0.1');
   let stopped = false;

@@ -5,12 +5,19 @@ import { networkInterfaces } from 'node:os';
 import { extname, join } from 'node:path';
 import QRCode from 'qrcode';
 import type { Clock, Logger } from '../logger';
+import { buildReport } from '@samenspel/game-core';
+import type { Room } from '../rooms/room';
 import type { RoomRegistry } from '../rooms/registry';
+import { renderReportPdf } from '../report/pdf';
+import type { Storage } from '../storage/storage';
 import { SCENARIO_ID, type ScenarioCatalog } from '../scenarios/catalog';
 import { FailureWindow } from '../realtime/rateLimit';
 
 export interface HttpDeps {
   registry: RoomRegistry;
+  storage: Storage;
+  /** Days after its last action that a session is deleted automatically. */
+  retentionDays: number;
   scenarios: ScenarioCatalog;
   clock: Clock;
   logger: Logger;
@@ -55,6 +62,11 @@ export function createHttpApp(deps: HttpDeps): Express {
         problems: e.problems.map((p) => ({ file: relativeName(p.file), line: p.line, column: p.column, message: p.message, suggestion: p.suggestion })),
       })),
     });
+  });
+
+  // The home page says in words how long a workshop's data is kept.
+  app.get('/api/info', (_req, res) => {
+    res.json({ retentionDays: deps.retentionDays });
   });
 
   // joinBase lets a big screen opened on another device print a link tablets can reach.
@@ -128,6 +140,84 @@ export function createHttpApp(deps: HttpDeps): Express {
     });
   });
 
+  /*
+   * Facilitator endpoints: the host token (or a co-host token) in `Authorization: Bearer`.
+   * Failed tokens count per address like failed attaches, so they cannot be guessed either.
+   */
+  const tokenFailures = new FailureWindow(20, 60_000, () => deps.clock.now());
+  const hostRoom = (req: Request, res: Response): Room | null => {
+    const ip = req.socket.remoteAddress ?? 'unknown';
+    if (tokenFailures.blocked(ip)) {
+      res.status(429).json({ code: 'RATE_LIMITED', message: 'too many wrong facilitator tokens; wait a minute' });
+      return null;
+    }
+    const header = req.get('authorization') ?? '';
+    const match = /^Bearer\s+(\S+)$/i.exec(header);
+    if (!match?.[1]) {
+      res.status(401).set('WWW-Authenticate', 'Bearer').json({ code: 'BAD_HOST_TOKEN', message: 'send the facilitator token as Authorization: Bearer <token>' });
+      return null;
+    }
+    const room = registry.byId(String(req.params.id));
+    if (!room) {
+      tokenFailures.fail(ip);
+      res.status(404).json({ code: 'SESSION_NOT_FOUND', message: 'no such session' });
+      return null;
+    }
+    if (!registry.isHostToken(room, match[1])) {
+      tokenFailures.fail(ip);
+      res.status(403).json({ code: 'BAD_HOST_TOKEN', message: 'this is not a facilitator token of the session' });
+      return null;
+    }
+    return room;
+  };
+
+  /** The whole log from the state the session was created with, for the timeline and the report. */
+  const logOf = (room: Room) => {
+    const initial = deps.storage.firstSnapshot(room.sessionId);
+    if (!initial) throw new Error(`session ${room.sessionId} has no snapshot`);
+    return { initial, actions: deps.storage.actionsSince(room.sessionId, initial.version, Number.MAX_SAFE_INTEGER) };
+  };
+
+  app.get('/api/sessions/:id/log', (req, res) => {
+    const room = hostRoom(req, res);
+    if (!room) return;
+    res.set('Cache-Control', 'no-store').json(logOf(room));
+  });
+
+  app.get('/api/sessions/:id/report.json', (req, res) => {
+    const room = hostRoom(req, res);
+    if (!room) return;
+    const { initial, actions } = logOf(room);
+    const report = buildReport(initial, actions, { generatedAt: deps.clock.now() });
+    res
+      .set('Cache-Control', 'no-store')
+      .attachment(reportFileName(room.code, room.record.createdAt, 'json'))
+      .type('application/json')
+      .send(JSON.stringify(report, null, 2));
+  });
+
+  app.get('/api/sessions/:id/report.pdf', async (req, res) => {
+    const room = hostRoom(req, res);
+    if (!room) return;
+    const { initial, actions } = logOf(room);
+    const pdf = await renderReportPdf(buildReport(initial, actions, { generatedAt: deps.clock.now() }));
+    res.set('Cache-Control', 'no-store').attachment(reportFileName(room.code, room.record.createdAt, 'pdf')).type('application/pdf').send(pdf);
+  });
+
+  app.delete('/api/sessions/:id', (req, res) => {
+    const room = hostRoom(req, res);
+    if (!room) return;
+    registry.delete(room, 'request');
+    res.json({ ok: true });
+  });
+
+  app.post('/api/sessions/:id/cohost', (req, res) => {
+    const room = hostRoom(req, res);
+    if (!room) return;
+    const cohostToken = registry.createCohostToken(room);
+    res.status(201).json({ cohostToken, hostPath: `/host/${encodeURIComponent(room.sessionId)}` });
+  });
+
   app.get('/api/qr.svg', async (req, res) => {
     const text = typeof req.query.text === 'string' ? req.query.text : '';
     if (!text || text.length > 512) return void res.status(400).json({ code: 'BAD_REQUEST', message: 'text is required (at most 512 characters)' });
@@ -184,6 +274,13 @@ function lanAddress(): string | null {
     }
   }
   return null;
+}
+
+/** `samenspel-<code>-<yyyy-mm-dd>.<ext>`, dated on the day of the workshop. */
+function reportFileName(code: string, createdAt: number, ext: 'json' | 'pdf'): string {
+  const d = new Date(createdAt);
+  const day = `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+  return `samenspel-${code}-${day}.${ext}`;
 }
 
 function relativeName(file: string): string {

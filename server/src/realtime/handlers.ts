@@ -1,4 +1,3 @@
-import { timingSafeEqual } from 'node:crypto';
 import type { Server, Socket } from 'socket.io';
 import type { z } from 'zod';
 import {
@@ -8,6 +7,7 @@ import {
   MAX_MESSAGE_BYTES,
   PROTOCOL_VERSION,
   DRAG_HZ,
+  isCardVisible,
   playerView,
   type ActionType,
   type Actor,
@@ -100,6 +100,17 @@ export function attachRealtime(deps: RealtimeDeps): { relay: DragRelay } {
   });
 
   const publishPresence = (room: Room) => io.to(sessionRoom(room.sessionId)).emit('presence:changed', room.presence());
+
+  // A deleted session (by the facilitator, or by retention) says goodbye and lets its connections go.
+  registry.onDeleted((room) => {
+    io.to(sessionRoom(room.sessionId)).emit('session:deleted', { sessionId: room.sessionId });
+    for (const s of io.sockets.sockets.values()) {
+      if (s.data.room !== room) continue;
+      for (const r of s.rooms) if (r !== s.id) void s.leave(r);
+      s.data.room = null;
+      s.data.viewer = null;
+    }
+  });
 
   io.on('connection', (socket: IoSocket) => {
     const now = () => clock.now();
@@ -242,7 +253,7 @@ export function attachRealtime(deps: RealtimeDeps): { relay: DragRelay } {
     onAttach('host:attach', hostAttachSchema, (req, reply) => {
       const room = registry.byId(req.sessionId);
       if (!room) return attachFailed('host:attach', reply, 'SESSION_NOT_FOUND', 'no such session');
-      if (!sameSecret(hashSecret(req.hostToken), room.record.hostTokenHash))
+      if (!registry.isHostToken(room, req.hostToken))
         return attachFailed('host:attach', reply, 'BAD_HOST_TOKEN', 'this is not the facilitator link of the session');
       reply(attach(room, { kind: 'host' }));
     });
@@ -328,6 +339,15 @@ export function attachRealtime(deps: RealtimeDeps): { relay: DragRelay } {
           }
         }
         publishPresence(room);
+      } else if (type === 'seat:reassign') {
+        // A player moved to another table hears that table's drags from now on.
+        const { seatId, tableId } = payload as { seatId: string; tableId: string };
+        for (const s of io.sockets.sockets.values()) {
+          if (s.data.room !== room || s.data.viewer?.kind !== 'seat' || s.data.viewer.seatId !== seatId) continue;
+          for (const r of s.rooms) if (r.startsWith(`t:${room.sessionId}:`) && r !== tableRoom(room.sessionId, tableId)) void s.leave(r);
+          void s.join(tableRoom(room.sessionId, tableId));
+        }
+        publishPresence(room);
       } else if (type === 'table:add') {
         const tableId = room.state.tableOrder.at(-1);
         if (!tableId) return;
@@ -359,7 +379,11 @@ export function attachRealtime(deps: RealtimeDeps): { relay: DragRelay } {
             return refuse('piece:drag', null, 'FORBIDDEN', 'you can only move your own token');
           actor = { kind: 'seat', seatId: seat.id };
         } else return refuse('piece:drag', null, 'FORBIDDEN', 'choose a role before playing');
-        const exists = frame.kind === 'token' ? table.tokens[frame.id] : table.cards[frame.id];
+        // A card the player cannot see (not on the wheel yet, or another player's private card) is not there for them.
+        const exists =
+          frame.kind === 'token'
+            ? Object.hasOwn(table.tokens, frame.id)
+            : Object.hasOwn(table.cards, frame.id) && isCardVisible(table.cards[frame.id]!, viewer);
         if (!exists) return refuse('piece:drag', null, 'NOT_FOUND', `no such ${frame.kind}`);
         const by = holderId(actor);
         const hold = room.hold(holdKey(frame.tableId, frame.kind, frame.id), by);
@@ -395,8 +419,3 @@ function messageSize(payload: unknown): number {
   }
 }
 
-function sameSecret(a: string, b: string): boolean {
-  const x = Buffer.from(a);
-  const y = Buffer.from(b);
-  return x.length === y.length && timingSafeEqual(x, y);
-}

@@ -1,13 +1,14 @@
 import { createSession, replay, type Scenario } from '@samenspel/game-core';
 import type { Clock, Logger } from '../logger';
 import type { Storage } from '../storage/storage';
-import { hashSecret, newJoinCode, newSecret, newSessionId } from '../tokens';
+import { hashSecret, newJoinCode, newSecret, newSessionId, sameSecret } from '../tokens';
 import { Room } from './room';
 
 /** All live rooms of this process, found by session id or by join code. */
 export class RoomRegistry {
   private readonly bySession = new Map<string, Room>();
   private readonly byCode = new Map<string, Room>();
+  private readonly deletedListeners: ((room: Room) => void)[] = [];
 
   constructor(
     private readonly storage: Storage,
@@ -48,6 +49,51 @@ export class RoomRegistry {
     this.add(room);
     this.logger.info('session created', { sessionId, scenario: scenario.id, tables });
     return { room, hostToken };
+  }
+
+  /** Whether a secret is the host token the session was made with, or one of its co-host tokens. */
+  isHostToken(room: Room, token: string): boolean {
+    const hash = hashSecret(token);
+    return sameSecret(hash, room.record.hostTokenHash) || this.storage.isHostToken(room.sessionId, hash);
+  }
+
+  /** A second facilitator link with the same powers; only its hash is kept. */
+  createCohostToken(room: Room): string {
+    const token = newSecret();
+    this.storage.addHostToken(room.sessionId, hashSecret(token), this.clock.now());
+    this.logger.info('co-host link created', { sessionId: room.sessionId });
+    return token;
+  }
+
+  /** Deletes a session for good: storage first, then the live room and its connections. */
+  delete(room: Room, reason: 'request' | 'retention'): void {
+    this.storage.deleteSession(room.sessionId);
+    this.bySession.delete(room.sessionId);
+    this.byCode.delete(room.code);
+    for (const listener of this.deletedListeners) listener(room);
+    this.logger.info('session deleted', { sessionId: room.sessionId, reason });
+  }
+
+  /**
+   * Deletes every session whose last action (or creation) is more than `retentionMs` ago,
+   * including stored ones that are not live (a session that could not be restored).
+   */
+  purgeIdle(retentionMs: number): number {
+    const ids = this.storage.sessionsIdleSince(this.clock.now() - retentionMs);
+    for (const id of ids) {
+      const room = this.bySession.get(id);
+      if (room) this.delete(room, 'retention');
+      else {
+        this.storage.deleteSession(id);
+        this.logger.info('session deleted', { sessionId: id, reason: 'retention' });
+      }
+    }
+    return ids.length;
+  }
+
+  /** Called after a session is deleted, so its connections can be told and let go. */
+  onDeleted(listener: (room: Room) => void): void {
+    this.deletedListeners.push(listener);
   }
 
   byId(sessionId: string): Room | undefined {

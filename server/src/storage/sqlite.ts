@@ -29,6 +29,11 @@ CREATE TABLE IF NOT EXISTS snapshots (
   state TEXT NOT NULL,
   PRIMARY KEY (session_id, version)
 );
+CREATE TABLE IF NOT EXISTS host_tokens (
+  token_hash TEXT PRIMARY KEY,
+  session_id TEXT NOT NULL REFERENCES sessions(session_id) ON DELETE CASCADE,
+  created_at INTEGER NOT NULL
+);
 CREATE TABLE IF NOT EXISTS seat_tokens (
   token_hash TEXT PRIMARY KEY,
   session_id TEXT NOT NULL REFERENCES sessions(session_id) ON DELETE CASCADE,
@@ -71,7 +76,8 @@ export function openSqliteStorage(dataDir: string): Storage {
     'INSERT INTO sessions (session_id, code, host_token_hash, scenario_id, created_at) VALUES (?, ?, ?, ?, ?)',
   );
   const insertSnapshot = db.prepare('INSERT OR REPLACE INTO snapshots (session_id, version, state) VALUES (?, ?, ?)');
-  const pruneSnapshots = db.prepare('DELETE FROM snapshots WHERE session_id = ? AND version < ?');
+  // Version 0 stays: the timeline and the report replay the whole log from it.
+  const pruneSnapshots = db.prepare('DELETE FROM snapshots WHERE session_id = ? AND version > 0 AND version < ?');
   const insertAction = db.prepare(
     'INSERT INTO actions (session_id, version, action_id, type, payload, actor, at) VALUES (?, ?, ?, ?, ?, ?, ?)',
   );
@@ -90,6 +96,18 @@ export function openSqliteStorage(dataDir: string): Storage {
   );
   const selectLatestSnapshot = db.prepare<[string], { version: number; state: string }>(
     'SELECT version, state FROM snapshots WHERE session_id = ? ORDER BY version DESC LIMIT 1',
+  );
+  const selectFirstSnapshot = db.prepare<[string], { version: number; state: string }>(
+    'SELECT version, state FROM snapshots WHERE session_id = ? ORDER BY version LIMIT 1',
+  );
+  const insertHostToken = db.prepare('INSERT INTO host_tokens (token_hash, session_id, created_at) VALUES (?, ?, ?)');
+  const selectHostToken = db.prepare<[string, string], { token_hash: string }>(
+    'SELECT token_hash FROM host_tokens WHERE session_id = ? AND token_hash = ?',
+  );
+  // A session's last activity is its newest action, or its creation when nobody did anything.
+  const selectIdleSince = db.prepare<[number], { session_id: string }>(
+    `SELECT s.session_id FROM sessions s
+     WHERE COALESCE((SELECT a.at FROM actions a WHERE a.session_id = s.session_id ORDER BY a.version DESC LIMIT 1), s.created_at) < ?`,
   );
   const deleteSessionStmt = db.prepare('DELETE FROM sessions WHERE session_id = ?');
 
@@ -144,6 +162,13 @@ export function openSqliteStorage(dataDir: string): Storage {
           tail,
         };
       }),
+    firstSnapshot: (sessionId) => {
+      const snap = selectFirstSnapshot.get(sessionId);
+      return snap ? { version: snap.version, state: JSON.parse(snap.state) as SessionState } : null;
+    },
+    addHostToken: (sessionId, tokenHash, createdAt) => void insertHostToken.run(tokenHash, sessionId, createdAt),
+    isHostToken: (sessionId, tokenHash) => selectHostToken.get(sessionId, tokenHash) !== undefined,
+    sessionsIdleSince: (before) => selectIdleSince.all(before).map((r) => r.session_id),
     deleteSession: (sessionId) => void deleteSessionStmt.run(sessionId),
     close: () => db.close(),
   };

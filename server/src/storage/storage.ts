@@ -34,6 +34,14 @@ export interface Storage {
   findAction(sessionId: string, actionId: string): CommittedAction | null;
   actionsSince(sessionId: string, sinceVersion: number, limit: number): CommittedAction[];
   loadSessions(): StoredSession[];
+  /** The oldest snapshot kept: version 0, the state the session was created with. */
+  firstSnapshot(sessionId: string): { version: number; state: SessionState } | null;
+  /** A co-facilitator token (hashed): the same rights as the host token the session was made with. */
+  addHostToken(sessionId: string, tokenHash: string, createdAt: number): void;
+  isHostToken(sessionId: string, tokenHash: string): boolean;
+  /** Sessions whose last action (or creation, when none) is older than `before` (ms since epoch). */
+  sessionsIdleSince(before: number): string[];
+  /** Deletes a session with its log, snapshots and tokens. */
   deleteSession(sessionId: string): void;
   close(): void;
 }
