@@ -1,4 +1,15 @@
-import { cellPoint, type CardOnBoard, type Point, type Scenario, type TableState, type Token } from '@samenspel/game-core';
+import {
+  CENTRE_RADIUS,
+  cellPoint,
+  type CardOnBoard,
+  type Link,
+  type Point,
+  type Scenario,
+  type SessionState,
+  type TableState,
+  type Token,
+  type Viewer,
+} from '@samenspel/game-core';
 import { AnimatePresence } from 'framer-motion';
 import { useCallback, useEffect, useId, useMemo, useRef, type KeyboardEvent, type PointerEvent } from 'react';
 import { markBoardShown } from '../app/motion';
@@ -7,13 +18,23 @@ import { useT } from '../i18n/useT';
 import { appStore, useApp, type Selection } from '../store';
 import { dropSelection, removeCard } from './actions';
 import { TAP_SLOP_PX } from './useDrag';
-import { BoardContext, useBoard, type BoardContextValue } from './context';
-import { CardPiece, GhostCard } from './CardPiece';
+import { BoardContext, useBoard, type BoardContextValue, type CardMark } from './context';
+import { CardPiece, EndedGhost, GhostCard, StagedCard } from './CardPiece';
+import { LinkLine } from './LinkLine';
+import { linkingStore } from './linking';
 import { TokenPiece, GhostToken } from './TokenPiece';
-import { VIEW_BOX, clampToMat, describePlace, nudge, SCALE } from './view';
+import { VIEW_BOX, VIEW_HALF, cardAppearance, clampToMat, describePlace, markMap, nudge, SCALE } from './view';
 import { Wheel } from './Wheel';
+import './board.css';
 
 export type BoardMode = 'player' | 'host' | 'screen';
+
+/** What changed since an earlier moment: new cards glow green, moved ones amber, ended ones are red ghosts. */
+export interface BoardHighlight {
+  added: string[];
+  moved: string[];
+  removed: CardOnBoard[];
+}
 
 interface BoardProps {
   tableId: string;
@@ -23,16 +44,23 @@ interface BoardProps {
   className?: string;
   /** Draw this scenario and table instead of the live session's (the trainer's preview); read-only. */
   preview?: { scenario: Scenario; table: TableState };
+  /** Draw this session state instead of the live one (the timeline, the report); read-only. */
+  state?: SessionState;
+  highlight?: BoardHighlight;
 }
 
+const NO_MARKS: ReadonlyMap<string, CardMark> = new Map();
+
 /** The shared wheel with its cards and tokens, live for every screen and playable where allowed. */
-export function Board({ tableId, mode, ownRoleId = null, className, preview }: BoardProps) {
+export function Board({ tableId, mode, ownRoleId = null, className, preview, state, highlight }: BoardProps) {
   const t = useT();
   const liveScenario = useApp((s) => s.game?.scenario ?? null);
   const liveTable = useApp((s) => s.game?.tables[tableId] ?? null);
-  const scenario = preview?.scenario ?? liveScenario;
-  const table = preview?.table ?? liveTable;
-  const readOnly = mode === 'screen' || preview !== undefined;
+  const storeViewer = useApp((s) => s.viewer);
+  const scenario = preview?.scenario ?? state?.scenario ?? liveScenario;
+  const table = preview?.table ?? state?.tables[tableId] ?? liveTable;
+  const readOnly = mode === 'screen' || preview !== undefined || state !== undefined;
+  const viewer: Viewer | null = mode === 'host' ? HOST : mode === 'screen' ? SCREEN : storeViewer;
   const svgRef = useRef<SVGSVGElement>(null);
   const helpId = useId();
   const tapStart = useRef<{ id: number; x: number; y: number } | null>(null);
@@ -55,9 +83,18 @@ export function Board({ tableId, mode, ownRoleId = null, className, preview }: B
       toMat,
       t,
       big: mode === 'screen',
+      viewer,
+      frozen: state ?? null,
+      live: preview === undefined && state === undefined,
+      marks: highlight ? markMap(highlight) : NO_MARKS,
     }),
-    [tableId, mode, ownRoleId, toMat, t, readOnly],
+    [tableId, mode, ownRoleId, toMat, t, readOnly, viewer, state, preview, highlight],
   );
+
+  // A line being drawn from a card of another table means nothing here.
+  useEffect(() => {
+    if (!readOnly) linkingStore.getState().reset();
+  }, [tableId, readOnly]);
 
   const shown = scenario !== null && table !== null;
   useEffect(() => {
@@ -80,6 +117,12 @@ export function Board({ tableId, mode, ownRoleId = null, className, preview }: B
     const start = tapStart.current;
     tapStart.current = null;
     if (!start || start.id !== e.pointerId || Math.hypot(e.clientX - start.x, e.clientY - start.y) > TAP_SLOP_PX) return;
+    // A tap beside the cards ends connecting or looking at a line; it puts nothing down.
+    const linking = linkingStore.getState();
+    if (linking.connectFrom || linking.linkId) {
+      linking.reset();
+      return;
+    }
     const selection = appStore.getState().selection;
     const at = toMat(e.clientX, e.clientY);
     if (selection && at) void dropSelection(tableId, selection, at);
@@ -107,7 +150,10 @@ export function Board({ tableId, mode, ownRoleId = null, className, preview }: B
       >
         {ctx.interactive && <desc id={helpId}>{t('board.help')}</desc>}
         <Wheel scenario={scenario} t={t} />
-        <Cards cards={table.cards} scenario={scenario} />
+        <Links table={table} preview={preview !== undefined} />
+        {/* Under the cards: what stopped matters less than what is there now. */}
+        {highlight && <EndedGhosts cards={highlight.removed} />}
+        <Cards cards={table.cards} links={table.links} scenario={scenario} preview={preview !== undefined} />
         <Tokens tokens={table.tokens} scenario={scenario} />
         {ctx.interactive && <KeyboardGhost scenario={scenario} />}
       </svg>
@@ -115,18 +161,76 @@ export function Board({ tableId, mode, ownRoleId = null, className, preview }: B
   );
 }
 
-function Cards({ cards, scenario }: { cards: Record<string, CardOnBoard>; scenario: Scenario }) {
+const HOST: Viewer = { kind: 'host' };
+const SCREEN: Viewer = { kind: 'screen' };
+
+function Cards({ cards, links, scenario, preview }: { cards: Record<string, CardOnBoard>; links: Link[]; scenario: Scenario; preview: boolean }) {
+  const board = useBoard();
   const selectedId = useApp((s) => (s.selection?.kind === 'card' ? s.selection.id : null));
+  const all = Object.values(cards);
+  const as = (c: CardOnBoard) => cardAppearance(c, board.viewer, { preview, interactive: board.interactive });
+  const staged = all.filter((c) => as(c) === 'staged');
   // SVG has no z-index: the chosen card is drawn last, so it lies on top of its neighbours.
-  const list = Object.values(cards).sort((a, b) => Number(a.id === selectedId) - Number(b.id === selectedId));
+  const list = all
+    .filter((c) => as(c) === 'card')
+    .sort((a, b) => Number(a.id === selectedId) - Number(b.id === selectedId));
+  // Lines between neighbouring cards hide under them, so each card also says how many it has.
+  const shown = new Set(list.map((c) => c.id));
+  const linkCount = new Map<string, number>();
+  for (const l of links) {
+    if (!shown.has(l.from) || !shown.has(l.to)) continue;
+    linkCount.set(l.from, (linkCount.get(l.from) ?? 0) + 1);
+    linkCount.set(l.to, (linkCount.get(l.to) ?? 0) + 1);
+  }
   return (
     <g className="cards">
+      {staged.map((card) => (
+        <StagedCard key={card.id} card={card} />
+      ))}
       <AnimatePresence initial={false}>
         {list.map((card) => (
-          <CardPiece key={card.id} card={card} scenario={scenario} />
+          <CardPiece key={card.id} card={card} scenario={scenario} links={linkCount.get(card.id) ?? 0} />
         ))}
       </AnimatePresence>
-      <PendingPlacements cards={cards} scenario={scenario} />
+      {board.live && <PendingPlacements cards={cards} scenario={scenario} />}
+    </g>
+  );
+}
+
+/** The lines between cards that work together, under the cards; only between cards this viewer sees. */
+function Links({ table, preview }: { table: TableState; preview: boolean }) {
+  const board = useBoard();
+  const shown = (id: string) => {
+    const card = table.cards[id];
+    return card !== undefined && cardAppearance(card, board.viewer, { preview, interactive: board.interactive }) === 'card';
+  };
+  // useId's punctuation would break the url(#…) reference.
+  const maskId = `links-mask-${useId().replace(/[^\w-]/g, '')}`;
+  const links = table.links.filter((l) => shown(l.from) && shown(l.to));
+  if (links.length === 0) return null;
+  return (
+    <>
+      {/* A line across the middle would run over the persona's name: it passes behind her disc. */}
+      <mask id={maskId} maskUnits="userSpaceOnUse" x={-VIEW_HALF} y={-VIEW_HALF} width={VIEW_HALF * 2} height={VIEW_HALF * 2}>
+        <rect x={-VIEW_HALF} y={-VIEW_HALF} width={VIEW_HALF * 2} height={VIEW_HALF * 2} fill="#fff" />
+        <circle r={CENTRE_RADIUS * SCALE} fill="#000" />
+      </mask>
+      <g className="links" mask={`url(#${maskId})`}>
+        {links.map((link: Link) => (
+          <LinkLine key={link.id} link={link} from={table.cards[link.from]!} to={table.cards[link.to]!} />
+        ))}
+      </g>
+    </>
+  );
+}
+
+/** Cards that stopped since the earlier moment, where they lay. */
+function EndedGhosts({ cards }: { cards: CardOnBoard[] }) {
+  return (
+    <g className="ended-ghosts">
+      {cards.map((card) => (
+        <EndedGhost key={card.id} card={card} />
+      ))}
     </g>
   );
 }
@@ -202,6 +306,13 @@ export function startPoint(selection: Selection, tableId: string, scenario: Scen
 function handleBoardKey(e: KeyboardEvent<SVGSVGElement>, tableId: string, scenario: Scenario, t: ReturnType<typeof useT>) {
   const s = appStore.getState();
   const { selection } = s;
+  const linking = linkingStore.getState();
+  if (e.key === 'Escape' && (linking.connectFrom || linking.linkId)) {
+    e.preventDefault();
+    linking.reset();
+    s.announce(t('announce.cancelled'));
+    return;
+  }
   if (e.key === 'Escape' && selection) {
     e.preventDefault();
     s.select(null);

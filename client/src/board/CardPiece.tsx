@@ -4,8 +4,9 @@ import { memo, useEffect, useMemo, type KeyboardEvent } from 'react';
 import { session } from '../net';
 import { createThrottle } from '../net/throttle';
 import { appStore, pieceKey, useApp } from '../store';
-import { moveCard } from './actions';
+import { addLink, moveCard } from './actions';
 import { useBoard } from './context';
+import { linkingStore, useLinking } from './linking';
 import { transitionFor, useShownPosition } from './motion';
 import { useDrag } from './useDrag';
 import { CARD, SCALE, cardHeight, cardWidth, cellIds, describePlace, wrapLabel } from './view';
@@ -14,13 +15,15 @@ const LINE = CARD.lineHeight * SCALE;
 const FONT = CARD.font * SCALE;
 
 /** A support card on the wheel: tap or drag to move it; its ring and sector say what it is. */
-export const CardPiece = memo(function CardPiece({ card, scenario }: { card: CardOnBoard; scenario: Scenario }) {
+export const CardPiece = memo(function CardPiece({ card, scenario, links = 0 }: { card: CardOnBoard; scenario: Scenario; links?: number }) {
   const board = useBoard();
   const { tableId, t } = board;
   const key = pieceKey(tableId, 'card', card.id);
   const selected = useApp((s) => s.selection?.kind === 'card' && s.selection.id === card.id);
   const refused = useApp((s) => (s.refusedDrag?.key === key ? s.refusedDrag.n : null));
-  const settled = useShownPosition(key, card);
+  const settled = useShownPosition(key, card, board.live);
+  const connectFrom = useLinking((s) => (board.interactive ? s.connectFrom : null));
+  const mark = board.marks.get(card.id);
 
   const throttle = useMemo(
     () => createThrottle((p: Point) => session()?.drag({ tableId, kind: 'card', id: card.id, x: round(p.x), y: round(p.y) })),
@@ -45,7 +48,18 @@ export const CardPiece = memo(function CardPiece({ card, scenario }: { card: Car
     refused,
   );
 
+  /** In the middle of drawing a line, a tap on a card ends it there. */
+  const connectHere = (): boolean => {
+    const from = linkingStore.getState().connectFrom;
+    if (!from) return false;
+    linkingStore.getState().reset();
+    if (from !== card.id) void addLink(tableId, from, card.id);
+    return true;
+  };
+
   const toggle = () => {
+    if (connectHere()) return;
+    linkingStore.getState().chooseLink(null);
     const s = appStore.getState();
     if (selected) s.select(null);
     else {
@@ -56,6 +70,12 @@ export const CardPiece = memo(function CardPiece({ card, scenario }: { card: Car
 
   const onKeyDown = (e: KeyboardEvent) => {
     if ((e.key !== 'Enter' && e.key !== ' ') || !board.canMoveCards) return;
+    if (linkingStore.getState().connectFrom) {
+      e.preventDefault();
+      e.stopPropagation();
+      connectHere();
+      return;
+    }
     const s = appStore.getState();
     if (selected && s.cursor) return; // the board drops it at the cursor
     e.preventDefault();
@@ -73,6 +93,10 @@ export const CardPiece = memo(function CardPiece({ card, scenario }: { card: Car
   const ids = cellIds(at, scenario);
   const moving = source === 'local' || source === 'remote';
   const place = describePlace(at, scenario, t);
+  const privateNote = card.hidden ? ` ${t('player.card.private')}` : '';
+  const noteText = card.note ? ` ${t('player.card.noteSays', { note: card.note })}` : '';
+  const linkText = links === 0 ? '' : ` ${links === 1 ? t('player.card.link') : t('player.card.links', { n: links })}`;
+  const connectClass = connectFrom === null ? '' : connectFrom === card.id ? ' is-connect-from' : ' is-connect-target';
 
   return (
     <m.g
@@ -82,11 +106,14 @@ export const CardPiece = memo(function CardPiece({ card, scenario }: { card: Car
       data-sector={ids.sector ?? ''}
       data-x={at.x}
       data-y={at.y}
-      className={`piece card${selected ? ' is-selected' : ''}${moving ? ' is-moving' : ''}${source === 'pending' ? ' is-pending' : ''}${card.defId === null ? ' is-blank' : ''}`}
+      data-hidden={card.hidden || undefined}
+      data-note={card.note ? 'true' : undefined}
+      data-mark={mark}
+      className={`piece card${selected ? ' is-selected' : ''}${moving ? ' is-moving' : ''}${source === 'pending' ? ' is-pending' : ''}${card.defId === null ? ' is-blank' : ''}${card.hidden ? ' is-private' : ''}${connectClass}`}
       tabIndex={board.interactive ? 0 : undefined}
       role={board.interactive ? 'button' : undefined}
       aria-pressed={board.interactive ? selected : undefined}
-      aria-label={t('board.cardLabel', { label: card.label, place })}
+      aria-label={`${t('board.cardLabel', { label: card.label, place })}${noteText}${linkText}${privateNote}`}
       initial={{ opacity: 0, scale: 0.6, x: at.x * SCALE, y: at.y * SCALE }}
       animate={{ opacity: 1, scale: 1, x: at.x * SCALE, y: at.y * SCALE }}
       exit={{ opacity: 0, scale: 0.6 }}
@@ -94,20 +121,125 @@ export const CardPiece = memo(function CardPiece({ card, scenario }: { card: Car
       onKeyDown={board.interactive ? onKeyDown : undefined}
       {...drag.handlers}
     >
-      <title>{card.label}</title>
+      <title>{card.note ? `${card.label}\n${card.note}` : card.label}</title>
       <rect className="hit" x={-W / 2 - 6} y={-hit / 2} width={W + 12} height={hit} />
+      {mark && <rect className={`card-mark card-mark-${mark}`} x={-W / 2 - 12} y={-h / 2 - 12} width={W + 24} height={h + 24} rx={24} />}
       <rect className="card-body" x={-W / 2} y={-h / 2} width={W} height={h} rx={14} />
-      <text className="card-text" fontSize={FONT}>
-        {lines.map((line, i) => (
-          <tspan key={i} x={0} y={(i - (lines.length - 1) / 2) * LINE + FONT * 0.36}>
-            {line}
-          </tspan>
-        ))}
-      </text>
+      <CardText lines={lines} />
+      {card.note && <NoteMarker x={W / 2} y={-h / 2} />}
+      {card.hidden && <PrivateBadge x={-W / 2} y={-h / 2} />}
+      {links > 0 && <LinkBadge x={W / 2} y={h / 2} n={links} />}
       <rect className="focus-ring" x={-W / 2 - 10} y={-h / 2 - 10} width={W + 20} height={h + 20} rx={20} />
     </m.g>
   );
 });
+
+/** A little post-it on the card's corner: someone wrote a note on it. */
+function NoteMarker({ x, y }: { x: number; y: number }) {
+  return (
+    <g className="card-note-marker" transform={`translate(${x - 6} ${y + 6})`} aria-hidden="true">
+      <path d="M -26 -22 H 18 V 10 L 6 22 H -26 Z" />
+      <path className="card-note-fold" d="M 18 10 H 6 V 22" />
+      <line x1={-17} y1={-10} x2={9} y2={-10} />
+      <line x1={-17} y1={2} x2={1} y2={2} />
+    </g>
+  );
+}
+
+/** How many cards this one works together with, on its corner: lines between neighbours hide under them. */
+function LinkBadge({ x, y, n }: { x: number; y: number; n: number }) {
+  return (
+    <g className="card-link-badge" transform={`translate(${x - 4} ${y - 4})`} aria-hidden="true" data-links={n}>
+      <circle r={28} />
+      <text y={13} fontSize={36}>
+        {n}
+      </text>
+    </g>
+  );
+}
+
+/** A lock on the card's corner: placed in private mode, seen by its placer and the facilitator only. */
+function PrivateBadge({ x, y }: { x: number; y: number }) {
+  return (
+    <g className="card-private-badge" transform={`translate(${x + 6} ${y + 6})`} aria-hidden="true">
+      <circle r={28} />
+      <path className="lock-shackle" d="M -9 -2 V -9 A 9 9 0 0 1 9 -9 V -2" />
+      <rect className="lock-body" x={-13} y={-3} width={26} height={19} rx={4} />
+    </g>
+  );
+}
+
+/** A starting card the facilitator has not brought in yet: a faint outline only they see. */
+export function StagedCard({ card }: { card: CardOnBoard }) {
+  const { t } = useBoard();
+  const lines = wrapLabel(card.label, CARD.charsPerLine, CARD.maxLines);
+  const W = cardWidth(lines) * SCALE;
+  const h = cardHeight(lines.length) * SCALE;
+  const tag = t('player.card.staged');
+  return (
+    <g
+      className="staged-card"
+      data-testid={`staged-${card.id}`}
+      transform={`translate(${card.x * SCALE} ${card.y * SCALE})`}
+      role="img"
+      aria-label={`${card.label}: ${tag}`}
+    >
+      <rect className="card-body" x={-W / 2} y={-h / 2} width={W} height={h} rx={14} />
+      <CardText lines={lines} />
+      <Tag text={tag} y={h / 2} className="staged-tag" />
+    </g>
+  );
+}
+
+/** A card that stopped since the earlier moment: a red dashed outline where it lay, tagged "stopt". */
+export function EndedGhost({ card }: { card: CardOnBoard }) {
+  const { t } = useBoard();
+  const lines = wrapLabel(card.label, CARD.charsPerLine, CARD.maxLines);
+  const W = cardWidth(lines) * SCALE;
+  const h = cardHeight(lines.length) * SCALE;
+  const tag = t('player.card.ended');
+  return (
+    <g
+      className="ended-ghost"
+      data-testid={`ended-${card.id}`}
+      transform={`translate(${card.x * SCALE} ${card.y * SCALE})`}
+      role="img"
+      aria-label={`${card.label}: ${tag}`}
+    >
+      <rect className="card-body" x={-W / 2} y={-h / 2} width={W} height={h} rx={14} />
+      <CardText lines={lines} />
+      <Tag text={tag} y={-h / 2} className="ended-tag" />
+    </g>
+  );
+}
+
+const TAG_FONT = 0.03 * SCALE;
+
+/** A small label centred on a card's edge. */
+function Tag({ text, y, className }: { text: string; y: number; className: string }) {
+  const w = text.length * TAG_FONT * 0.58 + 24;
+  const hh = TAG_FONT * 1.5;
+  return (
+    <g className={`card-tag ${className}`} transform={`translate(0 ${y})`}>
+      <rect x={-w / 2} y={-hh / 2} width={w} height={hh} rx={hh / 2} />
+      <text y={TAG_FONT * 0.36} fontSize={TAG_FONT}>
+        {text}
+      </text>
+    </g>
+  );
+}
+
+function CardText({ lines }: { lines: string[] }) {
+  return (
+    <text className="card-text" fontSize={FONT}>
+      {lines.map((line, i) => (
+        <tspan key={i} x={0} y={(i - (lines.length - 1) / 2) * LINE + FONT * 0.36}>
+          {line}
+        </tspan>
+      ))}
+    </text>
+  );
+}
 
 /** A card that is not on the board yet: where a keyboard user aims, or a placement on its way. */
 export function GhostCard({ label, at }: { label: string; at: Point }) {
@@ -117,13 +249,7 @@ export function GhostCard({ label, at }: { label: string; at: Point }) {
   return (
     <g className="ghost" transform={`translate(${at.x * SCALE} ${at.y * SCALE})`} aria-hidden="true">
       <rect className="card-body" x={-W / 2} y={-h / 2} width={W} height={h} rx={14} />
-      <text className="card-text" fontSize={FONT}>
-        {lines.map((line, i) => (
-          <tspan key={i} x={0} y={(i - (lines.length - 1) / 2) * LINE + FONT * 0.36}>
-            {line}
-          </tspan>
-        ))}
-      </text>
+      <CardText lines={lines} />
     </g>
   );
 }

@@ -28,11 +28,12 @@ export const TokenPiece = memo(function TokenPiece({ token, role }: { token: Tok
   const selected = useApp((s) => s.selection?.kind === 'token' && s.selection.id === role.id);
   const refused = useApp((s) => (s.refusedDrag?.key === key ? s.refusedDrag.n : null));
   const playedBy = useApp((s) => {
-    if (!s.game) return null;
-    for (const seat of Object.values(s.game.seats)) if (seat.tableId === tableId && seat.roleId === role.id) return seat.name;
+    const game = board.frozen ?? s.game;
+    if (!game) return null;
+    for (const seat of Object.values(game.seats)) if (seat.tableId === tableId && seat.roleId === role.id) return seat.name;
     return null;
   });
-  const settled = useShownPosition(key, token);
+  const settled = useShownPosition(key, token, board.live);
 
   const throttle = useMemo(
     () => createThrottle((p: Point) => session()?.drag({ tableId, kind: 'token', id: role.id, x: round(p.x), y: round(p.y) })),

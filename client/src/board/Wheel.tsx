@@ -2,7 +2,7 @@ import { CENTRE_RADIUS, RING_EDGES, type Scenario } from '@samenspel/game-core';
 import { memo } from 'react';
 import { scenarioFileUrl } from '../net/api';
 import type { Translate } from '../i18n';
-import { RING_FILL, RING_INK, RINGS, SCALE, VIEW_HALF, annularSector, isLowerHalf, supportLabel, textArc } from './view';
+import { RING_FILL, RING_INK, RINGS, SCALE, VIEW_HALF, annularSector, initials, isLowerHalf, supportLabel, textArc } from './view';
 
 const TAU = Math.PI * 2;
 const SECTOR_FONT = 0.052;
@@ -101,8 +101,9 @@ export const Wheel = memo(function Wheel({ scenario, t }: WheelProps) {
           />
         </>
       ) : (
-        <text className="wheel-persona-avatar" y={-0.055 * SCALE} fontSize={0.09 * SCALE}>
-          {persona.avatar ?? persona.name.slice(0, 1)}
+        // Initials, not the avatar emoji: the projector PC may have no emoji font and draw a box.
+        <text className="wheel-persona-avatar" y={-0.06 * SCALE} fontSize={0.085 * SCALE}>
+          {initials(persona.name)}
         </text>
       )}
       <text className="wheel-persona-name" y={0.055 * SCALE} fontSize={0.06 * SCALE}>

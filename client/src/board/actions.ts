@@ -134,3 +134,36 @@ export async function dropSelection(tableId: string, selection: Selection, to: P
       return moveToken(tableId, selection.id, to);
   }
 }
+
+/** Draws a "works together with" line between two cards. */
+export async function addLink(tableId: string, from: string, to: string): Promise<boolean> {
+  const client = session();
+  const cards = appStore.getState().game?.tables[tableId]?.cards;
+  const a = cards?.[from];
+  const b = cards?.[to];
+  if (!client || !a || !b) return false;
+  const result = await client.send('link:add', { tableId, from, to });
+  if (!report(result)) return false;
+  say('player.link.added', { a: a.label, b: b.label });
+  return true;
+}
+
+export async function removeLink(tableId: string, linkId: string): Promise<boolean> {
+  const client = session();
+  if (!client) return false;
+  const result = await client.send('link:remove', { tableId, linkId });
+  if (!report(result)) return false;
+  say('player.link.removed');
+  return true;
+}
+
+/** Writes, changes or (empty) clears the note on a card. */
+export async function saveNote(tableId: string, cardId: string, note: string): Promise<boolean> {
+  const client = session();
+  const card = appStore.getState().game?.tables[tableId]?.cards[cardId];
+  if (!client || !card) return false;
+  const result = await client.send('card:note', { tableId, cardId, note: note.trim() });
+  if (!report(result)) return false;
+  say(note.trim() ? 'player.note.saved' : 'player.note.cleared', { label: card.label });
+  return true;
+}

@@ -1,10 +1,13 @@
-import type { Point } from '@samenspel/game-core';
+import type { Point, SessionState, Viewer } from '@samenspel/game-core';
 import { createContext, useContext } from 'react';
 import type { Translate } from '../i18n';
 
+/** How a card is marked when the board shows what changed (the timeline, the report). */
+export type CardMark = 'added' | 'moved';
+
 export interface BoardContextValue {
   tableId: string;
-  /** False on the big screen: it only shows. */
+  /** False on the big screen and on history boards: they only show. */
   interactive: boolean;
   canMoveToken: (roleId: string) => boolean;
   canMoveCards: boolean;
@@ -13,6 +16,16 @@ export interface BoardContextValue {
   t: Translate;
   /** Drawn for the back of the room: bolder strokes and labels. */
   big: boolean;
+  /** Who looks at this board; decides which private cards are drawn. */
+  viewer: Viewer | null;
+  /**
+   * The session drawn when it is not the live one (a moment in the timeline). Live drags and
+   * unconfirmed moves of the real session then do not belong on it.
+   */
+  frozen: SessionState | null;
+  /** Whether positions follow live drags and this device's unconfirmed moves. */
+  live: boolean;
+  marks: ReadonlyMap<string, CardMark>;
 }
 
 export const BoardContext = createContext<BoardContextValue | null>(null);

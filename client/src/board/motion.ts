@@ -8,11 +8,12 @@ export type Source = 'local' | 'pending' | 'remote' | 'board';
 /**
  * A piece's position on this screen. Someone else's live drag comes before the board's
  * position, and our own unconfirmed move before both, so the piece never jumps back while
- * the server is still answering.
+ * the server is still answering. A board of another moment (`live` false) shows the board only.
  */
-export function useShownPosition(key: PieceKey, board: Point): { at: Point; source: Source } {
+export function useShownPosition(key: PieceKey, board: Point, live = true): { at: Point; source: Source } {
   const pending = useApp((s) => s.pending[key]);
   const remote = useApp((s) => s.remoteDrags[key]);
+  if (!live) return { at: board, source: 'board' };
   if (pending) return { at: pending, source: 'pending' };
   if (remote) return { at: remote, source: 'remote' };
   return { at: board, source: 'board' };

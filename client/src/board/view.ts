@@ -1,13 +1,17 @@
 import {
+  isCardVisible,
   MAT_HALF,
   SUPPORT_TYPES,
   locate,
   round,
+  type CardOnBoard,
   type Point,
   type Scenario,
   type SupportType,
+  type Viewer,
 } from '@samenspel/game-core';
 import type { Translate } from '../i18n';
+import type { CardMark } from './context';
 
 /*
  * Drawing the wheel. The SVG works in mat units times SCALE, so game-core positions map
@@ -166,4 +170,22 @@ export const RINGS = SUPPORT_TYPES;
 
 function fmt(n: number): string {
   return (Math.round(n * 10) / 10).toString();
+}
+
+/**
+ * How a card appears to a board's viewer: on the wheel, as the facilitator's ghost of a starting
+ * card still to come, or not at all. The trainer's preview shows the whole situation at once.
+ */
+export function cardAppearance(card: CardOnBoard, viewer: Viewer | null, board: { preview: boolean; interactive: boolean }): 'card' | 'staged' | null {
+  if (board.preview) return 'card';
+  if (card.staged) return board.interactive && viewer?.kind === 'host' ? 'staged' : null;
+  return isCardVisible(card, viewer) ? 'card' : null;
+}
+
+/** Card id → how it changed, for a board that highlights changes; a card both added and moved counts as added. */
+export function markMap(h: { added: readonly string[]; moved: readonly string[] }): ReadonlyMap<string, CardMark> {
+  const marks = new Map<string, CardMark>();
+  for (const id of h.moved) marks.set(id, 'moved');
+  for (const id of h.added) marks.set(id, 'added');
+  return marks;
 }

@@ -128,7 +128,6 @@ export const en: Record<MessageKey, string> = {
   'join.nameHint': 'Only visible in this session. A first name is enough.',
   'join.roleTitle': 'Choose a role',
   'join.roleIntro': 'If you can, choose a role close to your own work.',
-  'join.table': 'Table',
   'join.taken': 'Taken by {name}',
   'join.takenShort': 'Taken',
   'join.required': 'Needed',
@@ -145,10 +144,8 @@ export const en: Record<MessageKey, string> = {
   'role.mayNot': 'What you may not do',
   'role.toBoard': 'Go to the board',
   'role.close': 'Back to the board',
-  'role.show': 'My role',
   'role.playedBy': 'Played by {name}',
 
-  'persona.about': 'About {name}',
   'persona.interview': 'In conversation with {name}',
 
   'board.label': 'Participation wheel of {name}',
@@ -194,8 +191,6 @@ export const en: Record<MessageKey, string> = {
   'announce.mat': 'the mat, outside the wheel',
   'announce.centre': 'the centre',
   'announce.place': '{ring}, {sector}',
-
-  'player.myRole': 'My role',
 
   'host.title': 'Facilitator',
   'host.joinWith': 'Participants join with code',

@@ -130,7 +130,6 @@ export const nl = {
   'join.nameHint': 'Alleen zichtbaar in deze sessie. Een voornaam is genoeg.',
   'join.roleTitle': 'Kies een rol',
   'join.roleIntro': 'Kies als het kan een rol die dicht bij je eigen werk ligt.',
-  'join.table': 'Tafel',
   'join.taken': 'Bezet door {name}',
   'join.takenShort': 'Bezet',
   'join.required': 'Nodig',
@@ -147,10 +146,8 @@ export const nl = {
   'role.mayNot': 'Wat je niet mag',
   'role.toBoard': 'Naar het bord',
   'role.close': 'Terug naar het bord',
-  'role.show': 'Mijn rol',
   'role.playedBy': 'Gespeeld door {name}',
 
-  'persona.about': 'Over {name}',
   'persona.interview': 'In gesprek met {name}',
 
   'board.label': 'Participatiewiel van {name}',
@@ -196,8 +193,6 @@ export const nl = {
   'announce.mat': 'de mat, buiten het wiel',
   'announce.centre': 'het midden',
   'announce.place': '{ring}, {sector}',
-
-  'player.myRole': 'Mijn rol',
 
   'host.title': 'Facilitator',
   'host.joinWith': 'Deelnemers doen mee met code',

@@ -299,6 +299,15 @@ export function createSessionClient(options: ClientOptions) {
     s.refuseDrag(pieceKey(info.tableId, info.kind, info.id));
     s.announce(translate(lang(), 'error.HELD_BY_OTHER'), 'error');
   });
+  socket.on('session:deleted', () => {
+    // The session is gone for good: stop reconnecting and let the page say so.
+    closed = true;
+    clearInterval(sweep);
+    if (attachTimer) clearTimeout(attachTimer);
+    for (const out of queue) if (out.timer) clearTimeout(out.timer);
+    store.getState().setSessionEnded();
+    socket.disconnect();
+  });
   socket.on('error:reported', (err: ErrorAck & { event: string }) => {
     // Messages without an ack (drag frames) report problems here; they matter to developers only.
     console.warn('server refused', err.event, err.code, err.message);

@@ -13,6 +13,9 @@ export interface ConnectionSlice {
   failure: ErrorCode | null;
   /** Whether this page was attached before; decides between "connecting" and "reconnecting". */
   everReady: boolean;
+  /** The facilitator deleted the session: there is nothing to reconnect to. */
+  sessionEnded: boolean;
+  setSessionEnded: () => void;
   setConnection: (status: ConnectionStatus, failure?: ErrorCode | null) => void;
 }
 
@@ -20,6 +23,8 @@ export const createConnectionSlice: Slice<ConnectionSlice> = (set) => ({
   connection: 'idle',
   failure: null,
   everReady: false,
+  sessionEnded: false,
+  setSessionEnded: () => set({ sessionEnded: true }),
   setConnection: (connection, failure = null) =>
     set((s) => ({ connection, failure, everReady: s.everReady || connection === 'ready' })),
 });

@@ -43,6 +43,7 @@ export const createSessionSlice: Slice<SessionSlice> = (set) => ({
       remoteDrags: {},
       pending: {},
       refusedDrag: null,
+      sessionEnded: false,
     }),
   setAttached: ({ sessionId, code, viewer }) =>
     set({ sessionId, code, viewer, seatId: viewer.kind === 'seat' ? viewer.seatId : null }),

@@ -1,4 +1,4 @@
-import { cellPoint, tokenStartPoint, SUPPORT_TYPES } from '../board/geometry';
+import { CENTRE_RADIUS, RING_EDGES, cellPoint, fromPolar, locate, tokenStartPoint, SUPPORT_TYPES, type Point } from '../board/geometry';
 import type { Scenario, ScenarioCard } from '../scenario/schema';
 import type { CardOnBoard, SessionState, TableState, Token } from './types';
 
@@ -51,20 +51,76 @@ export function createTable(scenario: Scenario, id: string, name: string): Table
 /** Gives each card a spot in its cell, spreading cards that share a cell. */
 export function spreadCards(scenario: Scenario, cards: readonly ScenarioCard[]) {
   const sectorIds = scenario.board.sectors.map((s) => s.id);
-  const byCell = new Map<string, ScenarioCard[]>();
-  for (const card of cards) {
-    const key = `${card.supportType}/${card.sector}`;
-    byCell.set(key, [...(byCell.get(key) ?? []), card]);
-  }
-  const placed: [ScenarioCard, { x: number; y: number }][] = [];
-  for (const group of byCell.values()) {
-    group.forEach((card, slot) => {
-      const ring = SUPPORT_TYPES.indexOf(card.supportType);
-      const sector = Math.max(0, sectorIds.indexOf(card.sector));
-      placed.push([card, cellPoint(ring, sector, sectorIds.length, slot, group.length)]);
+  const count = sectorIds.length;
+  /*
+   * Cards are wider than a cell of the inner rings, so neighbours from the next sector overlap
+   * as much as cards in the same cell. Each card takes the spot in its own cell (its meaning)
+   * that covers the others least, preferring the middle of the cell; a few rounds let early
+   * cards make room for later ones.
+   */
+  const items = cards.map((card) => {
+    const ring = SUPPORT_TYPES.indexOf(card.supportType);
+    const sector = Math.max(0, sectorIds.indexOf(card.sector));
+    const spots = SPOTS.map(([rf, af]) => ({ p: spotInCell(ring, sector, count, rf, af), centred: Math.hypot(rf - 0.5, af - 0.5) })).filter(({ p }) => {
+      const cell = locate(p, count);
+      return cell.kind === 'ring' && cell.ring === ring && cell.sector === sector;
     });
+    return { card, spots, box: null as Box | null, ...approxCardSize(card.label) };
+  });
+  for (let round = 0; round < 4; round++) {
+    for (const item of items) {
+      item.box = null;
+      let best: Box | null = null;
+      let bestCost = Number.POSITIVE_INFINITY;
+      for (const { p, centred } of item.spots) {
+        const box = { x: p.x, y: p.y, w: item.w, h: item.h };
+        const cost = items.reduce((sum, other) => sum + (other.box ? overlap(box, other.box) : 0), overlap(box, PERSONA_BOX)) + centred * 0.002;
+        if (cost < bestCost) {
+          bestCost = cost;
+          best = box;
+        }
+      }
+      item.box = best;
+    }
   }
-  return placed;
+  return items.map(({ card, box }): [ScenarioCard, Point] => {
+    if (box) return [card, { x: box.x, y: box.y }];
+    return [card, cellPoint(SUPPORT_TYPES.indexOf(card.supportType), Math.max(0, sectorIds.indexOf(card.sector)), count)];
+  });
+}
+
+interface Box {
+  x: number;
+  y: number;
+  w: number;
+  h: number;
+}
+
+/** Where in a cell a card may go: fractions of the ring's depth and of the sector's angle. */
+const FRACTIONS = [0.5, 0.38, 0.62, 0.26, 0.74, 0.14, 0.86];
+const SPOTS: [number, number][] = FRACTIONS.flatMap((rf) => FRACTIONS.map((af): [number, number] => [rf, af]));
+
+/** The persona's disc in the middle, which cards should not cover. */
+const PERSONA_BOX: Box = { x: 0, y: 0, w: CENTRE_RADIUS * 1.6, h: CENTRE_RADIUS * 1.6 };
+
+function spotInCell(ring: number, sector: number, count: number, rf: number, af: number): Point {
+  const inner = RING_EDGES[ring]!;
+  const outer = RING_EDGES[ring + 1]!;
+  const width = (Math.PI * 2) / count;
+  return fromPolar(inner + (outer - inner) * rf, width * (sector + af));
+}
+
+/** About the size a screen draws a card with this label (mat units): up to three lines of some 13 characters. */
+function approxCardSize(label: string): { w: number; h: number } {
+  const lines = Math.min(3, Math.max(1, Math.ceil(label.length / 13)));
+  const longest = lines === 1 ? label.length : 13;
+  return { w: Math.min(0.34, Math.max(0.16, longest * 0.025 + 0.04)), h: Math.max(0.11, 0.052 + lines * 0.046) };
+}
+
+function overlap(a: Box, b: Box): number {
+  const ox = Math.min(a.x + a.w / 2, b.x + b.w / 2) - Math.max(a.x - a.w / 2, b.x - b.w / 2);
+  const oy = Math.min(a.y + a.h / 2, b.y + b.h / 2) - Math.max(a.y - a.h / 2, b.y - b.h / 2);
+  return ox > 0 && oy > 0 ? ox * oy : 0;
 }
 
 /** A round of discussion in the workshop deck takes about ten minutes. */

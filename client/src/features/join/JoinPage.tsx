@@ -1,5 +1,5 @@
-import type { ScenarioRole, SessionState } from '@samenspel/game-core';
-import { useEffect, useId, useState, type FormEvent } from 'react';
+import type { ScenarioRole, Seat, SessionState } from '@samenspel/game-core';
+import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import { navigate, normaliseCode, paths } from '../../app/router';
 import { errorKey } from '../../i18n';
 import { useT } from '../../i18n/useT';
@@ -11,6 +11,7 @@ import { LanguageSwitch } from '../../ui/LanguageSwitch';
 import { RoleCard } from '../../ui/RoleCard';
 import { StepIndicator } from '../../ui/StepIndicator';
 import { PlayerView } from '../player/PlayerView';
+import { PollOverlay } from '../player/PollOverlay';
 
 const NAME_MAX = 40;
 
@@ -31,6 +32,7 @@ export default function JoinPage({ code }: { code: string | null }) {
 
 function Joined({ code }: { code: string }) {
   const t = useT();
+  const ended = useApp((s) => s.sessionEnded);
   const connection = useApp((s) => s.connection);
   const failure = useApp((s) => s.failure);
   const game = useApp((s) => s.game);
@@ -38,6 +40,8 @@ function Joined({ code }: { code: string }) {
   const seat = seatId && game ? (game.seats[seatId] ?? null) : null;
   const [seenRole, setSeenRole] = useState(() => load(keys.seenRole(code)) === '1');
   const [named, setNamed] = useState(false);
+  const [tableChoice, setTableChoice] = useState<string | null>(null);
+  useReassignNotice(seat);
 
   useEffect(() => {
     document.title = `${t('join.title')} · ${t('app.name')}`;
@@ -48,6 +52,7 @@ function Joined({ code }: { code: string }) {
     if (!seatId) setSeenRole(load(keys.seenRole(code)) === '1');
   }, [seatId, code]);
 
+  if (ended) return <SessionEnded />;
   if (connection === 'failed' && !game) {
     return <CodeStep initial={code} error={failure ? t(errorKey(failure)) : t('conn.failed')} />;
   }
@@ -84,12 +89,96 @@ function Joined({ code }: { code: string }) {
     return <PlayerView seatId={seat.id} />;
   }
   if (!named) return <NameStep onDone={() => setNamed(true)} />;
-  return <RoleStep game={game} onBack={() => setNamed(false)} />;
+  // With one table there is nothing to choose; with more, the table comes before the role.
+  const onlyTable = game.tableOrder.length === 1 ? game.tableOrder[0] : undefined;
+  const chosen = onlyTable ?? (tableChoice && game.tables[tableChoice] ? tableChoice : null);
+  if (!chosen) return <TableStep game={game} onChoose={setTableChoice} onBack={() => setNamed(false)} />;
+  return <RoleStep game={game} tableId={chosen} onBack={() => (onlyTable ? setNamed(false) : setTableChoice(null))} />;
+}
+
+/** Says so when the facilitator gives this seat another role or table (the board follows by itself). */
+function useReassignNotice(seat: Seat | null) {
+  const t = useT();
+  const game = useApp((s) => s.game);
+  const before = useRef<Seat | null>(seat);
+  useEffect(() => {
+    const was = before.current;
+    before.current = seat;
+    if (!was || !seat || was.id !== seat.id || (was.roleId === seat.roleId && was.tableId === seat.tableId) || !game) return;
+    const role = game.scenario.roles.find((r) => r.id === seat.roleId)?.name ?? seat.roleId;
+    const table = game.tables[seat.tableId]?.name ?? seat.tableId;
+    const s = appStore.getState();
+    s.announce(was.tableId === seat.tableId ? t('player.reassigned', { role }) : t('player.reassignedTable', { role, table }));
+  }, [seat, game, t]);
+}
+
+/** The facilitator deleted the session: nothing to reconnect to, so the page says it is over. */
+function SessionEnded() {
+  const t = useT();
+  useEffect(() => {
+    document.title = `${t('player.ended.title')} · ${t('app.name')}`;
+  }, [t]);
+  return (
+    <div className="page-shell">
+      <header className="topbar">
+        <div className="brand">
+          <span className="brand-mark" aria-hidden="true" />
+          <span className="brand-name">{t('app.name')}</span>
+        </div>
+        <LanguageSwitch />
+      </header>
+      <main id="main" className="page narrow join session-ended" data-testid="session-ended">
+        <h1>{t('player.ended.title')}</h1>
+        <p className="lead">{t('player.ended.body')}</p>
+        <button type="button" className="button-secondary button-large" onClick={() => navigate(paths.home())}>
+          {t('player.ended.home')}
+        </button>
+      </main>
+    </div>
+  );
+}
+
+/** The tables of a session as big buttons, each saying how many roles are taken there. */
+function TableStep({ game, onChoose, onBack }: { game: SessionState; onChoose: (tableId: string) => void; onBack: () => void }) {
+  const t = useT();
+  const roles = game.scenario.roles.length;
+  const suggested = firstOpenTable(game);
+  return (
+    <JoinShell>
+      <h1>{t('player.join.tableTitle')}</h1>
+      <p className="lead">{t('player.join.tableIntro')}</p>
+      <ul className="table-choices">
+        {game.tableOrder.map((id) => {
+          const table = game.tables[id];
+          if (!table) return null;
+          const taken = Object.values(game.seats).filter((s) => s.tableId === id).length;
+          return (
+            <li key={id}>
+              <button
+                type="button"
+                className={`table-choice${taken >= roles ? ' is-full' : ''}`}
+                data-testid={`table-choice-${id}`}
+                autoFocus={id === suggested}
+                onClick={() => onChoose(id)}
+              >
+                <span className="table-choice-name">{table.name}</span>
+                <span className="table-choice-seats">{t('player.join.seats', { n: taken, m: roles })}</span>
+              </button>
+            </li>
+          );
+        })}
+      </ul>
+      <button type="button" className="button-link" onClick={onBack}>
+        {t('join.back')}
+      </button>
+    </JoinShell>
+  );
 }
 
 function JoinShell({ children }: { children: React.ReactNode }) {
   const t = useT();
   const hasGame = useApp((s) => s.game !== null);
+  const seated = useApp((s) => s.seatId !== null);
   return (
     <div className="page-shell">
       <header className="topbar">
@@ -104,6 +193,7 @@ function JoinShell({ children }: { children: React.ReactNode }) {
       <main id="main" className="page narrow join">
         {children}
       </main>
+      {hasGame && !seated && <PollOverlay seatId={null} />}
     </div>
   );
 }
@@ -198,11 +288,10 @@ function NameStep({ onDone }: { onDone: () => void }) {
   );
 }
 
-function RoleStep({ game, onBack }: { game: SessionState; onBack: () => void }) {
+function RoleStep({ game, tableId, onBack }: { game: SessionState; tableId: string; onBack: () => void }) {
   const t = useT();
-  const [tableId, setTableId] = useState(() => firstOpenTable(game));
   const [claiming, setClaiming] = useState<string | null>(null);
-  const tables = game.tableOrder.map((id) => game.tables[id]!).filter(Boolean);
+  const tables = game.tableOrder.length;
   const takenBy = new Map<string, string>();
   for (const seat of Object.values(game.seats)) if (seat.tableId === tableId) takenBy.set(seat.roleId, seat.name);
   const roles = game.scenario.roles;
@@ -222,16 +311,10 @@ function RoleStep({ game, onBack }: { game: SessionState; onBack: () => void }) 
     <JoinShell>
       <h1>{t('join.roleTitle')}</h1>
       <p className="lead">{t('join.roleIntro')}</p>
-      {tables.length > 1 && (
-        <fieldset className="table-choice">
-          <legend>{t('join.table')}</legend>
-          {tables.map((table) => (
-            <label key={table.id} className="chip">
-              <input type="radio" name="table" value={table.id} checked={table.id === tableId} onChange={() => setTableId(table.id)} data-testid={`table-${table.id}`} />
-              {table.name}
-            </label>
-          ))}
-        </fieldset>
+      {tables > 1 && (
+        <p className="join-table" data-testid="join-table">
+          {t('player.join.atTable', { name: game.tables[tableId]?.name ?? tableId })}
+        </p>
       )}
       {allTaken && <p className="warning">{t('join.allTaken')}</p>}
       <ul className="role-list" aria-busy={claiming !== null}>
@@ -260,13 +343,13 @@ function RoleStep({ game, onBack }: { game: SessionState; onBack: () => void }) 
         })}
       </ul>
       <button type="button" className="button-link" onClick={onBack}>
-        {t('join.back')}
+        {tables > 1 ? t('player.join.otherTable') : t('join.back')}
       </button>
     </JoinShell>
   );
 }
 
-/** The table with the most free roles, so groups fill evenly when people just pick the default. */
+/** The table with the most free roles; its button has the focus, so groups fill evenly. */
 function firstOpenTable(game: SessionState): string {
   let best = game.tableOrder[0] ?? 't1';
   let bestFree = -1;

@@ -1,97 +1,191 @@
-import { useEffect, useState } from 'react';
+import type { Step } from '@samenspel/game-core';
+import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
+import { markBoardShown } from '../../app/motion';
 import { Board } from '../../board/Board';
 import { DeckPanel } from '../../board/DeckPanel';
 import { Legend } from '../../board/Legend';
 import { SelectionPanel } from '../../board/SelectionPanel';
+import type { MessageKey } from '../../i18n';
 import { useT } from '../../i18n/useT';
 import { session } from '../../net';
-import { useApp } from '../../store';
+import { appStore, useApp } from '../../store';
 import { ConnectionBanner } from '../../ui/ConnectionBanner';
 import { Dialog } from '../../ui/Dialog';
 import { EventStory, latestEvent } from '../../ui/EventStory';
 import { LanguageSwitch } from '../../ui/LanguageSwitch';
-import { PersonaStory } from '../../ui/PersonaStory';
 import { RoleCard } from '../../ui/RoleCard';
 import { LockBanner, TimerDisplay } from '../../ui/Facilitation';
 import { StepIndicator } from '../../ui/StepIndicator';
+import { InsightsView } from './InsightsView';
+import { PersonaView } from './PersonaView';
+import { PollOverlay } from './PollOverlay';
+import { PromptBanner } from './PromptBanner';
+import { defaultView, tabsFor, type TabletView } from './views';
+import './player.css';
 
-/** The tablet during play: the wheel, the deck, and the role card one tap away. */
+/**
+ * The tablet during play. It follows the table's step (persona and interview, the board, the
+ * post-its) and lets the player look elsewhere; the facilitator's "iedereen hier" brings it back.
+ */
 export function PlayerView({ seatId }: { seatId: string }) {
   const t = useT();
   const seat = useApp((s) => s.game?.seats[seatId] ?? null);
   const scenario = useApp((s) => s.game?.scenario ?? null);
-  const [open, setOpen] = useState<'role' | 'persona' | 'event' | null>(null);
   const game = useApp((s) => s.game);
+  const tableId = seat?.tableId ?? null;
+  const step = useApp((s) => (tableId ? (s.game?.tables[tableId]?.step ?? null) : null));
+  const summons = useApp((s) => (tableId ? (s.game?.tables[tableId]?.summons ?? 0) : 0));
+  const revealed = useApp((s) => (tableId ? (s.game?.tables[tableId]?.interviewRevealed ?? 0) : 0));
+  const pollOpen = useApp((s) => s.game?.activePoll != null);
+  const [view, setView] = useState<TabletView>(() => defaultView(step ?? 'kennismaken'));
+  const [eventOpen, setEventOpen] = useState(false);
+  const seen = useRef<{ step: Step | null; summons: number }>({ step, summons });
+
+  // The first view may be the persona or a poll rather than the board; their entrances need the animation engine now.
+  useEffect(() => markBoardShown(), []);
 
   useEffect(() => {
     if (scenario) document.title = `${scenario.persona.name} · ${t('app.name')}`;
   }, [scenario, t]);
 
-  if (!seat || !scenario || !game) return null;
+  // The facilitator moved this seat to another table: the whole page now follows that table.
+  useEffect(() => {
+    if (tableId && appStore.getState().tableId !== tableId) appStore.getState().setTable(tableId);
+  }, [tableId]);
+
+  // A new step, or "bring everyone here": jump to what the step is about, and say so.
+  useEffect(() => {
+    const before = seen.current;
+    seen.current = { step, summons };
+    if (!step || (before.step === step && before.summons === summons)) return;
+    const next = defaultView(step);
+    setView(next);
+    const s = appStore.getState();
+    if (before.step !== step) s.announce(t('step.changed', { step: t(`step.${step}`) }));
+    else s.announce(t('player.jumped', { view: tabLabel(next, scenario?.persona.name ?? '', t) }));
+  }, [step, summons, scenario, t]);
+
+  if (!seat || !scenario || !game || !step) return null;
   const role = scenario.roles.find((r) => r.id === seat.roleId);
   const event = latestEvent(game, seat.tableId);
+  const tabs = tabsFor(step);
+  const shown = tabs.includes(view) ? view : 'board';
 
   return (
-    <div className={`play-shell${event ? ' has-event' : ''}`}>
-      <header className="topbar topbar-play">
-        <div className="who">
-          <span className="who-role">{role?.name}</span>
-          <span className="who-name">{seat.name}</span>
+    <div className="tablet-shell" data-view={shown} data-step={step}>
+      {/* While a poll is open it is the only thing to do; the rest cannot be tabbed to. */}
+      <div className="tablet-body" inert={pollOpen}>
+        <header className="topbar topbar-play">
+          <div className="who">
+            <span className="who-role">{role?.name}</span>
+            <span className="who-name">{seat.name}</span>
+          </div>
+          <StepIndicator />
+          <TimerDisplay />
+          <div className="topbar-actions">
+            <LanguageSwitch />
+          </div>
+        </header>
+        <ConnectionBanner onRetry={() => session()?.retry()} />
+        <LockBanner />
+        {event && (
+          <div className="event-banner" data-testid="event-banner">
+            <span>
+              <strong>{event.title}</strong>
+            </span>
+            <button type="button" className="button-secondary" onClick={() => setEventOpen(true)}>
+              {t('events.readMore')}
+            </button>
+          </div>
+        )}
+        <Tabs tabs={tabs} current={shown} personaName={scenario.persona.name} onChoose={setView} />
+        {shown !== 'role' && <PromptBanner tableId={seat.tableId} />}
+        <div className="tablet-view" role="tabpanel" id={`tablet-panel-${shown}`} aria-labelledby={`tablet-tab-${shown}`}>
+          {shown === 'board' && (
+            <main id="main" className="play">
+              <div className="board-wrap">
+                <Board tableId={seat.tableId} mode="player" ownRoleId={seat.roleId} />
+              </div>
+              <aside className="side-panel">
+                <SelectionPanel tableId={seat.tableId} scenario={scenario} />
+                <DeckPanel tableId={seat.tableId} scenario={scenario} />
+                <Legend scenario={scenario} />
+              </aside>
+            </main>
+          )}
+          {shown === 'persona' && (
+            <main id="main" className="tablet-scroll">
+              <PersonaView scenario={scenario} revealed={revealed} readsAloud={role?.kind === 'persona'} />
+            </main>
+          )}
+          {shown === 'role' && (
+            <main id="main" className="tablet-scroll">
+              <div className="tablet-page">{role && <RoleCard role={role} />}</div>
+            </main>
+          )}
+          {shown === 'insights' && (
+            <main id="main" className="tablet-scroll">
+              <InsightsView seatId={seat.id} />
+            </main>
+          )}
         </div>
-        <StepIndicator />
-        <TimerDisplay />
-        <div className="topbar-actions">
-          <button type="button" className="button-secondary" onClick={() => setOpen('persona')} data-testid="open-persona">
-            {t('persona.about', { name: scenario.persona.name })}
-          </button>
-          <button type="button" className="button-secondary" onClick={() => setOpen('role')} data-testid="open-role">
-            {t('role.show')}
-          </button>
-          <LanguageSwitch />
-        </div>
-      </header>
-      <ConnectionBanner onRetry={() => session()?.retry()} />
-      <LockBanner />
-      {event && (
-        <div className="event-banner" data-testid="event-banner">
-          <span>
-            <strong>{event.title}</strong>
-          </span>
-          <button type="button" className="button-secondary" onClick={() => setOpen('event')}>
-            {t('events.readMore')}
-          </button>
-        </div>
-      )}
-      <main id="main" className="play">
-        <div className="board-wrap">
-          <Board tableId={seat.tableId} mode="player" ownRoleId={seat.roleId} />
-        </div>
-        <aside className="side-panel">
-          <SelectionPanel tableId={seat.tableId} scenario={scenario} />
-          <DeckPanel tableId={seat.tableId} scenario={scenario} />
-          <Legend scenario={scenario} />
-        </aside>
-      </main>
-      <Dialog open={open === 'role'} onClose={() => setOpen(null)} label={t('player.myRole')}>
-        {role && <RoleCard role={role} />}
-        <button type="button" className="button-primary" onClick={() => setOpen(null)} autoFocus>
-          {t('role.close')}
-        </button>
-      </Dialog>
-      {event && (
-        <Dialog open={open === 'event'} onClose={() => setOpen(null)} label={event.title}>
-          <EventStory game={game} tableId={seat.tableId} event={event} />
-          <button type="button" className="button-primary" onClick={() => setOpen(null)}>
-            {t('role.close')}
-          </button>
-        </Dialog>
-      )}
-      <Dialog open={open === 'persona'} onClose={() => setOpen(null)} label={t('persona.about', { name: scenario.persona.name })}>
-        <PersonaStory scenario={scenario} />
-        <button type="button" className="button-primary" onClick={() => setOpen(null)}>
-          {t('role.close')}
-        </button>
-      </Dialog>
+        {event && (
+          <Dialog open={eventOpen} onClose={() => setEventOpen(false)} label={event.title}>
+            <EventStory game={game} tableId={seat.tableId} event={event} />
+            <button type="button" className="button-primary" onClick={() => setEventOpen(false)}>
+              {t('role.close')}
+            </button>
+          </Dialog>
+        )}
+      </div>
+      <PollOverlay seatId={seat.id} />
     </div>
+  );
+}
+
+const TAB_KEYS: Record<TabletView, MessageKey> = {
+  board: 'player.tab.board',
+  persona: 'player.tab.persona',
+  role: 'player.tab.role',
+  insights: 'player.tab.insights',
+};
+
+function tabLabel(view: TabletView, name: string, t: ReturnType<typeof useT>): string {
+  return t(TAB_KEYS[view], { name });
+}
+
+/** The segmented control: what this tablet shows. Arrow keys move between tabs. */
+function Tabs({ tabs, current, personaName, onChoose }: { tabs: TabletView[]; current: TabletView; personaName: string; onChoose: (v: TabletView) => void }) {
+  const t = useT();
+  const onKeyDown = (e: KeyboardEvent) => {
+    const i = tabs.indexOf(current);
+    const d = e.key === 'ArrowRight' ? 1 : e.key === 'ArrowLeft' ? -1 : 0;
+    if (!d) return;
+    e.preventDefault();
+    const next = tabs[(i + d + tabs.length) % tabs.length]!;
+    onChoose(next);
+    document.getElementById(`tablet-tab-${next}`)?.focus();
+  };
+  return (
+    <nav className="tablet-tabs" aria-label={t('player.tabs')}>
+      <div role="tablist" aria-label={t('player.tabs')} onKeyDown={onKeyDown}>
+        {tabs.map((tab) => (
+          <button
+            key={tab}
+            type="button"
+            role="tab"
+            id={`tablet-tab-${tab}`}
+            aria-selected={tab === current}
+            aria-controls={`tablet-panel-${tab}`}
+            tabIndex={tab === current ? 0 : -1}
+            className={`tablet-tab${tab === current ? ' is-current' : ''}`}
+            data-testid={`tablet-tab-${tab}`}
+            onClick={() => onChoose(tab)}
+          >
+            {tabLabel(tab, personaName, t)}
+          </button>
+        ))}
+      </div>
+    </nav>
   );
 }
