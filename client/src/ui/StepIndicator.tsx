@@ -2,10 +2,13 @@ import { STEPS, type Step } from '@samenspel/game-core';
 import { useT } from '../i18n/useT';
 import { useApp } from '../store';
 
-/** The workshop step everybody is in; on every screen, so nobody has to ask. */
-export function StepIndicator({ size = 'normal' }: { size?: 'normal' | 'big' }) {
+/** The workshop step a table is in (by default the one this device looks at), so nobody has to ask. */
+export function StepIndicator({ size = 'normal', tableId }: { size?: 'normal' | 'big'; tableId?: string }) {
   const t = useT();
-  const step = useApp((s) => (s.tableId ? (s.game?.tables[s.tableId]?.step ?? null) : null));
+  const step = useApp((s) => {
+    const id = tableId ?? s.tableId;
+    return id ? (s.game?.tables[id]?.step ?? null) : null;
+  });
   if (!step) return null;
   const index = STEPS.indexOf(step);
   return (

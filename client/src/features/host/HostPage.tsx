@@ -1,20 +1,30 @@
-import { MAX_TABLES, STEPS, type Scenario, type SessionState, type Step } from '@samenspel/game-core';
-import { useEffect, useMemo, useState } from 'react';
+import { MAX_TABLES, STEPS, type SessionState, type Step } from '@samenspel/game-core';
+import { useEffect, useMemo, useState, type KeyboardEvent } from 'react';
 import { paths } from '../../app/router';
 import { Board } from '../../board/Board';
 import { DeckPanel } from '../../board/DeckPanel';
 import { SelectionPanel } from '../../board/SelectionPanel';
-import { translate } from '../../i18n';
 import { useT } from '../../i18n/useT';
 import { keys, load, save } from '../../lib/storage';
 import { connectSession, disconnectSession, session } from '../../net';
-import { appStore, useApp } from '../../store';
+import { useApp } from '../../store';
 import { ConnectionBanner } from '../../ui/ConnectionBanner';
 import { LanguageSwitch } from '../../ui/LanguageSwitch';
 import { SessionInvite } from '../../ui/SessionInvite';
 import { FacilitationPanel, sendAnnounced } from '../../ui/Facilitation';
 import { StepIndicator } from '../../ui/StepIndicator';
 import { useJoinBase } from '../../ui/useJoinBase';
+import { EventsPanel } from './EventsPanel';
+import { InsightsPanel } from './InsightsPanel';
+import { InterviewPanel, SituationPanel } from './StoryPanels';
+import { OverviewPanel } from './OverviewPanel';
+import { PeoplePanel } from './PeoplePanel';
+import { PollsPanel } from './PollsPanel';
+import { QuestionsPanel } from './QuestionsPanel';
+import { ReportPanel } from './ReportPanel';
+import { ScopeContext, useScope, type Scope } from './scope';
+import { TimelinePanel } from './TimelinePanel';
+import './host.css';
 
 /**
  * The facilitator's page: invite people, lead the four steps, see who is here, free a seat,
@@ -70,6 +80,15 @@ function HostView({ sessionId }: { sessionId: string }) {
   const tableId = useApp((s) => s.tableId);
   const connection = useApp((s) => s.connection);
   const joinBase = useJoinBase(sessionId);
+  const [tab, setTab] = useState<HostTab>('table');
+  const [scopeAll, setScopeAll] = useState(true);
+
+  const tableOrder = game?.tableOrder;
+  const scope = useMemo<Scope>(() => {
+    const several = (tableOrder?.length ?? 0) > 1;
+    if (!several || scopeAll || !tableId) return { all: true, tableIds: undefined, targets: tableOrder ?? [] };
+    return { all: false, tableIds: [tableId], targets: [tableId] };
+  }, [tableOrder, scopeAll, tableId]);
 
   if (!game || !tableId) {
     return (
@@ -85,6 +104,7 @@ function HostView({ sessionId }: { sessionId: string }) {
   }
 
   const joinUrl = `${joinBase}${paths.join(game.code)}`;
+  const step = game.tables[tableId]?.step ?? 'kennismaken';
 
   return (
     <div className="host-shell">
@@ -98,50 +118,164 @@ function HostView({ sessionId }: { sessionId: string }) {
         <LanguageSwitch />
       </header>
       <ConnectionBanner onRetry={() => session()?.retry()} />
-      <main id="main" className="host">
-        <aside className="host-controls">
-          <section className="panel" aria-labelledby="invite-title">
-            <h2 id="invite-title">{t('host.joinWith')}</h2>
-            <SessionInvite code={game.code} joinUrl={joinUrl} size="compact" />
-            <a
-              className="button-secondary"
-              href={paths.screen(game.code, game.tableOrder.length > 1 ? tableId : undefined)}
-              target="_blank"
-              rel="noopener"
-              data-testid="host-screen-link"
-            >
-              {t('host.openScreen')}
-            </a>
-          </section>
-          <StepControl step={game.tables[tableId]?.step ?? 'kennismaken'} />
-          <FacilitationPanel />
-          <Prompts scenario={game.scenario} step={game.tables[tableId]?.step ?? 'kennismaken'} />
-          <Events game={game} />
-          <People game={game} />
-        </aside>
-        <section className="host-board" aria-label={t('host.table')}>
-          <TableTabs game={game} tableId={tableId} />
-          <div className="board-wrap">
-            <Board tableId={tableId} mode="host" />
-          </div>
-        </section>
-        <aside className="side-panel">
-          <SelectionPanel tableId={tableId} scenario={game.scenario} />
-          <DeckPanel tableId={tableId} scenario={game.scenario} />
-        </aside>
-      </main>
+      <HostTabs tab={tab} onChange={setTab} />
+      {tab === 'table' ? (
+        <ScopeContext.Provider value={scope}>
+          <main id="main" className="host" role="tabpanel" aria-labelledby="host-tab-table">
+            <aside className="host-controls" aria-label={t('host.controls')}>
+              {game.tableOrder.length > 1 && <ScopeSwitch game={game} tableId={tableId} all={scope.all} onChange={setScopeAll} />}
+              <StepControl game={game} step={step} />
+              {panelOrder(step, game.activePoll !== null).map((id) => {
+                switch (id) {
+                  case 'polls':
+                    return <PollsPanel key={id} game={game} step={step} />;
+                  case 'interview':
+                    return <InterviewPanel key={id} game={game} tableId={tableId} step={step} />;
+                  case 'situation':
+                    return <SituationPanel key={id} game={game} tableId={tableId} step={step} />;
+                  case 'events':
+                    return <EventsPanel key={id} game={game} tableId={tableId} step={step} />;
+                  case 'questions':
+                    return <QuestionsPanel key={id} game={game} tableId={tableId} step={step} />;
+                  case 'insights':
+                    return <InsightsPanel key={id} game={game} step={step} />;
+                  case 'facilitation':
+                    return <FacilitationPanel key={id} tableIds={scope.tableIds} targets={scope.targets} />;
+                  case 'people':
+                    return <PeoplePanel key={id} game={game} />;
+                }
+              })}
+              <section className="panel" aria-labelledby="invite-title">
+                <h2 id="invite-title">{t('host.joinWith')}</h2>
+                <SessionInvite code={game.code} joinUrl={joinUrl} size="compact" />
+                <a
+                  className="button-secondary"
+                  href={paths.screen(game.code)}
+                  target="_blank"
+                  rel="noopener"
+                  data-testid="host-screen-link"
+                >
+                  {t('host.openScreen')}
+                </a>
+              </section>
+            </aside>
+            <section className="host-board" aria-label={t('host.table')}>
+              <TableTabs game={game} tableId={tableId} />
+              <div className="board-wrap">
+                <Board tableId={tableId} mode="host" />
+              </div>
+            </section>
+            <aside className="side-panel">
+              <SelectionPanel tableId={tableId} scenario={game.scenario} />
+              <DeckPanel tableId={tableId} scenario={game.scenario} />
+            </aside>
+          </main>
+        </ScopeContext.Provider>
+      ) : (
+        <main id="main" className="host-tab-panel" role="tabpanel" aria-labelledby={`host-tab-${tab}`}>
+          {tab === 'overview' ? <OverviewPanel onView={() => setTab('table')} /> : tab === 'timeline' ? <TimelinePanel /> : <ReportPanel />}
+        </main>
+      )}
     </div>
   );
 }
 
-function StepControl({ step }: { step: Step }) {
+type PanelId = 'polls' | 'interview' | 'situation' | 'events' | 'questions' | 'insights' | 'facilitation' | 'people';
+
+/*
+ * The controls in the order a step needs them: what this step is about first, then the timer,
+ * calm and the people, which every step needs, then the other steps' panels, folded.
+ */
+const PANEL_ORDER: Record<Step, PanelId[]> = {
+  kennismaken: ['polls', 'interview', 'questions', 'facilitation', 'people', 'situation', 'events', 'insights'],
+  situatie: ['situation', 'questions', 'facilitation', 'people', 'polls', 'interview', 'events', 'insights'],
+  spelen: ['events', 'questions', 'facilitation', 'people', 'polls', 'interview', 'situation', 'insights'],
+  reflectie: ['questions', 'insights', 'facilitation', 'people', 'polls', 'interview', 'situation', 'events'],
+};
+
+/** The panel order for a step; a poll on the screens comes first, wherever the workshop is. */
+function panelOrder(step: Step, pollActive: boolean): PanelId[] {
+  const order = PANEL_ORDER[step];
+  return pollActive ? ['polls', ...order.filter((id) => id !== 'polls')] : order;
+}
+
+const HOST_TABS = ['table', 'overview', 'timeline', 'report'] as const;
+type HostTab = (typeof HOST_TABS)[number];
+
+/** The four views of the host page; arrow keys move between them, as in every tab list. */
+function HostTabs({ tab, onChange }: { tab: HostTab; onChange: (tab: HostTab) => void }) {
   const t = useT();
+  const onKeyDown = (e: KeyboardEvent) => {
+    const i = HOST_TABS.indexOf(tab);
+    const n = HOST_TABS.length;
+    const target = { ArrowRight: (i + 1) % n, ArrowLeft: (i + n - 1) % n, Home: 0, End: n - 1 }[e.key];
+    const next = target === undefined ? undefined : HOST_TABS[target];
+    if (!next) return;
+    e.preventDefault();
+    onChange(next);
+    document.getElementById(`host-tab-${next}`)?.focus();
+  };
+  return (
+    <nav className="host-tabs" aria-label={t('host.tabs')}>
+      <div role="tablist" aria-label={t('host.tabs')} onKeyDown={onKeyDown}>
+        {HOST_TABS.map((id) => (
+          <button
+            key={id}
+            id={`host-tab-${id}`}
+            type="button"
+            role="tab"
+            className="host-tab"
+            aria-selected={id === tab}
+            tabIndex={id === tab ? 0 : -1}
+            data-testid={`host-tab-${id}`}
+            onClick={() => onChange(id)}
+          >
+            {t(`host.tab.${id}`)}
+          </button>
+        ))}
+      </div>
+    </nav>
+  );
+}
+
+/** With several tables: do the controls below lead the table on screen, or every table? */
+function ScopeSwitch({ game, tableId, all, onChange }: { game: SessionState; tableId: string; all: boolean; onChange: (all: boolean) => void }) {
+  const t = useT();
+  const name = game.tables[tableId]?.name ?? tableId;
+  return (
+    <section className="panel scope-switch" aria-labelledby="scope-title">
+      <h2 id="scope-title">{t('host.scope.title')}</h2>
+      <div className="segmented" role="group" aria-labelledby="scope-title">
+        <button type="button" aria-pressed={all} data-testid="scope-all" onClick={() => onChange(true)}>
+          {t('host.scope.all', { n: game.tableOrder.length })}
+        </button>
+        <button type="button" aria-pressed={!all} data-testid="scope-table" onClick={() => onChange(false)}>
+          {t('host.scope.table', { name })}
+        </button>
+      </div>
+    </section>
+  );
+}
+
+function StepControl({ game, step }: { game: SessionState; step: Step }) {
+  const t = useT();
+  const { tableIds, targets } = useScope();
   const index = STEPS.indexOf(step);
   const prev = STEPS[index - 1];
   const next = STEPS[index + 1];
+  const differ = new Set(game.tableOrder.map((id) => game.tables[id]?.step)).size > 1;
+  const go = (s: Step) => {
+    if (targets.every((id) => game.tables[id]?.step === s)) return;
+    void sendAnnounced('step:set', { step: s, tableIds });
+  };
   return (
     <section className="panel" aria-labelledby="steps-title">
       <h2 id="steps-title">{t('host.steps')}</h2>
+      {differ && (
+        <p className="host-note" data-testid="steps-differ">
+          {t('host.steps.differ')}
+        </p>
+      )}
       <ol className="step-buttons">
         {STEPS.map((s, i) => (
           <li key={s}>
@@ -150,7 +284,7 @@ function StepControl({ step }: { step: Step }) {
               className={`step-button${s === step ? ' is-current' : ''}`}
               aria-pressed={s === step}
               data-testid={`step-${s}`}
-              onClick={() => s !== step && void sendAnnounced('step:set', { step: s })}
+              onClick={() => go(s)}
             >
               <span className="step-button-n">{i + 1}</span>
               {t(`step.${s}`)}
@@ -159,139 +293,13 @@ function StepControl({ step }: { step: Step }) {
         ))}
       </ol>
       <div className="button-row">
-        <button type="button" className="button-secondary" disabled={!prev} onClick={() => prev && void sendAnnounced('step:set', { step: prev })} data-testid="step-prev">
+        <button type="button" className="button-secondary" disabled={!prev} onClick={() => prev && go(prev)} data-testid="step-prev">
           ← {t('host.prev')}
         </button>
-        <button type="button" className="button-primary" disabled={!next} onClick={() => next && void sendAnnounced('step:set', { step: next })} data-testid="step-next">
+        <button type="button" className="button-primary" disabled={!next} onClick={() => next && go(next)} data-testid="step-next">
           {t('host.next')} →
         </button>
       </div>
-    </section>
-  );
-}
-
-function Prompts({ scenario, step }: { scenario: Scenario; step: Step }) {
-  const t = useT();
-  const prompts = [...(scenario.prompts[step] ?? []), ...(step === 'reflectie' ? scenario.reflection.prompts : [])];
-  if (prompts.length === 0) return null;
-  return (
-    <section className="panel" aria-labelledby="prompts-title">
-      <h2 id="prompts-title">{t('host.prompts')}</h2>
-      <ul className="prompts">
-        {prompts.map((p, i) => (
-          <li key={i}>{p}</li>
-        ))}
-      </ul>
-    </section>
-  );
-}
-
-/** The scenario's events ("Tess wordt 18"): the facilitator decides when each one happens. */
-function Events({ game }: { game: SessionState }) {
-  const t = useT();
-  const events = game.scenario.events;
-  if (events.length === 0) return null;
-  const fire = (id: string, title: string) => {
-    const lang = appStore.getState().lang;
-    if (window.confirm(translate(lang, 'events.confirm', { title }))) void sendAnnounced('event:fire', { eventId: id });
-  };
-  return (
-    <section className="panel" aria-labelledby="events-title">
-      <h2 id="events-title">{t('events.title')}</h2>
-      <p className="muted">{t('events.intro')}</p>
-      <ul className="event-list">
-        {events.map((e) => {
-          const fired = game.events.some((f) => f.eventId === e.id);
-          return (
-            <li key={e.id}>
-              <span className="event-title">{e.title}</span>
-              {fired ? (
-                <span className="badge badge-done">{t('events.fired')}</span>
-              ) : (
-                <button
-                  type="button"
-                  className="button-secondary"
-                  aria-label={t('events.fireLabel', { title: e.title })}
-                  onClick={() => fire(e.id, e.title)}
-                  data-testid={`fire-${e.id}`}
-                >
-                  {t('events.fire')}
-                </button>
-              )}
-            </li>
-          );
-        })}
-      </ul>
-    </section>
-  );
-}
-
-function People({ game }: { game: SessionState }) {
-  const t = useT();
-  const presence = useApp((s) => s.presence);
-  const online = new Set(presence.seats);
-  const seats = Object.values(game.seats);
-  const screens = presence.screens;
-
-  const release = (seatId: string, name: string, role: string) => {
-    const lang = appStore.getState().lang;
-    if (window.confirm(translate(lang, 'host.freeConfirm', { name, role }))) void sendAnnounced('seat:release', { seatId });
-  };
-
-  return (
-    <section className="panel" aria-labelledby="people-title">
-      <h2 id="people-title">{t('host.people')}</h2>
-      <p className="muted" data-testid="screen-count">
-        {screens === 0 ? t('host.screens.zero') : screens === 1 ? t('host.screens.one') : t('host.screens.other', { n: screens })}
-      </p>
-      {game.tableOrder.map((tableId) => {
-        const table = game.tables[tableId];
-        if (!table) return null;
-        const atTable = seats.filter((s) => s.tableId === tableId);
-        return (
-          <div key={tableId} className="people-table">
-            {game.tableOrder.length > 1 && <h3>{table.name}</h3>}
-            <p className="muted">{t('host.playersAt', { n: atTable.length, total: game.scenario.roles.length })}</p>
-            <ul className="people-list">
-              {game.scenario.roles.map((role) => {
-                const seat = atTable.find((s) => s.roleId === role.id);
-                if (!seat) {
-                  return (
-                    <li key={role.id} className={`person is-open${role.required ? ' is-required' : ''}`}>
-                      <span className="dot dot-empty" aria-hidden="true" />
-                      <span className="person-role">{role.name}</span>
-                      <span className="person-name muted">
-                        {t('host.openRole')}
-                        {role.required && <span className="badge badge-required">{t('join.required')}</span>}
-                      </span>
-                    </li>
-                  );
-                }
-                const isOnline = online.has(seat.id);
-                return (
-                  <li key={role.id} className="person" data-testid={`seat-${seat.id}`} data-role={role.id} data-online={isOnline}>
-                    <span className={`dot ${isOnline ? 'dot-online' : 'dot-offline'}`} aria-hidden="true" />
-                    <span className="person-role">{role.name}</span>
-                    <span className="person-name">
-                      {seat.name} <span className="visually-hidden">({isOnline ? t('host.online') : t('host.offline')})</span>
-                    </span>
-                    <button
-                      type="button"
-                      className="button-small"
-                      aria-label={t('host.freeLabel', { name: seat.name, role: role.name })}
-                      onClick={() => release(seat.id, seat.name, role.name)}
-                      data-testid={`release-${seat.id}`}
-                    >
-                      {t('host.free')}
-                    </button>
-                  </li>
-                );
-              })}
-            </ul>
-          </div>
-        );
-      })}
-      {seats.length === 0 && <p className="muted">{t('host.noSeats')}</p>}
     </section>
   );
 }
@@ -305,14 +313,20 @@ function TableTabs({ game, tableId }: { game: SessionState; tableId: string }) {
     await sendAnnounced('table:add', { name: t('host.newTableName', { n: game.tableOrder.length + 1 }) });
     setAdding(false);
   };
+  // When tables are in different steps, each tab says which step, so nobody has to click around.
+  const differ = new Set(game.tableOrder.map((id) => game.tables[id]?.step)).size > 1;
   return (
     <div className="table-tabs" role="group" aria-label={t('host.table')}>
       {game.tableOrder.length > 1 &&
-        game.tableOrder.map((id) => (
-          <button key={id} type="button" className="chip" aria-pressed={id === tableId} onClick={() => setTable(id)} data-testid={`table-tab-${id}`}>
-            {game.tables[id]?.name ?? id}
-          </button>
-        ))}
+        game.tableOrder.map((id) => {
+          const table = game.tables[id];
+          return (
+            <button key={id} type="button" className="chip" aria-pressed={id === tableId} onClick={() => setTable(id)} data-testid={`table-tab-${id}`}>
+              {table?.name ?? id}
+              {differ && table && <span className="table-tab-step">{t(`step.${table.step}`)}</span>}
+            </button>
+          );
+        })}
       {game.tableOrder.length < MAX_TABLES && (
         <button type="button" className="button-link" onClick={() => void add()} disabled={adding}>
           + {t('host.addTable')}

@@ -1,3 +1,4 @@
+import { promptText, type SessionState } from '@samenspel/game-core';
 import { useEffect, useState } from 'react';
 import { paths } from '../../app/router';
 import { Board } from '../../board/Board';
@@ -12,16 +13,22 @@ import { latestEvent } from '../../ui/EventStory';
 import { TimerDisplay } from '../../ui/Facilitation';
 import { StepIndicator } from '../../ui/StepIndicator';
 import { useJoinBase } from '../../ui/useJoinBase';
+import { ScreenInsights, hasWall } from './ScreenInsights';
+import { ScreenInterview } from './ScreenInterview';
+import { ScreenPoll } from './ScreenPoll';
+import './screen.css';
 
 /**
- * The projector: the wheel as large as the wall allows, the step, the persona, and while people
- * are still joining, the code and QR code. Read-only; nothing here needs a mouse.
+ * The projector: the wheel as large as the wall allows, and beside it the story of the moment
+ * (the poll, the interview, the question, the latest event, the insights), plus the code and
+ * QR code while people are still joining. Read-only; nothing here needs a mouse.
+ *
+ * It shows the tables the facilitator chose (`screenTables`: one, or two side by side),
+ * unless the link names one (`?table=`).
  */
 export default function ScreenPage({ code, tableId }: { code: string; tableId: string | null }) {
   const t = useT();
   const game = useApp((s) => s.game);
-  const shownTable = useApp((s) => s.tableId);
-  const setTable = useApp((s) => s.setTable);
   const sessionId = useApp((s) => s.sessionId);
   const joinBase = useJoinBase(sessionId);
 
@@ -31,14 +38,10 @@ export default function ScreenPage({ code, tableId }: { code: string; tableId: s
   }, [code]);
 
   useEffect(() => {
-    if (tableId && game?.tables[tableId] && shownTable !== tableId) setTable(tableId);
-  }, [tableId, game, shownTable, setTable]);
-
-  useEffect(() => {
     document.title = game ? `${game.scenario.persona.name} · ${t('app.name')}` : t('app.name');
   }, [game, t]);
 
-  if (!game || !shownTable) {
+  if (!game) {
     return (
       <div className="screen-shell">
         <ConnectionBanner onRetry={() => session()?.retry()} />
@@ -46,74 +49,193 @@ export default function ScreenPage({ code, tableId }: { code: string; tableId: s
     );
   }
 
-  const persona = game.scenario.persona;
-  const table = game.tables[shownTable];
-  if (!table) return null;
-  const seated = Object.values(game.seats).filter((s) => s.tableId === shownTable).length;
-  // While people are joining the invitation is large; once play starts it shrinks to a corner.
-  const inviteLarge = table.step === 'kennismaken' || seated === 0;
+  const shown = shownTables(game, tableId);
   const joinUrl = `${joinBase}${paths.join(game.code)}`;
-  const prompts = [...(game.scenario.prompts[table.step] ?? []), ...(table.step === 'reflectie' ? game.scenario.reflection.prompts : [])];
-  const tableName = game.tableOrder.length > 1 ? game.tables[shownTable]?.name : null;
-  // During play the latest event is the story of the moment; it takes the place of the prompts.
-  const event = table.step === 'spelen' || table.step === 'reflectie' ? latestEvent(game, shownTable) : null;
+  const [first, second] = shown;
+  if (!first) return null;
 
   return (
     <div className="screen-shell">
       <ConnectionBanner onRetry={() => session()?.retry()} />
-      <main id="main" className="screen">
-        <div className="screen-board">
-          <Board tableId={shownTable} mode="screen" />
-        </div>
-        <aside className="screen-side">
-          <div className="screen-status">
-            <StepIndicator size="big" />
-            <TimerDisplay size="big" />
-          </div>
-          {table.locked && <p className="screen-calm" data-testid="screen-calm">{t('lock.banner')}</p>}
-          <section className="screen-persona">
-            <span className="screen-avatar" aria-hidden="true">
-              {persona.avatar ?? persona.name.slice(0, 1)}
-            </span>
-            <div>
-              <h1>{t('board.persona', { name: persona.name, age: persona.age })}</h1>
-              {!event && <p>{persona.situation}</p>}
-              {tableName && <p className="screen-table">{tableName}</p>}
-            </div>
-          </section>
-          {event && !inviteLarge && (
-            <section className="screen-event" aria-live="polite">
-              <p className="screen-event-kicker">{t('events.latest')}</p>
-              <h2>{event.title}</h2>
-              <p>{event.narrative}</p>
-            </section>
-          )}
-          {prompts.length > 0 && !inviteLarge && !event && (
-            <ul className="screen-prompts">
-              {prompts.slice(0, 5).map((p, i) => (
-                <li key={i}>{p}</li>
-              ))}
-            </ul>
-          )}
-          {/* The wheel names its rings itself; with many questions on screen the legend gives way. */}
-          {(inviteLarge || event || prompts.length <= 3) && <Legend scenario={game.scenario} big />}
-          <section className={`screen-invite${inviteLarge ? ' is-large' : ''}`} aria-label={t('screen.joinAt')}>
-            <QrCode text={joinUrl} alt={t('screen.qrAlt')} size={inviteLarge ? 260 : 130} />
-            <div>
-              <p className="screen-invite-label">{t('screen.joinAt')}</p>
-              <p className="screen-invite-url">
-                <ShortUrl url={joinUrl} />
-              </p>
-              <p className="screen-invite-label">{t('screen.code')}</p>
-              <p className="screen-code" data-testid="session-code" aria-label={spellCode(game.code)}>
-                {game.code}
-              </p>
-            </div>
-          </section>
-          <FullscreenButton />
-        </aside>
-      </main>
+      {second ? <TwoTables game={game} ids={[first, second]} joinUrl={joinUrl} /> : <OneTable game={game} tableId={first} joinUrl={joinUrl} />}
+      <ScreenPoll game={game} joinUrl={joinUrl} />
+      <FullscreenButton />
     </div>
+  );
+}
+
+/** The tables on the wall: the link's table, or the facilitator's choice, or the first table. */
+function shownTables(game: SessionState, fromUrl: string | null): string[] {
+  if (fromUrl && game.tables[fromUrl]) return [fromUrl];
+  const chosen = game.screenTables.filter((id) => game.tables[id]).slice(0, 2);
+  if (chosen.length > 0) return chosen;
+  const firstTable = game.tableOrder[0];
+  return firstTable ? [firstTable] : [];
+}
+
+function OneTable({ game, tableId, joinUrl }: { game: SessionState; tableId: string; joinUrl: string }) {
+  const t = useT();
+  const table = game.tables[tableId];
+  if (!table) return null;
+  const persona = game.scenario.persona;
+  const seated = Object.values(game.seats).filter((s) => s.tableId === tableId).length;
+  const prompt = table.prompt ? promptText(game, table.prompt) : undefined;
+  const interviewing = table.step === 'kennismaken' && table.interviewRevealed > 0;
+  const prompts = [...(game.scenario.prompts[table.step] ?? []), ...(table.step === 'reflectie' ? game.scenario.reflection.prompts : [])];
+  const tableName = game.tableOrder.length > 1 ? table.name : null;
+  // During play the latest event is the story of the moment; it takes the place of the prompts.
+  const event = table.step === 'spelen' || table.step === 'reflectie' ? latestEvent(game, tableId) : null;
+  const wall = hasWall(game);
+  // Calm and the private round put a notice on top; the rest of the side makes room for it.
+  const notice = table.locked || table.private;
+  // While people are joining the invitation is large; once the story starts it gives way to it.
+  const invite: InviteSize =
+    !notice && (seated === 0 || (table.step === 'kennismaken' && !interviewing && prompt === undefined))
+      ? 'large'
+      : interviewing || wall || table.step === 'spelen' || table.step === 'reflectie'
+        ? 'slim'
+        : 'normal';
+  // The wheel names its rings itself; the legend only takes room the story does not need.
+  const legend = !interviewing && !wall && !notice && (prompt !== undefined ? !event : invite === 'large' || event !== null || prompts.length <= 3);
+
+  return (
+    <main id="main" className={`screen${wall ? ' has-wall' : interviewing ? ' is-interview' : ''}`}>
+      <div className="screen-board">
+        <Board tableId={tableId} mode="screen" />
+      </div>
+      <aside className="screen-side">
+        <div className="screen-status">
+          <StepIndicator size="big" tableId={tableId} />
+          <TimerDisplay size="big" tableId={tableId} />
+        </div>
+        <TableNotices game={game} tableId={tableId} />
+        {interviewing ? (
+          <ScreenInterview game={game} tableId={tableId} />
+        ) : (
+          !wall && (
+            <section className="screen-persona">
+              <span className="screen-avatar" aria-hidden="true">
+                {persona.avatar ?? persona.name.slice(0, 1)}
+              </span>
+              <div>
+                <h1>{t('board.persona', { name: persona.name, age: persona.age })}</h1>
+                {!event && prompt === undefined && <p>{persona.situation}</p>}
+                {tableName && <p className="screen-table">{tableName}</p>}
+              </div>
+            </section>
+          )
+        )}
+        {event && invite !== 'large' && !wall && (
+          <section className={`screen-event${prompt !== undefined ? ' is-compact' : ''}`} aria-live="polite">
+            <p className="screen-event-kicker">{t('events.latest')}</p>
+            <h2>{event.title}</h2>
+            <p>{event.narrative}</p>
+          </section>
+        )}
+        {prompt !== undefined && <ScreenPrompt text={prompt} compact={wall} />}
+        {wall && <ScreenInsights game={game} />}
+        {prompt === undefined && !interviewing && !wall && prompts.length > 0 && invite !== 'large' && !event && (
+          <ul className="screen-prompts">
+            {prompts.slice(0, 5).map((p, i) => (
+              <li key={i}>{p}</li>
+            ))}
+          </ul>
+        )}
+        {legend && <Legend scenario={game.scenario} big />}
+        <Invite game={game} joinUrl={joinUrl} size={invite} />
+      </aside>
+    </main>
+  );
+}
+
+/** Two tables side by side, each with its name, step, timer and question, for comparing groups. */
+function TwoTables({ game, ids, joinUrl }: { game: SessionState; ids: [string, string]; joinUrl: string }) {
+  const wall = hasWall(game);
+  // The invitation only matters while someone at one of these tables may still be joining.
+  const joining = ids.some((id) => game.tables[id]?.step === 'kennismaken' || !Object.values(game.seats).some((s) => s.tableId === id));
+  return (
+    <main id="main" className={`screen-pair${wall ? ' has-wall' : ''}${joining ? ' is-joining' : ''}`}>
+      {ids.map((id) => {
+        const table = game.tables[id];
+        if (!table) return null;
+        const prompt = table.prompt ? promptText(game, table.prompt) : undefined;
+        const event = table.step === 'spelen' || table.step === 'reflectie' ? latestEvent(game, id) : null;
+        return (
+          <section key={id} className="screen-pair-table" aria-labelledby={`screen-table-${id}`} data-testid={`screen-table-${id}`}>
+            <header className="screen-pair-head">
+              <h1 id={`screen-table-${id}`}>{table.name}</h1>
+              <StepIndicator size="big" tableId={id} />
+              <TimerDisplay size="big" tableId={id} />
+            </header>
+            <TableNotices game={game} tableId={id} />
+            <div className="screen-pair-board">
+              <Board tableId={id} mode="screen" />
+            </div>
+            {prompt !== undefined ? <ScreenPrompt text={prompt} compact /> : event && <p className="screen-pair-event">{event.title}</p>}
+          </section>
+        );
+      })}
+      {wall && (
+        <aside className="screen-pair-wall">
+          <ScreenInsights game={game} />
+        </aside>
+      )}
+      {joining && <Invite game={game} joinUrl={joinUrl} size="slim" />}
+    </main>
+  );
+}
+
+/** Calm and private round: why the board is still, or why cards are missing. */
+function TableNotices({ game, tableId }: { game: SessionState; tableId: string }) {
+  const t = useT();
+  const table = game.tables[tableId];
+  if (!table) return null;
+  return (
+    <>
+      {table.locked && (
+        <p className="screen-calm" data-testid="screen-calm">
+          {t('lock.banner')}
+        </p>
+      )}
+      {table.private && (
+        <p className="screen-private" data-testid="screen-private">
+          {t('screen.private')}
+        </p>
+      )}
+    </>
+  );
+}
+
+/** The question the facilitator put up, as large as the room needs it. */
+function ScreenPrompt({ text, compact = false }: { text: string; compact?: boolean }) {
+  const t = useT();
+  return (
+    <section className={`screen-prompt${compact ? ' is-compact' : ''}`} data-testid="screen-prompt" aria-live="polite">
+      <p className="screen-prompt-kicker">{t('screen.question')}</p>
+      <p className="screen-prompt-text">{text}</p>
+    </section>
+  );
+}
+
+type InviteSize = 'large' | 'normal' | 'slim';
+const QR_SIZE: Record<InviteSize, number> = { large: 260, normal: 130, slim: 84 };
+
+function Invite({ game, joinUrl, size }: { game: SessionState; joinUrl: string; size: InviteSize }) {
+  const t = useT();
+  return (
+    <section className={`screen-invite is-${size}`} aria-label={t('screen.joinAt')}>
+      <QrCode text={joinUrl} alt={t('screen.qrAlt')} size={QR_SIZE[size]} />
+      <div>
+        <p className="screen-invite-label">{t('screen.joinAt')}</p>
+        <p className="screen-invite-url">
+          <ShortUrl url={joinUrl} />
+        </p>
+        <p className="screen-invite-label">{t('screen.code')}</p>
+        <p className="screen-code" data-testid="session-code" aria-label={spellCode(game.code)}>
+          {game.code}
+        </p>
+      </div>
+    </section>
   );
 }
 
