@@ -1,8 +1,8 @@
-import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { REAL_SCENARIOS, REPO_ROOT, startServer, type TestServer } from '../helpers/server';
+import { CLIENT_DIR, joinAsPlayer, launchDevices, LAPTOP, PROJECTOR, SHOTS, TABLET, TABLET_PORTRAIT, type Devices } from '../helpers/browser';
+import { REAL_SCENARIOS, startServer, type TestServer } from '../helpers/server';
 
 /*
  * One workshop table in real Chromium: a facilitator on a laptop, three players on tablets
@@ -10,17 +10,8 @@ import { REAL_SCENARIOS, REPO_ROOT, startServer, type TestServer } from '../help
  * projector. The steps build on each other, as in a real session.
  */
 
-const CLIENT_DIR = join(REPO_ROOT, 'client/dist');
-const SHOTS = join(REPO_ROOT, 'test-results/e2e');
-const TABLET = { width: 1024, height: 768 };
-const TABLET_PORTRAIT = { width: 768, height: 1024 };
-const PROJECTOR = { width: 1920, height: 1080 };
-const LAPTOP = { width: 1440, height: 900 };
-
 let server: TestServer;
-let browser: Browser;
-const contexts: BrowserContext[] = [];
-const errors: string[] = [];
+let devices: Devices;
 
 interface Player {
   page: Page;
@@ -33,13 +24,7 @@ let screen: Page;
 let code: string;
 const players: Player[] = [];
 
-async function newPage(viewport: { width: number; height: number }, touch = false): Promise<Page> {
-  const context = await browser.newContext({ viewport, hasTouch: touch });
-  contexts.push(context);
-  const page = await context.newPage();
-  page.on('pageerror', (e) => errors.push(`${page.url()}: ${e.message}`));
-  return page;
-}
+const newPage = (viewport: { width: number; height: number }, touch = false) => devices.open(viewport, touch);
 
 /** Client pixels of a point in mat units on a page's board. */
 async function clientPoint(page: Page, mat: { x: number; y: number }) {
@@ -78,18 +63,12 @@ async function freeSpotInRing(page: Page, ring: number, sectorCount: number) {
 }
 
 beforeAll(async () => {
-  if (!existsSync(join(CLIENT_DIR, 'index.html'))) throw new Error('build the client first: npm run build -w client');
-  mkdirSync(SHOTS, { recursive: true });
   server = await startServer({ scenariosDir: REAL_SCENARIOS, clientDir: CLIENT_DIR });
-  browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run', '--disable-sync'],
-  });
+  devices = await launchDevices();
 });
 
 afterAll(async () => {
-  for (const c of contexts) await c.close().catch(() => undefined);
-  await browser?.close();
+  await devices?.close();
   await server?.stop();
   server?.cleanup();
 });
@@ -121,16 +100,14 @@ describe('a workshop table in the browser', () => {
     ];
     for (const w of wanted) {
       const page = await newPage(w.viewport, true);
-      await page.goto(`${server.url}/join`);
-      await page.locator('[data-testid="code-input"]').fill(code.toLowerCase());
-      await page.locator('[data-testid="code-submit"]').click();
-      await page.locator('[data-testid="name-input"]').fill(w.name);
-      await page.locator('[data-testid="name-submit"]').click();
-      // Roles chosen by earlier players show as taken.
-      for (const earlier of players) await expect(page.locator(`[data-testid="role-${earlier.roleId}"]`).isDisabled()).resolves.toBe(true);
-      await page.locator(`[data-testid="role-${w.roleId}"]`).click();
-      await page.locator('[data-testid="role-card"]').waitFor();
-      await page.locator('[data-testid="role-confirm"]').click();
+      await joinAsPlayer(page, server.url, code, w.name, w.roleId, {
+        // Roles chosen by earlier players show as taken.
+        beforeRole: async () => {
+          for (const earlier of players) await expect(page.locator(`[data-testid="role-${earlier.roleId}"]`).isDisabled()).resolves.toBe(true);
+        },
+      });
+      // While getting to know the persona the tablet opens on her; the board is one tap away.
+      await page.locator('[data-testid="tablet-tab-board"]').tap();
       await page.locator('[data-testid="board"]').waitFor();
       await expect(page.locator(`[data-testid="token-${w.roleId}"]`).getAttribute('class')).resolves.toContain('is-own');
       players.push({ page, name: w.name, roleId: w.roleId });
@@ -246,6 +223,6 @@ describe('a workshop table in the browser', () => {
     await players[1]!.page.screenshot({ path: join(SHOTS, 'player-tablet-portrait.png') });
     await host.screenshot({ path: join(SHOTS, 'host.png') });
     await screen.screenshot({ path: join(SHOTS, 'screen.png') });
-    expect(errors).toEqual([]);
+    expect(devices.errors).toEqual([]);
   });
 });

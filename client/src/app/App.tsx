@@ -10,6 +10,8 @@ import { useRoute, type Route } from './router';
 const HomePage = lazy(() => import('../features/home/HomePage'));
 const JoinPage = lazy(() => import('../features/join/JoinPage'));
 const HostPage = lazy(() => import('../features/host/HostPage'));
+// Printable report: the facilitator's, opened from the host page's report tab.
+const ReportPage = lazy(() => import('../features/report/ReportPage'));
 const ScreenPage = lazy(() => import('../features/screen/ScreenPage'));
 // Trainers' pages: the only ones that load the scenario parser (zod, yaml), never on a tablet.
 const ScenarioListPage = lazy(() => import('../features/scenarios/ScenarioListPage'));
@@ -51,6 +53,8 @@ function Page({ route }: { route: Route }) {
       return <JoinPage code={route.code} />;
     case 'host':
       return <HostPage sessionId={route.sessionId} />;
+    case 'hostReport':
+      return <ReportPage sessionId={route.sessionId} />;
     case 'screen':
       return <ScreenPage code={route.code} tableId={route.tableId} />;
     case 'scenarios':

@@ -33,5 +33,7 @@ describe('the page router', () => {
   it('builds links that it reads back the same', () => {
     expect(parseRoute(paths.join('ACDEFG'))).toEqual({ name: 'join', code: 'ACDEFG' });
     expect(paths.host('S1', 'secret')).toBe('/host/S1#secret');
+    expect(parseRoute(paths.hostReport('S1'))).toEqual({ name: 'hostReport', sessionId: 'S1' });
+    expect(parseRoute('/host/S1/other')).toEqual({ name: 'notFound' });
   });
 });

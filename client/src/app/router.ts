@@ -1,7 +1,7 @@
 import { useSyncExternalStore } from 'react';
 
 /*
- * Five pages need no router library: the path says which page, and pushState/popstate keep
+ * A handful of pages need no router library: the path says which page, and pushState/popstate keep
  * the back button working.
  */
 
@@ -9,6 +9,7 @@ export type Route =
   | { name: 'home' }
   | { name: 'join'; code: string | null }
   | { name: 'host'; sessionId: string }
+  | { name: 'hostReport'; sessionId: string }
   | { name: 'screen'; code: string; tableId: string | null }
   | { name: 'scenarios' }
   | { name: 'scenario'; id: string }
@@ -31,6 +32,8 @@ export function parseRoute(pathname: string, search = ''): Route {
     if (rest.length === 1 && rest[0] === 'edit') return { name: 'scenarioEdit', id: second };
     return { name: 'notFound' };
   }
+  // The facilitator's printable report: /host/ID/report.
+  if (first === 'host' && second && rest.length === 1 && rest[0] === 'report') return { name: 'hostReport', sessionId: second };
   if (rest.length > 0) return { name: 'notFound' };
   if (first === undefined) return { name: 'home' };
   if (first === 'join') {
@@ -49,6 +52,7 @@ export const paths = {
   home: () => '/',
   join: (code?: string) => (code ? `/join/${encodeURIComponent(code)}` : '/join'),
   host: (sessionId: string, hostToken?: string) => `/host/${encodeURIComponent(sessionId)}${hostToken ? `#${hostToken}` : ''}`,
+  hostReport: (sessionId: string) => `/host/${encodeURIComponent(sessionId)}/report`,
   screen: (code: string, tableId?: string) => `/screen/${encodeURIComponent(code)}${tableId ? `?table=${encodeURIComponent(tableId)}` : ''}`,
   scenarios: () => '/scenarios',
   scenario: (id: string) => `/scenarios/${encodeURIComponent(id)}`,

@@ -6,6 +6,7 @@ import { useT } from '../../i18n/useT';
 import { keys, save } from '../../lib/storage';
 import { ApiError, createSession, listScenarios, type CreatedSession, type ScenarioSummary } from '../../net/api';
 import { LanguageSwitch } from '../../ui/LanguageSwitch';
+import { useRetentionDays } from '../report/useRetentionDays';
 import { SessionInvite } from '../../ui/SessionInvite';
 
 type Load = { state: 'loading' } | { state: 'failed' } | { state: 'ready'; scenarios: ScenarioSummary[] };
@@ -81,6 +82,7 @@ function ScenarioPicker({
   const [starting, setStarting] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
   const tablesId = useId();
+  const days = useRetentionDays();
 
   const start = async (scenario: ScenarioSummary) => {
     setStarting(scenario.id);
@@ -102,6 +104,9 @@ function ScenarioPicker({
     <>
       <h1 id="home-title">{t('home.title')}</h1>
       <p className="lead">{t('home.intro')}</p>
+      <p className="note" data-testid="home-retention">
+        {days !== null ? t('workshop.home.privacy', { n: days }) : t('workshop.home.privacyNoDays')}
+      </p>
       <div className="field-inline">
         <label htmlFor={tablesId}>{t('home.tables')}</label>
         <select id={tablesId} value={tables} onChange={(e) => setTables(Number(e.target.value))} data-testid="tables-select">

@@ -1,0 +1,79 @@
+import { existsSync, mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { REPO_ROOT } from './server';
+
+/*
+ * Real Chromium for browser tests: Debian's build at /usr/bin/chromium, one browser context per
+ * device so every tablet has its own storage, and every page's script errors collected.
+ */
+
+export const CLIENT_DIR = join(REPO_ROOT, 'client/dist');
+export const SHOTS = join(REPO_ROOT, 'test-results/e2e');
+export const TABLET = { width: 1024, height: 768 };
+export const TABLET_PORTRAIT = { width: 768, height: 1024 };
+export const PROJECTOR = { width: 1920, height: 1080 };
+export const LAPTOP = { width: 1440, height: 900 };
+
+export interface Devices {
+  browser: Browser;
+  /** Script errors of every page, as `url: message`. */
+  errors: string[];
+  open(viewport: { width: number; height: number }, touch?: boolean): Promise<Page>;
+  close(): Promise<void>;
+}
+
+/** Launches Chromium once for a test file; pages opened through it are closed with it. */
+export async function launchDevices(): Promise<Devices> {
+  if (!existsSync(join(CLIENT_DIR, 'index.html'))) throw new Error('build the client first: npm run build -w client');
+  mkdirSync(SHOTS, { recursive: true });
+  const browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run', '--disable-sync'],
+  });
+  const contexts: BrowserContext[] = [];
+  const errors: string[] = [];
+  return {
+    browser,
+    errors,
+    async open(viewport, touch = false) {
+      const context = await browser.newContext({ viewport, hasTouch: touch, acceptDownloads: true });
+      contexts.push(context);
+      const page = await context.newPage();
+      page.on('pageerror', (e) => errors.push(`${page.url()}: ${e.message}`));
+      // Destructive facilitator buttons ask first; in a test the facilitator always means it.
+      page.on('dialog', (d) => void d.accept());
+      return page;
+    },
+    async close() {
+      for (const c of contexts) await c.close().catch(() => undefined);
+      await browser.close();
+    },
+  };
+}
+
+/** A player on a tablet joins with the code, types a name and takes a role (at a table, if asked). */
+export async function joinAsPlayer(
+  page: Page,
+  base: string,
+  code: string,
+  name: string,
+  roleId: string,
+  options: { tableId?: string; beforeRole?: () => Promise<void> } = {},
+) {
+  await page.goto(`${base}/join`);
+  await page.locator('[data-testid="code-input"]').fill(code.toLowerCase());
+  await page.locator('[data-testid="code-submit"]').click();
+  await page.locator('[data-testid="name-input"]').fill(name);
+  await page.locator('[data-testid="name-submit"]').click();
+  if (options.tableId) await page.locator(`[data-testid="table-choice-${options.tableId}"]`).click();
+  await options.beforeRole?.();
+  await page.locator(`[data-testid="role-${roleId}"]`).click();
+  await page.locator('[data-testid="role-card"]').waitFor();
+  await page.locator('[data-testid="role-confirm"]').click();
+}
+
+/** Waits until a page's board shows (or no longer shows) a card. */
+export async function cardShown(page: Page, cardId: string, shown = true, timeout = 8000) {
+  await page.locator(`[data-testid="card-${cardId}"]`).first().waitFor({ state: shown ? 'visible' : 'detached', timeout });
+}
