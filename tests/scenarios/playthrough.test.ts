@@ -148,4 +148,12 @@ describe('scenario playthroughs', () => {
       }
     });
   });
+
+  it('makes Tess 18 when "Tess wordt 18" happens, so the centre of the wheel says so', () => {
+    const scenario = load('tess-wordt-18');
+    const before = start(scenario);
+    expect(before.tables.t1!.personaAge).toBe(17);
+    const after = fire(before, 'tess-wordt-18', 1);
+    expect(after.ok && after.state.tables.t1!.personaAge).toBe(18);
+  });
 });

@@ -149,7 +149,7 @@ export function Board({ tableId, mode, ownRoleId = null, className, preview, sta
         onKeyDown={onKeyDown}
       >
         {ctx.interactive && <desc id={helpId}>{t('board.help')}</desc>}
-        <Wheel scenario={scenario} t={t} />
+        <Wheel scenario={scenario} age={table.personaAge} t={t} />
         <Links table={table} preview={preview !== undefined} />
         {/* Under the cards: what stopped matters less than what is there now. */}
         {highlight && <EndedGhosts cards={highlight.removed} />}

@@ -10,11 +10,13 @@ const RING_FONT = 0.034;
 
 interface WheelProps {
   scenario: Scenario;
+  /** The persona's age at this table; an event ("Tess wordt 18") can change it. */
+  age: number;
   t: Translate;
 }
 
 /** The printed mat: rings, sectors and their names, and the persona in the middle. Never changes during play. */
-export const Wheel = memo(function Wheel({ scenario, t }: WheelProps) {
+export const Wheel = memo(function Wheel({ scenario, age, t }: WheelProps) {
   const sectors = scenario.board.sectors;
   const width = TAU / sectors.length;
   const persona = scenario.persona;
@@ -110,7 +112,7 @@ export const Wheel = memo(function Wheel({ scenario, t }: WheelProps) {
         {persona.name}
       </text>
       <text className="wheel-persona-age" y={0.118 * SCALE} fontSize={0.04 * SCALE}>
-        {t('home.age', { age: persona.age })}
+        {t('home.age', { age })}
       </text>
     </g>
   );

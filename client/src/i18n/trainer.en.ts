@@ -124,6 +124,8 @@ export const trainerEn: Record<TrainerKey, string> = {
   'trainer.f.pollKind': 'Kind of poll',
   'trainer.f.options': 'Answers',
   'trainer.f.narrative': 'Story',
+  'trainer.f.eventAge': 'Age afterwards',
+  'trainer.f.eventAgeHint': 'Does the persona get older with this event? Enter the new age; otherwise leave it empty.',
   'trainer.f.effectKind': 'What happens',
   'trainer.f.card': 'Card',
   'trainer.f.toSupportType': 'To ring',

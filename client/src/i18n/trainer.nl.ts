@@ -126,6 +126,8 @@ export const trainerNl = {
   'trainer.f.pollKind': 'Soort peiling',
   'trainer.f.options': 'Antwoorden',
   'trainer.f.narrative': 'Verhaal',
+  'trainer.f.eventAge': 'Leeftijd daarna',
+  'trainer.f.eventAgeHint': 'Wordt de persona ouder door deze gebeurtenis? Vul de nieuwe leeftijd in; anders leeg laten.',
   'trainer.f.effectKind': 'Wat er gebeurt',
   'trainer.f.card': 'Kaart',
   'trainer.f.toSupportType': 'Naar ring',

@@ -82,5 +82,15 @@ export function applyEventToTable(
   }
   // A line to a card that stopped has nothing left to connect.
   const links = table.links.filter((l) => cards[l.from] && cards[l.to]);
-  return { table: { ...table, cards, deck, ended, links: links.length === table.links.length ? table.links : links }, outcomes };
+  return {
+    table: {
+      ...table,
+      cards,
+      deck,
+      ended,
+      links: links.length === table.links.length ? table.links : links,
+      personaAge: event.age ?? table.personaAge,
+    },
+    outcomes,
+  };
 }

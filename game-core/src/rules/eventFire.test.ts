@@ -18,6 +18,7 @@ function richState() {
         id: 'verhuizing',
         title: 'Tess verhuist',
         narrative: 'Ze krijgt een kamer.',
+        age: '19',
         effects: [
           { kind: 'move', card: 'oma-belt', supportType: 'eigen' },
           { kind: 'move', card: 'studiefinanciering', sector: 'werk' },
@@ -32,6 +33,14 @@ function richState() {
 }
 
 describe('eventFire', () => {
+  it('makes the persona older at the tables where an event with an age happens, and only there', () => {
+    const state = accepted(eventFire(ctx(richState(), HOST), { eventId: 'verhuizing', tableIds: ['t2'] }));
+    expect(state.tables.t2!.personaAge).toBe(19);
+    expect(state.tables.t1!.personaAge).toBe(17);
+    // An event without an age leaves it as it was.
+    expect(accepted(eventFire(ctx(state, HOST, 43), { eventId: 'achttien', tableIds: ['t2'] })).tables.t2!.personaAge).toBe(19);
+  });
+
   it('ends a card at every table, keeping it in the ended list with its reason and version', () => {
     const state = accepted(eventFire(ctx(deepFreeze(makeState()), HOST, 7, 900), { eventId: 'achttien' }));
     for (const id of ['t1', 't2']) {

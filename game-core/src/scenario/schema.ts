@@ -133,6 +133,8 @@ export const eventSchema = z.strictObject({
   id: idSchema,
   title: text(80),
   narrative: text(2000),
+  /** The persona's age from this event on ("Tess wordt 18" → 18); screens show it in the centre. */
+  age: integer(0, 120).optional(),
   effects: z.array(effectSchema).max(60).default([]),
   questions: z.array(text(300)).max(20).default([]),
 });

@@ -38,6 +38,7 @@ export function createTable(scenario: Scenario, id: string, name: string): Table
     tokens,
     ended: [],
     links: [],
+    personaAge: scenario.persona.age,
     step: 'kennismaken',
     timer: { durationMs: DEFAULT_TIMER_MS, elapsedMs: 0, startedAt: null },
     locked: false,

@@ -67,6 +67,8 @@ export interface TableState {
   /** Cards an event ended, kept so screens can show what stopped and the report can list it. */
   ended: EndedCard[];
   links: Link[];
+  /** The persona's age at this table: the scenario's, until an event makes her older. */
+  personaAge: number;
   /*
    * Each table runs its own flow, so a facilitator can lead one group through a step while
    * another is still talking; host controls name the tables they apply to (default: all).

@@ -401,7 +401,7 @@ class ReportPdf {
     doc.circle(cx, cy, RING_EDGES[0] * r).lineWidth(1.2).fillAndStroke('#ffffff', C.persona);
     const persona = report.scenario.persona;
     doc.fillColor(C.ink).font('Helvetica-Bold').fontSize(7.5).text(clean(persona.name), cx - 22, cy - 7, { width: 44, align: 'center', height: 9, ellipsis: true });
-    doc.fillColor(C.muted).font('Helvetica').fontSize(6).text(String(persona.age), cx - 22, cy + 2, { width: 44, align: 'center', lineBreak: false });
+    doc.fillColor(C.muted).font('Helvetica').fontSize(6).text(String(board.table.personaAge), cx - 22, cy + 2, { width: 44, align: 'center', lineBreak: false });
 
     const cards = Object.values(board.table.cards);
     const at = (c: { x: number; y: number }) => ({ x: cx + c.x * r, y: cy + c.y * r });

@@ -27,7 +27,7 @@ export function InterviewPanel({ game, tableId, step }: { game: SessionState; ta
           {persona.avatar ?? persona.name.slice(0, 1)}
         </span>
         <div>
-          <p className="host-persona-name">{t('board.persona', { name: persona.name, age: persona.age })}</p>
+          <p className="host-persona-name">{t('board.persona', { name: persona.name, age: game.tables[tableId]?.personaAge ?? persona.age })}</p>
           <p className="muted small">{persona.situation}</p>
         </div>
       </div>

@@ -10,7 +10,7 @@ import { appStore } from '../../store';
  * Step 1, kennismaken: who the persona is, and the interview as far as the facilitator has
  * taken it. The player who plays the persona sees the newest answer large, to read it aloud.
  */
-export function PersonaView({ scenario, revealed, readsAloud }: { scenario: Scenario; revealed: number; readsAloud: boolean }) {
+export function PersonaView({ scenario, age, revealed, readsAloud }: { scenario: Scenario; age: number; revealed: number; readsAloud: boolean }) {
   const t = useT();
   const p = scenario.persona;
   const items = p.interview.slice(0, revealed);
@@ -31,7 +31,7 @@ export function PersonaView({ scenario, revealed, readsAloud }: { scenario: Scen
       <header className="persona-card">
         <PersonaPicture scenario={scenario} />
         <div>
-          <h2 className="persona-card-name">{t('board.persona', { name: p.name, age: p.age })}</h2>
+          <h2 className="persona-card-name">{t('board.persona', { name: p.name, age })}</h2>
           <p className="persona-card-situation">{p.situation}</p>
         </div>
       </header>

@@ -36,6 +36,7 @@ export function PlayerView({ seatId }: { seatId: string }) {
   const step = useApp((s) => (tableId ? (s.game?.tables[tableId]?.step ?? null) : null));
   const summons = useApp((s) => (tableId ? (s.game?.tables[tableId]?.summons ?? 0) : 0));
   const revealed = useApp((s) => (tableId ? (s.game?.tables[tableId]?.interviewRevealed ?? 0) : 0));
+  const personaAge = useApp((s) => (tableId ? (s.game?.tables[tableId]?.personaAge ?? null) : null));
   const pollOpen = useApp((s) => s.game?.activePoll != null);
   const [view, setView] = useState<TabletView>(() => defaultView(step ?? 'kennismaken'));
   const [eventOpen, setEventOpen] = useState(false);
@@ -115,7 +116,7 @@ export function PlayerView({ seatId }: { seatId: string }) {
           )}
           {shown === 'persona' && (
             <main id="main" className="tablet-scroll">
-              <PersonaView scenario={scenario} revealed={revealed} readsAloud={role?.kind === 'persona'} />
+              <PersonaView scenario={scenario} age={personaAge ?? scenario.persona.age} revealed={revealed} readsAloud={role?.kind === 'persona'} />
             </main>
           )}
           {shown === 'role' && (

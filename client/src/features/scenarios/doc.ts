@@ -99,7 +99,7 @@ export const FIELD_ORDER = {
   card: ['id', 'label', 'role', 'law', 'supportType', 'sector', 'placement', 'note'],
   effect: ['kind', 'to', 'card', 'supportType', 'sector', 'reason'],
   poll: ['id', 'kind', 'question', 'options'],
-  event: ['id', 'title', 'narrative', 'effects', 'questions'],
+  event: ['id', 'title', 'narrative', 'age', 'effects', 'questions'],
   reflection: ['prompts', 'praatplaat'],
   praatplaatGroup: ['group', 'title', 'questions'],
   prompts: ['kennismaken', 'situatie', 'spelen', 'reflectie'],

@@ -318,6 +318,7 @@ export function EventsSection() {
             <TextField path={['events', e, 'title']} label={t('trainer.f.title')} order={o} />
             <TextField path={['events', e, 'id']} label={t('trainer.f.id')} order={o} />
             <TextField path={['events', e, 'narrative']} label={t('trainer.f.narrative')} multiline order={o} />
+            <TextField path={['events', e, 'age']} label={t('trainer.f.eventAge')} hint={t('trainer.f.eventAgeHint')} optional order={o} />
             <div className="field-wide">
               <h4>{t('trainer.effects')}</h4>
               {effects.map((_, f) => (

@@ -21,7 +21,7 @@ export function ScreenInterview({ game, tableId }: { game: SessionState; tableId
           {persona.avatar ?? persona.name.slice(0, 1)}
         </span>
         <div>
-          <h1>{t('board.persona', { name: persona.name, age: persona.age })}</h1>
+          <h1>{t('board.persona', { name: persona.name, age: game.tables[tableId]?.personaAge ?? persona.age })}</h1>
           <p className="screen-interview-progress">{t('screen.interview.progress', { n: count, total: persona.interview.length })}</p>
         </div>
       </header>

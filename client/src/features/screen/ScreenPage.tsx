@@ -118,7 +118,7 @@ function OneTable({ game, tableId, joinUrl }: { game: SessionState; tableId: str
                 {persona.avatar ?? persona.name.slice(0, 1)}
               </span>
               <div>
-                <h1>{t('board.persona', { name: persona.name, age: persona.age })}</h1>
+                <h1>{t('board.persona', { name: persona.name, age: game.tables[tableId]?.personaAge ?? persona.age })}</h1>
                 {!event && prompt === undefined && <p>{persona.situation}</p>}
                 {tableName && <p className="screen-table">{tableName}</p>}
               </div>
