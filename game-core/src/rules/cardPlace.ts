@@ -1,5 +1,6 @@
 import { locate } from '../board/geometry';
 import type { ActionPayloads } from '../protocol/index';
+import type { CardOnBoard } from '../state/types';
 import { actingTable, actorLabel, fail, ok, withTable, type RuleContext, type RuleResult } from './context';
 
 /** Puts a card from the deck, or a blank card with the player's own words, on the wheel. */
@@ -10,21 +11,16 @@ export function cardPlace(ctx: RuleContext, p: ActionPayloads['card:place']): Ru
   if (locate(p, ctx.state.scenario.board.sectors.length).kind !== 'ring')
     return fail('OUT_OF_BOUNDS', 'a card must lie in one of the four rings');
 
-  if (p.defId !== undefined) {
-    const def = ctx.state.scenario.cards.find((c) => c.id === p.defId) ?? findAddedCard(ctx, p.defId);
-    if (!def || !table.deck.includes(p.defId)) return fail('NOT_FOUND', `card ${p.defId} is not in the deck`);
-    return ok(
+  // Placed by the actor where they tapped; in private mode a player's card is theirs until revealed.
+  const place = (card: Pick<CardOnBoard, 'id' | 'defId' | 'label' | 'law' | 'roleId'>, deck = table.deck): RuleResult =>
+    ok(
       withTable(ctx.state, {
         ...table,
-        deck: table.deck.filter((id) => id !== p.defId),
+        deck,
         cards: {
           ...table.cards,
-          [def.id]: {
-            id: def.id,
-            defId: def.id,
-            label: def.label,
-            law: def.law ?? null,
-            roleId: def.role ?? null,
+          [card.id]: {
+            ...card,
             x: p.x,
             y: p.y,
             rev: 0,
@@ -36,34 +32,20 @@ export function cardPlace(ctx: RuleContext, p: ActionPayloads['card:place']): Ru
         },
       }),
     );
+
+  if (p.defId !== undefined) {
+    const def = ctx.state.scenario.cards.find((c) => c.id === p.defId) ?? findAddedCard(ctx, p.defId);
+    if (!def || !table.deck.includes(p.defId)) return fail('NOT_FOUND', `card ${p.defId} is not in the deck`);
+    return place(
+      { id: def.id, defId: def.id, label: def.label, law: def.law ?? null, roleId: def.role ?? null },
+      table.deck.filter((id) => id !== p.defId),
+    );
   }
 
   const label = (p.label ?? '').trim();
   if (!label) return fail('BAD_REQUEST', 'a blank card needs a label');
-  const id = `blank-${ctx.version}`;
   const roleId = ctx.actor.kind === 'seat' ? (ctx.state.seats[ctx.actor.seatId]?.roleId ?? null) : null;
-  return ok(
-    withTable(ctx.state, {
-      ...table,
-      cards: {
-        ...table.cards,
-        [id]: {
-          id,
-          defId: null,
-          label,
-          law: null,
-          roleId,
-          x: p.x,
-          y: p.y,
-          rev: 0,
-          placedBy: actorLabel(ctx.actor),
-          note: '',
-          staged: false,
-          hidden: table.private && ctx.actor.kind === 'seat',
-        },
-      },
-    }),
-  );
+  return place({ id: `blank-${ctx.version}`, defId: null, label, law: null, roleId });
 }
 
 /** Cards an event brought in are defined in the event, not in the scenario's card list. */
