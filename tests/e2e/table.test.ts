@@ -1,8 +1,8 @@
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CLIENT_DIR, joinAsPlayer, launchDevices, LAPTOP, PROJECTOR, SHOTS, TABLET, TABLET_PORTRAIT, type Devices } from '../helpers/browser';
-import { REAL_SCENARIOS, startServer, type TestServer } from '../helpers/server';
+import { freeSpotInRing, joinAsPlayer, LAPTOP, PROJECTOR, SHOTS, startBrowserSuite, stopBrowserSuite, TABLET, TABLET_PORTRAIT, type Devices } from '../helpers/browser';
+import type { TestServer } from '../helpers/server';
 
 /*
  * One workshop table in real Chromium: a facilitator on a laptop, three players on tablets
@@ -40,38 +40,11 @@ async function tokenAt(page: Page, roleId: string) {
   return { x: Number(await el.getAttribute('data-x')), y: Number(await el.getAttribute('data-y')) };
 }
 
-/** A spot in the middle of a ring, inside sector `sector`, where no piece lies on this page. */
-async function freeSpotInRing(page: Page, ring: number, sectorCount: number) {
-  return page.evaluate(
-    ({ ring, sectorCount }) => {
-      const svg = document.querySelector<SVGSVGElement>('[data-testid="board"]')!;
-      const r = [0.3, 0.5, 0.7, 0.9][ring]!;
-      const width = (Math.PI * 2) / sectorCount;
-      for (let sector = 0; sector < sectorCount; sector++) {
-        for (const f of [0.12, 0.88, 0.3, 0.7]) {
-          const a = width * (sector + f);
-          const mat = { x: Math.sin(a) * r, y: -Math.cos(a) * r };
-          const p = new DOMPoint(mat.x * 1000, mat.y * 1000).matrixTransform(svg.getScreenCTM()!);
-          const hit = document.elementFromPoint(p.x, p.y);
-          if (hit && !hit.closest('[data-piece]')) return { sector, mat, client: { x: p.x, y: p.y } };
-        }
-      }
-      throw new Error('no free spot in this ring');
-    },
-    { ring, sectorCount },
-  );
-}
-
 beforeAll(async () => {
-  server = await startServer({ scenariosDir: REAL_SCENARIOS, clientDir: CLIENT_DIR });
-  devices = await launchDevices();
+  ({ server, devices } = await startBrowserSuite());
 });
 
-afterAll(async () => {
-  await devices?.close();
-  await server?.stop();
-  server?.cleanup();
-});
+afterAll(() => stopBrowserSuite(server, devices));
 
 describe('a workshop table in the browser', () => {
   it('lets a facilitator start Tess on the home page and open the facilitator page', async () => {

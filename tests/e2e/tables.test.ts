@@ -1,8 +1,8 @@
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { joinAsPlayer, launchDevices, LAPTOP, PROJECTOR, SHOTS, TABLET, CLIENT_DIR, type Devices } from '../helpers/browser';
-import { createSessionOver, REAL_SCENARIOS, startServer, type TestServer } from '../helpers/server';
+import { freeSpotInRing, joinAsPlayer, LAPTOP, PROJECTOR, SHOTS, startBrowserSuite, stopBrowserSuite, TABLET, type Devices } from '../helpers/browser';
+import { createSessionOver, type TestServer } from '../helpers/server';
 
 /*
  * Samenspel XXL: one session, two tables with their own boards and seats, one facilitator who
@@ -17,16 +17,11 @@ let session: Awaited<ReturnType<typeof createSessionOver>>;
 const atTable: Record<'t1' | 't2', Page> = {} as Record<'t1' | 't2', Page>;
 
 beforeAll(async () => {
-  server = await startServer({ scenariosDir: REAL_SCENARIOS, clientDir: CLIENT_DIR });
-  devices = await launchDevices();
+  ({ server, devices } = await startBrowserSuite());
   session = await createSessionOver(server.url, 'tess-wordt-18', 2);
 });
 
-afterAll(async () => {
-  await devices?.close();
-  await server?.stop();
-  server?.cleanup();
-});
+afterAll(() => stopBrowserSuite(server, devices));
 
 describe('two tables in one session', () => {
   it('lets players choose a table after the code, and the same role is free at each table', async () => {
@@ -58,15 +53,7 @@ describe('two tables in one session', () => {
     const deckItem = player.locator('[data-testid^="deck-"]').first();
     const defId = (await deckItem.getAttribute('data-testid'))!.slice('deck-'.length);
     await deckItem.tap();
-    const spot = await player.evaluate(() => {
-      const svg = document.querySelector<SVGSVGElement>('[data-testid="board"]')!;
-      for (const [r, a] of [[0.7, 0.3], [0.7, 2.1], [0.5, 4.0], [0.9, 5.2]] as const) {
-        const p = new DOMPoint(Math.sin(a) * r * 1000, -Math.cos(a) * r * 1000).matrixTransform(svg.getScreenCTM()!);
-        const hit = document.elementFromPoint(p.x, p.y);
-        if (hit && !hit.closest('[data-piece]')) return { x: p.x, y: p.y };
-      }
-      throw new Error('no free spot');
-    });
+    const spot = (await freeSpotInRing(player, 2, 8)).client;
     await player.touchscreen.tap(spot.x, spot.y);
     await t2.locator(`[data-testid="card-${defId}"]`).waitFor();
     await expect(t1.locator(`[data-testid="card-${defId}"]`).count()).resolves.toBe(0);

@@ -3,8 +3,8 @@ import { mkdirSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { cardShown, joinAsPlayer, launchDevices, LAPTOP, PROJECTOR, SHOTS, TABLET, CLIENT_DIR, type Devices } from '../helpers/browser';
-import { REAL_SCENARIOS, startServer, type TestServer } from '../helpers/server';
+import { cardShown, joinAsPlayer, LAPTOP, PROJECTOR, SHOTS, startBrowserSuite, stopBrowserSuite, TABLET, type Devices } from '../helpers/browser';
+import type { TestServer } from '../helpers/server';
 
 /*
  * A whole kennisatelier with Tess in real Chromium: a facilitator, four players on tablets and
@@ -19,21 +19,20 @@ let screen: Page;
 let code: string;
 const players: { page: Page; name: string; roleId: string }[] = [];
 const everyScreen = () => [host, screen, ...players.map((p) => p.page)];
-const shot = (page: Page, name: string) => page.screenshot({ path: join(SHOTS, `workshop-${name}.png`) });
+/** A screenshot once entrance animations have settled, so the picture shows what people see. */
+const shot = async (page: Page, name: string) => {
+  await page.waitForTimeout(800);
+  await page.screenshot({ path: join(SHOTS, `workshop-${name}.png`) });
+};
 
 /** Cards that stop when Tess turns 18 because they hang on the youth-care law (Jeugdwet). */
 const YOUTH_CARE_CARDS = ['ots', 'fasehuis', 'mentorgesprek'];
 
 beforeAll(async () => {
-  server = await startServer({ scenariosDir: REAL_SCENARIOS, clientDir: CLIENT_DIR });
-  devices = await launchDevices();
+  ({ server, devices } = await startBrowserSuite());
 });
 
-afterAll(async () => {
-  await devices?.close();
-  await server?.stop();
-  server?.cleanup();
-});
+afterAll(() => stopBrowserSuite(server, devices));
 
 describe('a kennisatelier with Tess, from warm-up to report', () => {
   it('starts Tess and seats four players, one of them as Tess herself', async () => {

@@ -1,7 +1,7 @@
 import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
-import { REPO_ROOT } from './server';
+import { REAL_SCENARIOS, REPO_ROOT, startServer, type TestServer } from './server';
 
 /*
  * Real Chromium for browser tests: Debian's build at /usr/bin/chromium, one browser context per
@@ -77,3 +77,38 @@ export async function joinAsPlayer(
 export async function cardShown(page: Page, cardId: string, shown = true, timeout = 8000) {
   await page.locator(`[data-testid="card-${cardId}"]`).first().waitFor({ state: shown ? 'visible' : 'detached', timeout });
 }
+
+/** A real server on the shipped scenarios with the built client, and Chromium: one per test file. */
+export async function startBrowserSuite(): Promise<{ server: TestServer; devices: Devices }> {
+  const server = await startServer({ scenariosDir: REAL_SCENARIOS, clientDir: CLIENT_DIR });
+  return { server, devices: await launchDevices() };
+}
+
+export async function stopBrowserSuite(server: TestServer | undefined, devices: Devices | undefined) {
+  await devices?.close();
+  await server?.stop();
+  server?.cleanup();
+}
+
+/** A spot in the middle of a ring, inside sector `sector`, where no piece lies on this page. */
+export async function freeSpotInRing(page: Page, ring: number, sectorCount: number) {
+  return page.evaluate(
+    ({ ring, sectorCount }) => {
+      const svg = document.querySelector<SVGSVGElement>('[data-testid="board"]')!;
+      const r = [0.3, 0.5, 0.7, 0.9][ring]!;
+      const width = (Math.PI * 2) / sectorCount;
+      for (let sector = 0; sector < sectorCount; sector++) {
+        for (const f of [0.12, 0.88, 0.3, 0.7]) {
+          const a = width * (sector + f);
+          const mat = { x: Math.sin(a) * r, y: -Math.cos(a) * r };
+          const p = new DOMPoint(mat.x * 1000, mat.y * 1000).matrixTransform(svg.getScreenCTM()!);
+          const hit = document.elementFromPoint(p.x, p.y);
+          if (hit && !hit.closest('[data-piece]')) return { sector, mat, client: { x: p.x, y: p.y } };
+        }
+      }
+      throw new Error('no free spot in this ring');
+    },
+    { ring, sectorCount },
+  );
+}
+
