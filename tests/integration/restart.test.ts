@@ -2,6 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import Database from 'better-sqlite3';
 import { io } from 'socket.io-client';
 import { PROTOCOL_VERSION, type ActionAck, type AttachAck, type SeatClaimAck, type SyncAck } from '@samenspel/game-core';
 import { createSessionOver, FIXTURE_SCENARIOS, startServer, type TestServer } from '../helpers/server';
@@ -35,6 +36,29 @@ async function play(url: string, code: string, count: number, paceMs = 0) {
 }
 
 describe('restart recovery', () => {
+  it('leaves a session written by an older version on disk but does not serve it, and serves the others', async () => {
+    let server: TestServer = await startServer();
+    cleanups.push(() => server.cleanup(), () => server.stop());
+    const old = await createSessionOver(server.url, 'mini');
+    const current = await createSessionOver(server.url, 'mini');
+    await server.stop();
+    // What the first version stored: the same session without a state format.
+    const db = new Database(join(server.dataDir, 'samenspel.sqlite'));
+    const row = db.prepare('SELECT state FROM snapshots WHERE session_id = ?').get(old.sessionId) as { state: string };
+    const { format: _format, ...earlier } = JSON.parse(row.state) as Record<string, unknown>;
+    db.prepare('UPDATE snapshots SET state = ? WHERE session_id = ?').run(JSON.stringify(earlier), old.sessionId);
+    db.close();
+
+    server = await server.restart();
+    const refused = await joinAsPlayer(server.url, old.code);
+    cleanups.push(() => void refused.socket.disconnect());
+    expect(refused.ack).toMatchObject({ ok: false, code: 'SESSION_NOT_FOUND' });
+    const served = await joinAsPlayer(server.url, current.code);
+    cleanups.push(() => void served.socket.disconnect());
+    expect(served.replica.version).toBe(0);
+    expect(server.logger.lines.some((l) => l.msg === 'session from an older version is not restored' && l.fields?.sessionId === old.sessionId)).toBe(true);
+  });
+
   it('brings every session back as at its last acknowledged action, across snapshots', async () => {
     let server: TestServer = await startServer({ limits: { actionsPerSecond: 10_000, eventsPerSecond: 10_000 } });
     cleanups.push(() => server.cleanup(), () => server.stop());

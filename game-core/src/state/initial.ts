@@ -1,6 +1,6 @@
 import { CENTRE_RADIUS, RING_EDGES, cellPoint, fromPolar, locate, tokenStartPoint, SUPPORT_TYPES, type Point } from '../board/geometry';
 import type { Scenario, ScenarioCard } from '../scenario/schema';
-import type { CardOnBoard, SessionState, TableState, Token } from './types';
+import { STATE_FORMAT, type CardOnBoard, type SessionState, type TableState, type Token } from './types';
 
 /** A fresh table: the scenario's starting cards on the wheel, the rest in the deck. */
 export function createTable(scenario: Scenario, id: string, name: string): TableState {
@@ -146,6 +146,7 @@ export function createSession(input: NewSessionInput): SessionState {
     tableOrder.push(id);
   });
   return {
+    format: STATE_FORMAT,
     sessionId: input.sessionId,
     code: input.code,
     scenario: input.scenario,

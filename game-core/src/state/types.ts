@@ -152,7 +152,14 @@ export interface Insight {
   at: number;
 }
 
+/**
+ * Bumped whenever the shape of the state changes. A server restores only sessions of its own
+ * format: an older log would replay into a state the screens cannot draw.
+ */
+export const STATE_FORMAT = 2;
+
 export interface SessionState {
+  format: number;
   sessionId: string;
   code: string;
   scenario: Scenario;

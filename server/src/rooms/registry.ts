@@ -1,4 +1,4 @@
-import { createSession, replay, type Scenario } from '@samenspel/game-core';
+import { createSession, replay, STATE_FORMAT, type Scenario } from '@samenspel/game-core';
 import type { Clock, Logger } from '../logger';
 import type { Storage } from '../storage/storage';
 import { hashSecret, newJoinCode, newSecret, newSessionId, sameSecret } from '../tokens';
@@ -21,6 +21,11 @@ export class RoomRegistry {
     const started = performance.now();
     let actions = 0;
     for (const stored of this.storage.loadSessions()) {
+      if (stored.snapshot.state.format !== STATE_FORMAT) {
+        // Made by an earlier version of Samenspel. It stays on disk until retention removes it.
+        this.logger.warn('session from an older version is not restored', { sessionId: stored.record.sessionId, format: stored.snapshot.state.format ?? 1 });
+        continue;
+      }
       try {
         const state = replay(stored.snapshot.state, stored.tail);
         const version = stored.tail.at(-1)?.version ?? stored.snapshot.version;
