@@ -4,7 +4,7 @@ import { memo, useEffect, useMemo, type KeyboardEvent } from 'react';
 import { session } from '../net';
 import { createThrottle } from '../net/throttle';
 import { appStore, pieceKey, useApp } from '../store';
-import { addLink, moveCard } from './actions';
+import { addLink, dropSelection, moveCard } from './actions';
 import { useBoard } from './context';
 import { linkingStore, useLinking } from './linking';
 import { transitionFor, useShownPosition } from './motion';
@@ -42,7 +42,7 @@ export const CardPiece = memo(function CardPiece({ card, scenario, links = 0 }: 
         appStore.getState().select(null);
         void moveCard(tableId, card.id, p);
       },
-      onTap: () => toggle(),
+      onTap: (at) => toggle(at),
       onCancel: () => throttle.cancel(),
     },
     refused,
@@ -57,10 +57,17 @@ export const CardPiece = memo(function CardPiece({ card, scenario, links = 0 }: 
     return true;
   };
 
-  const toggle = () => {
+  const toggle = (at: Point | null) => {
     if (connectHere()) return;
     linkingStore.getState().chooseLink(null);
     const s = appStore.getState();
+    // A card from the deck (or just written) is in hand: the tap says where it goes, even on
+    // top of a card; swapping the selection would throw away what the player chose or typed.
+    const held = s.selection;
+    if (at && (held?.kind === 'deck' || held?.kind === 'blank')) {
+      void dropSelection(tableId, held, at);
+      return;
+    }
     if (selected) s.select(null);
     else {
       s.select({ kind: 'card', id: card.id });
@@ -89,7 +96,9 @@ export const CardPiece = memo(function CardPiece({ card, scenario, links = 0 }: 
   const lines = wrapLabel(card.label, CARD.charsPerLine, CARD.maxLines);
   const W = cardWidth(lines) * SCALE;
   const h = cardHeight(lines.length) * SCALE;
+  // A short label makes a small card; its target stays finger-sized all the same.
   const hit = Math.max(h, CARD.minHit * SCALE);
+  const hitW = Math.max(W + 12, CARD.minHit * SCALE);
   const ids = cellIds(at, scenario);
   const moving = source === 'local' || source === 'remote';
   const place = describePlace(at, scenario, t);
@@ -122,7 +131,7 @@ export const CardPiece = memo(function CardPiece({ card, scenario, links = 0 }: 
       {...drag.handlers}
     >
       <title>{card.note ? `${card.label}\n${card.note}` : card.label}</title>
-      <rect className="hit" x={-W / 2 - 6} y={-hit / 2} width={W + 12} height={hit} />
+      <rect className="hit" x={-hitW / 2} y={-hit / 2} width={hitW} height={hit} />
       {mark && <rect className={`card-mark card-mark-${mark}`} x={-W / 2 - 12} y={-h / 2 - 12} width={W + 24} height={h + 24} rx={24} />}
       <rect className="card-body" x={-W / 2} y={-h / 2} width={W} height={h} rx={14} />
       <CardText lines={lines} />

@@ -17,6 +17,8 @@ export function DeckPanel({ tableId, scenario }: { tableId: string; scenario: Sc
   const deck = useApp((s) => s.game?.tables[tableId]?.deck ?? null);
   const pending = useApp((s) => s.pending);
   const selection = useApp((s) => s.selection);
+  // The facilitator sees every card anyway; only a player needs telling who will see theirs.
+  const privateRound = useApp((s) => s.viewer?.kind === 'seat' && (s.game?.tables[tableId]?.private ?? false));
   const [blank, setBlank] = useState('');
   const headingId = useId();
   const blankId = useId();
@@ -55,6 +57,11 @@ export function DeckPanel({ tableId, scenario }: { tableId: string; scenario: Sc
   return (
     <section className="deck" aria-labelledby={headingId}>
       <h2 id={headingId}>{t('deck.title')}</h2>
+      {privateRound && (
+        <p className="deck-private" data-testid="private-round-note">
+          <strong>{t('player.deck.privateTitle')}</strong> {t('player.deck.private')}
+        </p>
+      )}
       {offered.length === 0 ? (
         <p className="muted">{t('deck.empty')}</p>
       ) : (

@@ -10,7 +10,8 @@ export interface DragCallbacks {
   toMat: (clientX: number, clientY: number) => Point | null;
   onMove: (p: Point) => void;
   onDrop: (p: Point) => void;
-  onTap: () => void;
+  /** A press that did not travel, with where it was on the mat. */
+  onTap: (at: Point | null) => void;
   onCancel: () => void;
 }
 
@@ -79,7 +80,7 @@ export function useDrag(enabled: boolean, position: Point, callbacks: DragCallba
     gesture.current = null;
     if (!g.dragging) {
       setDragPos(null);
-      cb.current.onTap();
+      cb.current.onTap(cb.current.toMat(e.clientX, e.clientY));
       return;
     }
     const p = cb.current.toMat(e.clientX, e.clientY);

@@ -22,9 +22,12 @@ export const SCALE = 1000;
 export const VIEW_HALF = MAT_HALF * SCALE;
 export const VIEW_BOX = `${-VIEW_HALF} ${-VIEW_HALF} ${VIEW_HALF * 2} ${VIEW_HALF * 2}`;
 
-/** Card and token sizes in mat units; chosen so a 768 px tall tablet board keeps 44 px targets. */
-export const CARD = { width: 0.34, minWidth: 0.16, lineHeight: 0.046, padY: 0.026, font: 0.041, minHit: 0.17, maxLines: 3, charsPerLine: 13 };
-export const TOKEN = { radius: 0.058, hit: 0.088, font: 0.034, labelFont: 0.036 };
+/**
+ * Card and token sizes in mat units. On a 1024×768 tablet, under the top bar, the tabs and an
+ * event banner, the board is some 570 px for 2.6 mat units: 0.2 mat units is the 44 px a finger needs.
+ */
+export const CARD = { width: 0.34, minWidth: 0.16, lineHeight: 0.046, padY: 0.026, font: 0.041, minHit: 0.2, maxLines: 3, charsPerLine: 13 };
+export const TOKEN = { radius: 0.058, hit: 0.1, font: 0.034, labelFont: 0.036 };
 
 /** Ring fills, innermost first: tints of the Okabe–Ito palette, told apart by colour-blind eyes and by lightness. */
 export const RING_FILL: Record<SupportType, string> = {

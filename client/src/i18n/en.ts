@@ -142,7 +142,6 @@ export const en: Record<MessageKey, string> = {
   'role.perspective': 'Your view',
   'role.mandate': 'What you may and can do',
   'role.mayNot': 'What you may not do',
-  'role.toBoard': 'Go to the board',
   'role.close': 'Back to the board',
   'role.playedBy': 'Played by {name}',
 

@@ -144,7 +144,6 @@ export const nl = {
   'role.perspective': 'Jouw blik',
   'role.mandate': 'Wat je mag en kunt',
   'role.mayNot': 'Wat je niet mag',
-  'role.toBoard': 'Naar het bord',
   'role.close': 'Terug naar het bord',
   'role.playedBy': 'Gespeeld door {name}',
 

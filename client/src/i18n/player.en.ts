@@ -3,6 +3,8 @@ import type { PlayerKey } from './player.nl';
 export const playerEn: Record<PlayerKey, string> = {
   'player.counter': '{n} of {max} characters',
 
+  'player.deck.privateTitle': 'Private round.',
+  'player.deck.private': 'The table sees what you put down only when the facilitator shows it.',
   'player.card.private': 'Only you and the facilitator see this card.',
   'player.card.privateTitle': 'Visibility',
   'player.card.staged': 'not on the board yet',
@@ -67,6 +69,7 @@ export const playerEn: Record<PlayerKey, string> = {
   'player.join.tableIntro': 'Choose the table where you are sitting now.',
   'player.join.seats': '{n} of {m} roles taken',
   'player.join.otherTable': 'Other table',
+  'player.join.start': "Let's start",
   'player.join.atTable': 'Table: {name}',
   'player.reassigned': 'The facilitator has given you another role: {role}.',
   'player.reassignedTable': 'The facilitator has given you another role: {role}, at {table}.',

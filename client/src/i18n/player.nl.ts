@@ -5,6 +5,8 @@
 export const playerNl = {
   'player.counter': '{n} van {max} tekens',
 
+  'player.deck.privateTitle': 'Privé-ronde.',
+  'player.deck.private': 'De tafel ziet wat je nu neerlegt pas als de begeleider het laat zien.',
   'player.card.private': 'Alleen jij en de begeleider zien deze kaart.',
   'player.card.privateTitle': 'Zichtbaarheid',
   'player.card.staged': 'nog niet op het bord',
@@ -69,6 +71,7 @@ export const playerNl = {
   'player.join.tableIntro': 'Kies de tafel waar je nu zit.',
   'player.join.seats': '{n} van {m} rollen bezet',
   'player.join.otherTable': 'Andere tafel',
+  'player.join.start': 'Aan de slag',
   'player.join.atTable': 'Tafel: {name}',
   'player.reassigned': 'De begeleider heeft je een andere rol gegeven: {role}.',
   'player.reassignedTable': 'De begeleider heeft je een andere rol gegeven: {role}, aan {table}.',

@@ -1,5 +1,6 @@
-import { cellPoint, moveToRing, radiusOf, ringAt, SUPPORT_TYPES } from '../board/geometry';
+import { moveToRing, radiusOf, ringAt, SUPPORT_TYPES } from '../board/geometry';
 import type { Scenario, ScenarioEvent } from '../scenario/schema';
+import { freeSpotInCell } from '../state/initial';
 import type { CardOnBoard, TableState } from '../state/types';
 
 /** What an event did at one table, for screens to highlight and the preview to list. */
@@ -25,8 +26,6 @@ export function applyEventToTable(
   let deck = [...table.deck];
   const ended = [...table.ended];
   const outcomes: EffectOutcome[] = [];
-  // Cards an event lays on the board share cells with each other; count per cell for spreading.
-  const addsPerCell = new Map<string, number>();
 
   for (const effect of event.effects) {
     if (effect.kind === 'end') {
@@ -59,10 +58,8 @@ export function applyEventToTable(
       if (effect.to === 'deck') {
         deck.push(def.id);
       } else {
-        const key = `${def.supportType}/${def.sector}`;
-        const slot = addsPerCell.get(key) ?? 0;
-        addsPerCell.set(key, slot + 1);
-        const point = cellPoint(SUPPORT_TYPES.indexOf(def.supportType), Math.max(0, sectorIds.indexOf(def.sector)), sectorIds.length, slot, 3);
+        // The free part of its cell, around the cards players laid and the ones this event added before it.
+        const point = freeSpotInCell(SUPPORT_TYPES.indexOf(def.supportType), Math.max(0, sectorIds.indexOf(def.sector)), sectorIds.length, def.label, Object.values(cards));
         cards[def.id] = {
           id: def.id,
           defId: def.id,

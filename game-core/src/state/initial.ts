@@ -62,32 +62,58 @@ export function spreadCards(scenario: Scenario, cards: readonly ScenarioCard[]) 
   const items = cards.map((card) => {
     const ring = SUPPORT_TYPES.indexOf(card.supportType);
     const sector = Math.max(0, sectorIds.indexOf(card.sector));
-    const spots = SPOTS.map(([rf, af]) => ({ p: spotInCell(ring, sector, count, rf, af), centred: Math.hypot(rf - 0.5, af - 0.5) })).filter(({ p }) => {
-      const cell = locate(p, count);
-      return cell.kind === 'ring' && cell.ring === ring && cell.sector === sector;
-    });
-    return { card, spots, box: null as Box | null, ...approxCardSize(card.label) };
+    return { card, spots: cellSpots(ring, sector, count), box: null as Box | null, ...approxCardSize(card.label) };
   });
   for (let round = 0; round < 4; round++) {
     for (const item of items) {
       item.box = null;
-      let best: Box | null = null;
-      let bestCost = Number.POSITIVE_INFINITY;
-      for (const { p, centred } of item.spots) {
-        const box = { x: p.x, y: p.y, w: item.w, h: item.h };
-        const cost = items.reduce((sum, other) => sum + (other.box ? overlap(box, other.box) : 0), overlap(box, PERSONA_BOX)) + centred * 0.002;
-        if (cost < bestCost) {
-          bestCost = cost;
-          best = box;
-        }
-      }
-      item.box = best;
+      const others = items.flatMap((other) => (other.box ? [other.box] : []));
+      item.box = leastCovered(item.spots, item, others);
     }
   }
   return items.map(({ card, box }): [ScenarioCard, Point] => {
     if (box) return [card, { x: box.x, y: box.y }];
     return [card, cellPoint(SUPPORT_TYPES.indexOf(card.supportType), Math.max(0, sectorIds.indexOf(card.sector)), count)];
   });
+}
+
+/**
+ * The spot in a cell where a new card with this label covers the cards already on the board
+ * least. Pure, so server and every client lay an event's card on the same spot.
+ */
+export function freeSpotInCell(ring: number, sector: number, sectorCount: number, label: string, onBoard: readonly { x: number; y: number; label: string }[]): Point {
+  const others = onBoard.map((c) => ({ x: c.x, y: c.y, ...approxCardSize(c.label) }));
+  const box = leastCovered(cellSpots(ring, sector, sectorCount), approxCardSize(label), others);
+  return box ? { x: box.x, y: box.y } : cellPoint(ring, sector, sectorCount);
+}
+
+interface Spot {
+  p: Point;
+  /** How far from the cell's middle, as a tie-breaker. */
+  centred: number;
+}
+
+/** The candidate spots of one cell that really lie inside it. */
+function cellSpots(ring: number, sector: number, count: number): Spot[] {
+  return SPOTS.map(([rf, af]) => ({ p: spotInCell(ring, sector, count, rf, af), centred: Math.hypot(rf - 0.5, af - 0.5) })).filter(({ p }) => {
+    const cell = locate(p, count);
+    return cell.kind === 'ring' && cell.ring === ring && cell.sector === sector;
+  });
+}
+
+/** The spot whose card box overlaps the others and the persona's disc least, the middle winning ties. */
+function leastCovered(spots: readonly Spot[], size: { w: number; h: number }, others: readonly Box[]): Box | null {
+  let best: Box | null = null;
+  let bestCost = Number.POSITIVE_INFINITY;
+  for (const { p, centred } of spots) {
+    const box = { x: p.x, y: p.y, w: size.w, h: size.h };
+    const cost = others.reduce((sum, other) => sum + overlap(box, other), overlap(box, PERSONA_BOX)) + centred * 0.002;
+    if (cost < bestCost) {
+      bestCost = cost;
+      best = box;
+    }
+  }
+  return best;
 }
 
 interface Box {

@@ -81,7 +81,7 @@ function Joined({ code }: { code: string }) {
               setSeenRole(true);
             }}
           >
-            {t('role.toBoard')}
+            {t('player.join.start')}
           </button>
         </JoinShell>
       );

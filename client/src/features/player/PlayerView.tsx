@@ -89,17 +89,20 @@ export function PlayerView({ seatId }: { seatId: string }) {
         </header>
         <ConnectionBanner onRetry={() => session()?.retry()} />
         <LockBanner />
-        {event && (
-          <div className="event-banner" data-testid="event-banner">
-            <span>
-              <strong>{event.title}</strong>
-            </span>
-            <button type="button" className="button-secondary" onClick={() => setEventOpen(true)}>
-              {t('events.readMore')}
-            </button>
-          </div>
-        )}
-        <Tabs tabs={tabs} current={shown} personaName={scenario.persona.name} onChoose={setView} />
+        {/* The event sits beside the tabs where there is room: every row above the board makes it smaller. */}
+        <div className="tablet-nav">
+          <Tabs tabs={tabs} current={shown} personaName={scenario.persona.name} onChoose={setView} />
+          {event && (
+            <div className="event-banner" data-testid="event-banner">
+              <span>
+                <strong>{event.title}</strong>
+              </span>
+              <button type="button" className="button-secondary" onClick={() => setEventOpen(true)}>
+                {t('events.readMore')}
+              </button>
+            </div>
+          )}
+        </div>
         {shown !== 'role' && <PromptBanner tableId={seat.tableId} />}
         <div className="tablet-view" role="tabpanel" id={`tablet-panel-${shown}`} aria-labelledby={`tablet-tab-${shown}`}>
           {shown === 'board' && (
