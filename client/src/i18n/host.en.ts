@@ -102,6 +102,9 @@ export const hostEn: Record<HostKey, string> = {
   'host.reassign.confirm': 'Change role',
   'host.reassign.cancel': 'Cancel',
 
+  'screen.calm.title': 'A moment of calm',
+  'screen.calm.body': 'Look and listen. The facilitator has paused the board.',
+  'screen.event.questions': 'Questions about this event',
   'screen.private': 'Private round: cards are still hidden',
   'screen.question': 'Question',
   'screen.poll.kicker': 'Vote with your feet',

@@ -104,6 +104,9 @@ export const hostNl = {
   'host.reassign.confirm': 'Rol wijzigen',
   'host.reassign.cancel': 'Annuleren',
 
+  'screen.calm.title': 'Even rust',
+  'screen.calm.body': 'Kijk en luister mee. De begeleider heeft het bord stilgezet.',
+  'screen.event.questions': 'Vragen bij deze gebeurtenis',
   'screen.private': 'Privé-ronde: kaarten zijn nog verborgen',
   'screen.question': 'Vraag',
   'screen.poll.kicker': 'Stemmen met de voeten',

@@ -137,6 +137,7 @@ export const workshopEn: Record<WorkshopKey, string> = {
   'workshop.print.tables': 'Tables',
   'workshop.print.anonymous': 'The persona is fictional. Insights are listed with the role of who wrote them, not a name; votes only as counts.',
   'workshop.print.events': 'Events',
+  'workshop.print.eventAt': '{date} · {tables}',
   'workshop.print.polls': 'Statements',
   'workshop.print.answersOne': '(1 answer)',
   'workshop.print.answers': '({n} answers)',

@@ -139,6 +139,7 @@ export const workshopNl = {
   'workshop.print.tables': 'Tafels',
   'workshop.print.anonymous': 'De persona is verzonnen. Inzichten staan erin met de rol van wie ze schreef, niet met een naam; stemmen alleen als aantallen.',
   'workshop.print.events': 'Gebeurtenissen',
+  'workshop.print.eventAt': '{date} · {tables}',
   'workshop.print.polls': 'Stellingen',
   'workshop.print.answersOne': '(1 antwoord)',
   'workshop.print.answers': '({n} antwoorden)',

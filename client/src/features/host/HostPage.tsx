@@ -11,7 +11,7 @@ import { useApp } from '../../store';
 import { ConnectionBanner } from '../../ui/ConnectionBanner';
 import { LanguageSwitch } from '../../ui/LanguageSwitch';
 import { SessionInvite } from '../../ui/SessionInvite';
-import { FacilitationPanel, sendAnnounced } from '../../ui/Facilitation';
+import { FacilitationPanel, sendAnnounced, TimerDisplay } from '../../ui/Facilitation';
 import { StepIndicator } from '../../ui/StepIndicator';
 import { useJoinBase } from '../../ui/useJoinBase';
 import { EventsPanel } from './EventsPanel';
@@ -114,7 +114,11 @@ function HostView({ sessionId }: { sessionId: string }) {
           <span className="brand-name">{t('host.title')}</span>
           <span className="brand-tagline">{game.scenario.meta.title}</span>
         </div>
-        <StepIndicator />
+        {/* The time left stays in view while the controls column scrolls. */}
+        <div className="host-topbar-status">
+          <StepIndicator />
+          <TimerDisplay />
+        </div>
         <LanguageSwitch />
       </header>
       <ConnectionBanner onRetry={() => session()?.retry()} />
@@ -125,7 +129,7 @@ function HostView({ sessionId }: { sessionId: string }) {
             <aside className="host-controls" aria-label={t('host.controls')}>
               {game.tableOrder.length > 1 && <ScopeSwitch game={game} tableId={tableId} all={scope.all} onChange={setScopeAll} />}
               <StepControl game={game} step={step} />
-              {panelOrder(step, game.activePoll !== null).map((id) => {
+              {panelOrder(step, game.activePoll !== null, game.events.some((e) => e.tableIds.includes(tableId))).map((id) => {
                 switch (id) {
                   case 'polls':
                     return <PollsPanel key={id} game={game} step={step} />;
@@ -193,9 +197,13 @@ const PANEL_ORDER: Record<Step, PanelId[]> = {
   reflectie: ['questions', 'insights', 'facilitation', 'people', 'polls', 'interview', 'situation', 'events'],
 };
 
-/** The panel order for a step; a poll on the screens comes first, wherever the workshop is. */
-function panelOrder(step: Step, pollActive: boolean): PanelId[] {
-  const order = PANEL_ORDER[step];
+/**
+ * The panel order for a step; a poll on the screens comes first, wherever the workshop is. Once
+ * an event has happened at this table, its questions come before the remaining events.
+ */
+function panelOrder(step: Step, pollActive: boolean, eventHappened: boolean): PanelId[] {
+  const stepOrder = PANEL_ORDER[step];
+  const order: PanelId[] = step === 'spelen' && eventHappened ? ['questions', 'events', ...stepOrder.filter((id) => id !== 'questions' && id !== 'events')] : stepOrder;
   return pollActive ? ['polls', ...order.filter((id) => id !== 'polls')] : order;
 }
 

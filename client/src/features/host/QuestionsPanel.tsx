@@ -25,7 +25,8 @@ export function QuestionsPanel({ game, tableId, step }: { game: SessionState; ta
   const { scenario } = game;
   const current = game.tables[tableId]?.prompt ?? null;
   const stepQuestions: Question[] = (scenario.prompts[step] ?? []).map((text, index) => ({ ref: { kind: 'step', step, index }, text, key: `${index}` }));
-  const fired = game.events.filter((f) => f.tableIds.includes(tableId));
+  // Newest first: after an event its questions are what the facilitator reaches for.
+  const fired = game.events.filter((f) => f.tableIds.includes(tableId)).reverse();
   const eventGroups = fired.flatMap((f) => {
     const event = scenario.events.find((e) => e.id === f.eventId);
     if (!event || event.questions.length === 0) return [];
@@ -65,6 +66,20 @@ export function QuestionsPanel({ game, tableId, step }: { game: SessionState; ta
     </ul>
   );
 
+  // In step 3 the newest event's questions lead; in other steps they follow the step's own.
+  const events = eventGroups.map((g, i) => (
+    <Collapsible
+      key={g.id}
+      title={t('host.questions.event', { title: g.title })}
+      relevant={i === 0 && step === 'spelen'}
+      className="host-sub host-sub-event"
+      level={3}
+      testId={`questions-event-${g.id}`}
+    >
+      {list(g.questions)}
+    </Collapsible>
+  ));
+
   return (
     <Collapsible
       title={t('host.questions.title')}
@@ -83,19 +98,16 @@ export function QuestionsPanel({ game, tableId, step }: { game: SessionState; ta
           </button>
         </div>
       )}
+      {step === 'spelen' && events}
       {stepQuestions.length > 0 && (
         <Collapsible title={t('host.questions.step', { step: t(`step.${step}`) })} relevant className="host-sub" level={3}>
           {list(stepQuestions)}
         </Collapsible>
       )}
-      {eventGroups.map((g) => (
-        <Collapsible key={g.id} title={t('host.questions.event', { title: g.title })} relevant={step === 'spelen'} className="host-sub" level={3}>
-          {list(g.questions)}
-        </Collapsible>
-      ))}
       <Collapsible title={t('host.questions.reflection')} relevant={step === 'reflectie'} className="host-sub" level={3}>
         {list(reflection)}
       </Collapsible>
+      {step !== 'spelen' && events}
       {praatplaat.length > 0 && (
         <Collapsible title={t('host.questions.praatplaat')} relevant={false} className="host-sub" level={3} testId="praatplaat">
           {praatplaat.map((g, i) => (

@@ -108,12 +108,18 @@ function Report({ report, base }: { report: SessionReport; base: SessionState })
         <section className="report-section" aria-labelledby="report-events">
           <h2 id="report-events">{t('workshop.print.events')}</h2>
           <ol className="report-events">
-            {report.events.map((e) => (
-              <li key={e.version}>
-                <strong>{e.title}</strong> <span className="muted">({date(e.at)})</span>
-                {e.narrative && <p>{e.narrative}</p>}
-              </li>
-            ))}
+            {report.events.map((e, i) => {
+              const tables = e.tableIds.map((id) => report.tables.find((tb) => tb.id === id)?.name ?? id).join(', ');
+              // An event fired table by table tells its story once, at its first time.
+              const first = report.events.findIndex((x) => x.eventId === e.eventId) === i;
+              return (
+                <li key={e.version}>
+                  <strong>{e.title}</strong>{' '}
+                  <span className="muted">({report.tables.length > 1 ? t('workshop.print.eventAt', { date: date(e.at), tables }) : date(e.at)})</span>
+                  {e.narrative && first && <p>{e.narrative}</p>}
+                </li>
+              );
+            })}
           </ol>
         </section>
       )}

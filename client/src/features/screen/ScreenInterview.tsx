@@ -2,8 +2,12 @@ import type { SessionState } from '@samenspel/game-core';
 import { m } from 'framer-motion';
 import { useT } from '../../i18n/useT';
 
-/** Step 1 on the wall: the persona, and the interview answers told so far, the newest one large. */
-export function ScreenInterview({ game, tableId }: { game: SessionState; tableId: string }) {
+/**
+ * Step 1 on the wall: the persona, and the interview answers told so far, the newest one large.
+ * With a question of the facilitator's up (`withPrompt`), only the trail of questions stays, so
+ * the question gets the room and no answer is cut off mid-sentence.
+ */
+export function ScreenInterview({ game, tableId, withPrompt = false }: { game: SessionState; tableId: string; withPrompt?: boolean }) {
   const t = useT();
   const persona = game.scenario.persona;
   const count = game.tables[tableId]?.interviewRevealed ?? 0;
@@ -13,9 +17,10 @@ export function ScreenInterview({ game, tableId }: { game: SessionState; tableId
   // long answer gets the room instead, in a smaller size, so it is never cut off mid-sentence.
   const length = newest?.answer.length ?? 0;
   const fit = length > 520 ? ' is-very-long' : length > 300 ? ' is-long' : '';
-  const earlier = told.slice(0, -1).slice(fit ? -2 : -4);
+  const earlier = withPrompt ? told.slice(-4) : told.slice(0, -1).slice(fit ? -2 : -4);
+  const firstNumber = (withPrompt ? count : count - 1) - earlier.length + 1;
   return (
-    <section className="screen-interview" data-testid="screen-interview" aria-live="polite">
+    <section className={`screen-interview${withPrompt ? ' is-trail' : ''}`} data-testid="screen-interview" aria-live="polite">
       <header className="screen-interview-head">
         <span className="screen-avatar" aria-hidden="true">
           {persona.avatar ?? persona.name.slice(0, 1)}
@@ -26,13 +31,13 @@ export function ScreenInterview({ game, tableId }: { game: SessionState; tableId
         </div>
       </header>
       {earlier.length > 0 && (
-        <ol className="screen-interview-earlier" start={count - earlier.length}>
+        <ol className="screen-interview-earlier" start={firstNumber}>
           {earlier.map((item, i) => (
-            <li key={count - earlier.length + i}>{item.question}</li>
+            <li key={firstNumber + i}>{item.question}</li>
           ))}
         </ol>
       )}
-      {newest && (
+      {newest && !withPrompt && (
         <m.div
           key={count}
           className={`screen-interview-newest${fit}`}

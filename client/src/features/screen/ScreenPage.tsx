@@ -16,6 +16,7 @@ import { useJoinBase } from '../../ui/useJoinBase';
 import { ScreenInsights, hasWall } from './ScreenInsights';
 import { ScreenInterview } from './ScreenInterview';
 import { ScreenPoll } from './ScreenPoll';
+import { sideLayout, type InviteSize } from './sideLayout';
 import './screen.css';
 
 /**
@@ -59,7 +60,7 @@ export default function ScreenPage({ code, tableId }: { code: string; tableId: s
       <ConnectionBanner onRetry={() => session()?.retry()} />
       {second ? <TwoTables game={game} ids={[first, second]} joinUrl={joinUrl} /> : <OneTable game={game} tableId={first} joinUrl={joinUrl} />}
       <ScreenPoll game={game} joinUrl={joinUrl} />
-      <FullscreenButton />
+      {!second && <FullscreenButton className="screen-fullscreen" />}
     </div>
   );
 }
@@ -75,28 +76,12 @@ function shownTables(game: SessionState, fromUrl: string | null): string[] {
 
 function OneTable({ game, tableId, joinUrl }: { game: SessionState; tableId: string; joinUrl: string }) {
   const t = useT();
-  const table = game.tables[tableId];
-  if (!table) return null;
-  const persona = game.scenario.persona;
-  const seated = Object.values(game.seats).filter((s) => s.tableId === tableId).length;
-  const prompt = table.prompt ? promptText(game, table.prompt) : undefined;
-  const interviewing = table.step === 'kennismaken' && table.interviewRevealed > 0;
-  const prompts = [...(game.scenario.prompts[table.step] ?? []), ...(table.step === 'reflectie' ? game.scenario.reflection.prompts : [])];
-  const tableName = game.tableOrder.length > 1 ? table.name : null;
-  // During play the latest event is the story of the moment; it takes the place of the prompts.
-  const event = table.step === 'spelen' || table.step === 'reflectie' ? latestEvent(game, tableId) : null;
   const wall = hasWall(game);
-  // Calm and the private round put a notice on top; the rest of the side makes room for it.
-  const notice = table.locked || table.private;
-  // While people are joining the invitation is large; once the story starts it gives way to it.
-  const invite: InviteSize =
-    !notice && (seated === 0 || (table.step === 'kennismaken' && !interviewing && prompt === undefined))
-      ? 'large'
-      : interviewing || wall || table.step === 'spelen' || table.step === 'reflectie'
-        ? 'slim'
-        : 'normal';
-  // The wheel names its rings itself; the legend only takes room the story does not need.
-  const legend = !interviewing && !wall && !notice && (prompt !== undefined ? !event : invite === 'large' || event !== null || prompts.length <= 3);
+  const side = sideLayout(game, tableId, wall);
+  if (!side) return null;
+  const { prompt, interviewing, event, eventQuestions, stepPrompts, invite } = side;
+  const persona = game.scenario.persona;
+  const tableName = game.tableOrder.length > 1 ? game.tables[tableId]?.name : null;
 
   return (
     <main id="main" className={`screen${wall ? ' has-wall' : interviewing ? ' is-interview' : ''}`}>
@@ -110,38 +95,48 @@ function OneTable({ game, tableId, joinUrl }: { game: SessionState; tableId: str
         </div>
         <TableNotices game={game} tableId={tableId} />
         {interviewing ? (
-          <ScreenInterview game={game} tableId={tableId} />
+          <ScreenInterview game={game} tableId={tableId} withPrompt={prompt !== undefined} />
         ) : (
-          !wall && (
-            <section className="screen-persona">
+          side.persona !== 'none' && (
+            <section className={`screen-persona${side.persona === 'compact' ? ' is-compact' : ''}`}>
               <span className="screen-avatar" aria-hidden="true">
                 {persona.avatar ?? persona.name.slice(0, 1)}
               </span>
               <div>
                 <h1>{t('board.persona', { name: persona.name, age: game.tables[tableId]?.personaAge ?? persona.age })}</h1>
-                {!event && prompt === undefined && <p>{persona.situation}</p>}
+                {side.persona === 'full' && prompt === undefined && <p>{persona.situation}</p>}
                 {tableName && <p className="screen-table">{tableName}</p>}
               </div>
             </section>
           )
         )}
-        {event && invite !== 'large' && !wall && (
-          <section className={`screen-event${prompt !== undefined ? ' is-compact' : ''}`} aria-live="polite">
+        {event && (
+          <section className={`screen-event${EVENT_CLASS[event.size]}`} aria-live="polite">
             <p className="screen-event-kicker">{t('events.latest')}</p>
-            <h2>{event.title}</h2>
-            <p>{event.narrative}</p>
+            <h2>{event.def.title}</h2>
+            <p>{event.def.narrative}</p>
+          </section>
+        )}
+        {eventQuestions.length > 0 && (
+          <section className="screen-event-questions" data-testid="screen-event-questions" aria-labelledby="screen-event-questions-title">
+            <h2 id="screen-event-questions-title">{t('screen.event.questions')}</h2>
+            <ul className="screen-prompts">
+              {eventQuestions.map((q, i) => (
+                <li key={i}>{q}</li>
+              ))}
+            </ul>
           </section>
         )}
         {prompt !== undefined && <ScreenPrompt text={prompt} compact={wall} />}
         {wall && <ScreenInsights game={game} />}
-        {prompt === undefined && !interviewing && !wall && prompts.length > 0 && invite !== 'large' && !event && (
+        {stepPrompts.length > 0 && (
           <ul className="screen-prompts">
-            {prompts.slice(0, 5).map((p, i) => (
+            {stepPrompts.map((p, i) => (
               <li key={i}>{p}</li>
             ))}
           </ul>
         )}
-        {legend && <Legend scenario={game.scenario} big />}
+        {side.legend && <Legend scenario={game.scenario} big />}
         <Invite game={game} joinUrl={joinUrl} size={invite} />
       </aside>
     </main>
@@ -151,11 +146,13 @@ function OneTable({ game, tableId, joinUrl }: { game: SessionState; tableId: str
 /** Two tables side by side, each with its name, step, timer and question, for comparing groups. */
 function TwoTables({ game, ids, joinUrl }: { game: SessionState; ids: [string, string]; joinUrl: string }) {
   const wall = hasWall(game);
+  // The button sits in the title row of the right-most column, where nothing else is.
+  const fullscreen = <FullscreenButton className="screen-fullscreen" />;
   // The invitation only matters while someone at one of these tables may still be joining.
   const joining = ids.some((id) => game.tables[id]?.step === 'kennismaken' || !Object.values(game.seats).some((s) => s.tableId === id));
   return (
     <main id="main" className={`screen-pair${wall ? ' has-wall' : ''}${joining ? ' is-joining' : ''}`}>
-      {ids.map((id) => {
+      {ids.map((id, i) => {
         const table = game.tables[id];
         if (!table) return null;
         const prompt = table.prompt ? promptText(game, table.prompt) : undefined;
@@ -163,9 +160,14 @@ function TwoTables({ game, ids, joinUrl }: { game: SessionState; ids: [string, s
         return (
           <section key={id} className="screen-pair-table" aria-labelledby={`screen-table-${id}`} data-testid={`screen-table-${id}`}>
             <header className="screen-pair-head">
-              <h1 id={`screen-table-${id}`}>{table.name}</h1>
-              <StepIndicator size="big" tableId={id} />
-              <TimerDisplay size="big" tableId={id} />
+              <div className="screen-pair-title">
+                <h1 id={`screen-table-${id}`}>{table.name}</h1>
+                {i === 1 && !wall && fullscreen}
+              </div>
+              <div className="screen-pair-status">
+                <StepIndicator size="big" tableId={id} />
+                <TimerDisplay size="big" tableId={id} />
+              </div>
             </header>
             <TableNotices game={game} tableId={id} />
             <div className="screen-pair-board">
@@ -177,6 +179,7 @@ function TwoTables({ game, ids, joinUrl }: { game: SessionState; ids: [string, s
       })}
       {wall && (
         <aside className="screen-pair-wall">
+          <div className="screen-pair-title">{fullscreen}</div>
           <ScreenInsights game={game} />
         </aside>
       )}
@@ -193,9 +196,13 @@ function TableNotices({ game, tableId }: { game: SessionState; tableId: string }
   return (
     <>
       {table.locked && (
-        <p className="screen-calm" data-testid="screen-calm">
-          {t('lock.banner')}
-        </p>
+        <div className="screen-calm" data-testid="screen-calm" role="status">
+          <span className="screen-calm-mark" aria-hidden="true" />
+          <div>
+            <p className="screen-calm-title">{t('screen.calm.title')}</p>
+            <p className="screen-calm-body">{t('screen.calm.body')}</p>
+          </div>
+        </div>
       )}
       {table.private && (
         <p className="screen-private" data-testid="screen-private">
@@ -217,7 +224,7 @@ function ScreenPrompt({ text, compact = false }: { text: string; compact?: boole
   );
 }
 
-type InviteSize = 'large' | 'normal' | 'slim';
+const EVENT_CLASS = { full: '', compact: ' is-compact', withQuestions: ' has-questions' } as const;
 const QR_SIZE: Record<InviteSize, number> = { large: 260, normal: 130, slim: 84 };
 
 function Invite({ game, joinUrl, size }: { game: SessionState; joinUrl: string; size: InviteSize }) {
@@ -239,7 +246,8 @@ function Invite({ game, joinUrl, size }: { game: SessionState; joinUrl: string; 
   );
 }
 
-function FullscreenButton() {
+/** Puts the page in full screen; gone once it is, and where the browser cannot. */
+function FullscreenButton({ className }: { className: string }) {
   const t = useT();
   const [full, setFull] = useState(() => typeof document !== 'undefined' && !!document.fullscreenElement);
   useEffect(() => {
@@ -249,7 +257,7 @@ function FullscreenButton() {
   }, []);
   if (full || !document.fullscreenEnabled) return null;
   return (
-    <button type="button" className="screen-fullscreen" onClick={() => void document.documentElement.requestFullscreen().catch(() => undefined)}>
+    <button type="button" className={className} onClick={() => void document.documentElement.requestFullscreen().catch(() => undefined)}>
       {t('screen.fullscreen')}
     </button>
   );

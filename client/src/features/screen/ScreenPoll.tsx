@@ -20,8 +20,7 @@ export function ScreenPoll({ game, joinUrl }: { game: SessionState; joinUrl: str
           className="screen-poll"
           data-testid="screen-poll"
           aria-labelledby="screen-poll-question"
-          initial={{ opacity: 0 }}
-          animate={{ opacity: 1 }}
+          // It fades in by CSS, so it shows even before the lazy animation engine has arrived.
           exit={{ opacity: 0 }}
           transition={{ duration: 0.35 }}
         >
@@ -34,9 +33,10 @@ export function ScreenPoll({ game, joinUrl }: { game: SessionState; joinUrl: str
           ) : (
             <div className="screen-poll-waiting">
               <p className="screen-poll-votes" aria-live="polite" data-testid="screen-poll-votes">
-                <m.span key={Object.keys(poll.answers).length} className="screen-poll-number" initial={{ scale: 1.25 }} animate={{ scale: 1 }} transition={{ duration: 0.3 }}>
+                {/* A new key per count replays the CSS pop, so each vote is seen arriving. */}
+                <span key={Object.keys(poll.answers).length} className="screen-poll-number">
                   {Object.keys(poll.answers).length}
-                </m.span>{' '}
+                </span>{' '}
                 {Object.keys(poll.answers).length === 1 ? t('screen.poll.vote') : t('screen.poll.votes')}
               </p>
               <p className="screen-poll-how">{poll.status === 'open' ? t('screen.poll.how') : t('screen.poll.closed')}</p>
@@ -68,12 +68,9 @@ function PollResult({ game, pollId, labels }: { game: SessionState; pollId: stri
             <li key={i}>
               <span className="screen-poll-label">{label}</span>
               <span className="screen-poll-track">
-                <m.span
-                  className="screen-poll-fill"
-                  initial={{ width: '0%' }}
-                  animate={{ width: `${(n / max) * 100}%` }}
-                  transition={{ duration: 0.9, delay: 0.1 + i * 0.12, ease: 'easeOut' }}
-                />
+                {/* The width is the bar's own style and only the growing is animated (in CSS), so a
+                    bar shows its count even before the lazy animation engine has arrived. */}
+                <span className="screen-poll-fill" data-count={n} style={{ width: `${(n / max) * 100}%`, animationDelay: `${100 + i * 120}ms` }} />
               </span>
               <span className="screen-poll-count">{n}</span>
             </li>
