@@ -3,8 +3,14 @@ import { describe, expect, it } from 'vitest';
 import { en } from './en';
 import { errorKey, translate } from './index';
 import { nl } from './nl';
+import { hostEn } from './host.en';
+import { hostNl } from './host.nl';
+import { playerEn } from './player.en';
+import { playerNl } from './player.nl';
 import { trainerEn } from './trainer.en';
 import { trainerNl } from './trainer.nl';
+import { workshopEn } from './workshop.en';
+import { workshopNl } from './workshop.nl';
 
 describe('the message catalogues', () => {
   it('have the same keys in English as in Dutch', () => {
@@ -34,13 +40,26 @@ describe('the message catalogues', () => {
     expect(translate('nl', 'join.taken')).toBe('Bezet door {name}');
   });
 
-  it('have the trainer pages\' words in both languages, with the same placeholders and no clash with the shared keys', () => {
-    expect(Object.keys(trainerEn).sort()).toEqual(Object.keys(trainerNl).sort());
-    const names = (s: string) => [...s.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
-    for (const key of Object.keys(trainerNl) as (keyof typeof trainerNl)[]) {
-      expect(key in nl, key).toBe(false);
-      expect(trainerNl[key].trim(), key).not.toBe('');
-      expect(names(trainerEn[key]), key).toEqual(names(trainerNl[key]));
+});
+
+describe.each([
+  ['the tablet', playerNl, playerEn],
+  ['the facilitator and the big screen', hostNl, hostEn],
+  ['the overview, timeline and report', workshopNl, workshopEn],
+  ['the trainer pages', trainerNl, trainerEn],
+] as [string, Record<string, string>, Record<string, string>][])('the words of %s', (_, dutch, english) => {
+  const names = (s: string) => [...s.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
+
+  it('are complete in English, leave no message empty and keep the same placeholders', () => {
+    expect(Object.keys(english).sort()).toEqual(Object.keys(dutch).sort());
+    for (const key of Object.keys(dutch)) {
+      expect(dutch[key]!.trim(), key).not.toBe('');
+      expect(english[key]!.trim(), key).not.toBe('');
+      expect(names(english[key]!), key).toEqual(names(dutch[key]!));
     }
+  });
+
+  it('do not reuse a key of the shared catalogue, which would silently replace its words', () => {
+    for (const key of Object.keys(dutch)) expect(key in nl, key).toBe(false);
   });
 });
