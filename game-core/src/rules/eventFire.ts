@@ -1,12 +1,13 @@
 import type { ActionPayloads } from '../protocol/index';
 import type { TableState } from '../state/types';
-import { fail, ok, type RuleContext, type RuleResult } from './context';
+import { fail, hostOnly, ok, type RuleContext, type RuleResult } from './context';
 import { applyEventToTable } from './eventEffects';
 import { unstageAll } from './stepSet';
 
 /** The facilitator lets an event from the scenario happen, at every table or at some. */
 export function eventFire(ctx: RuleContext, p: ActionPayloads['event:fire']): RuleResult {
-  if (ctx.actor.kind !== 'host') return fail('FORBIDDEN', 'only the facilitator fires events');
+  const refused = hostOnly(ctx, 'fires events');
+  if (refused) return refused;
   const event = ctx.state.scenario.events.find((e) => e.id === p.eventId);
   if (!event) return fail('NOT_FOUND', `event ${p.eventId} is not in this scenario`);
   const tableIds = p.tableIds ?? ctx.state.tableOrder;

@@ -1,9 +1,10 @@
 import type { ActionPayloads } from '../protocol/index';
-import { fail, ok, type RuleContext, type RuleResult } from './context';
+import { fail, hostOnly, ok, type RuleContext, type RuleResult } from './context';
 
 /** The facilitator frees a seat, so its role can be chosen again (someone left, or swapped). */
 export function seatRelease(ctx: RuleContext, p: ActionPayloads['seat:release']): RuleResult {
-  if (ctx.actor.kind !== 'host') return fail('FORBIDDEN', 'only the facilitator frees seats');
+  const refused = hostOnly(ctx, 'frees seats');
+  if (refused) return refused;
   if (!ctx.state.seats[p.seatId]) return fail('NOT_FOUND', `seat ${p.seatId} does not exist`);
   const seats = { ...ctx.state.seats };
   delete seats[p.seatId];

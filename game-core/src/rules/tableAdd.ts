@@ -1,13 +1,14 @@
 import type { ActionPayloads } from '../protocol/index';
 import { createTable } from '../state/initial';
-import { fail, ok, type RuleContext, type RuleResult } from './context';
+import { fail, hostOnly, ok, type RuleContext, type RuleResult } from './context';
 
 /** Most tables one session runs; a big room of 60 people is about a dozen groups. */
 export const MAX_TABLES = 12;
 
 /** The facilitator opens another table (group) on the same scenario. */
 export function tableAdd(ctx: RuleContext, p: ActionPayloads['table:add']): RuleResult {
-  if (ctx.actor.kind !== 'host') return fail('FORBIDDEN', 'only the facilitator adds tables');
+  const refused = hostOnly(ctx, 'adds tables');
+  if (refused) return refused;
   if (ctx.state.tableOrder.length >= MAX_TABLES) return fail('BAD_REQUEST', `at most ${MAX_TABLES} tables`);
   const id = `t${ctx.state.tableOrder.length + 1}`;
   const table = createTable(ctx.state.scenario, id, p.name.trim());
