@@ -1,4 +1,4 @@
-import { round, type CardOnBoard, type Point, type Scenario } from '@samenspel/game-core';
+import { cardLayout, radiusOf, ringAt, round, type CardLayout, type CardOnBoard, type Point, type Scenario } from '@samenspel/game-core';
 import { m } from 'framer-motion';
 import { memo, useEffect, useMemo, type KeyboardEvent } from 'react';
 import { session } from '../net';
@@ -9,10 +9,12 @@ import { useBoard } from './context';
 import { linkingStore, useLinking } from './linking';
 import { transitionFor, useShownPosition } from './motion';
 import { useDrag } from './useDrag';
-import { CARD, SCALE, cardHeight, cardWidth, cellIds, describePlace, wrapLabel } from './view';
+import { CARD, SCALE, cellIds, describePlace } from './view';
 
-const LINE = CARD.lineHeight * SCALE;
-const FONT = CARD.font * SCALE;
+/** A card's label and box as every screen draws it where it lies: smaller in the narrow innermost ring. */
+function layoutAt(label: string, at: Point): CardLayout {
+  return cardLayout(label, ringAt(radiusOf(at)));
+}
 
 /** A support card on the wheel: tap or drag to move it; its ring and sector say what it is. */
 export const CardPiece = memo(function CardPiece({ card, scenario, links = 0 }: { card: CardOnBoard; scenario: Scenario; links?: number }) {
@@ -93,9 +95,12 @@ export const CardPiece = memo(function CardPiece({ card, scenario, links = 0 }: 
 
   const at = drag.dragPos ?? settled.at;
   const source = drag.dragPos ? 'local' : settled.source;
-  const lines = wrapLabel(card.label, CARD.charsPerLine, CARD.maxLines);
-  const W = cardWidth(lines) * SCALE;
-  const h = cardHeight(lines.length) * SCALE;
+  // Sized by where it lies, not where a finger drags it, so it does not change shape mid-drag;
+  // remembered, because a dragged card re-renders on every frame.
+  const ring = ringAt(radiusOf(settled.at));
+  const layout = useMemo(() => cardLayout(card.label, ring), [card.label, ring]);
+  const W = layout.w * SCALE;
+  const h = layout.h * SCALE;
   // A short label makes a small card; its target stays finger-sized all the same.
   const hit = Math.max(h, CARD.minHit * SCALE);
   const hitW = Math.max(W + 12, CARD.minHit * SCALE);
@@ -134,7 +139,7 @@ export const CardPiece = memo(function CardPiece({ card, scenario, links = 0 }: 
       <rect className="hit" x={-hitW / 2} y={-hit / 2} width={hitW} height={hit} />
       {mark && <rect className={`card-mark card-mark-${mark}`} x={-W / 2 - 12} y={-h / 2 - 12} width={W + 24} height={h + 24} rx={24} />}
       <rect className="card-body" x={-W / 2} y={-h / 2} width={W} height={h} rx={14} />
-      <CardText lines={lines} />
+      <CardText layout={layout} />
       {card.note && <NoteMarker x={W / 2} y={-h / 2} />}
       {card.hidden && <PrivateBadge x={-W / 2} y={-h / 2} />}
       {links > 0 && <LinkBadge x={W / 2} y={h / 2} n={links} />}
@@ -181,9 +186,9 @@ function PrivateBadge({ x, y }: { x: number; y: number }) {
 /** A starting card the facilitator has not brought in yet: a faint outline only they see. */
 export function StagedCard({ card }: { card: CardOnBoard }) {
   const { t } = useBoard();
-  const lines = wrapLabel(card.label, CARD.charsPerLine, CARD.maxLines);
-  const W = cardWidth(lines) * SCALE;
-  const h = cardHeight(lines.length) * SCALE;
+  const layout = layoutAt(card.label, card);
+  const W = layout.w * SCALE;
+  const h = layout.h * SCALE;
   const tag = t('player.card.staged');
   return (
     <g
@@ -194,7 +199,7 @@ export function StagedCard({ card }: { card: CardOnBoard }) {
       aria-label={`${card.label}: ${tag}`}
     >
       <rect className="card-body" x={-W / 2} y={-h / 2} width={W} height={h} rx={14} />
-      <CardText lines={lines} />
+      <CardText layout={layout} />
       <Tag text={tag} y={h / 2} className="staged-tag" />
     </g>
   );
@@ -203,9 +208,9 @@ export function StagedCard({ card }: { card: CardOnBoard }) {
 /** A card that stopped since the earlier moment: a red dashed outline where it lay, tagged "stopt". */
 export function EndedGhost({ card }: { card: CardOnBoard }) {
   const { t } = useBoard();
-  const lines = wrapLabel(card.label, CARD.charsPerLine, CARD.maxLines);
-  const W = cardWidth(lines) * SCALE;
-  const h = cardHeight(lines.length) * SCALE;
+  const layout = layoutAt(card.label, card);
+  const W = layout.w * SCALE;
+  const h = layout.h * SCALE;
   const tag = t('player.card.ended');
   return (
     <g
@@ -216,7 +221,7 @@ export function EndedGhost({ card }: { card: CardOnBoard }) {
       aria-label={`${card.label}: ${tag}`}
     >
       <rect className="card-body" x={-W / 2} y={-h / 2} width={W} height={h} rx={14} />
-      <CardText lines={lines} />
+      <CardText layout={layout} />
       <Tag text={tag} y={-h / 2} className="ended-tag" />
     </g>
   );
@@ -238,12 +243,15 @@ function Tag({ text, y, className }: { text: string; y: number; className: strin
   );
 }
 
-function CardText({ lines }: { lines: string[] }) {
+function CardText({ layout }: { layout: CardLayout }) {
+  const { lines } = layout;
+  const font = layout.font * SCALE;
+  const line = layout.lineHeight * SCALE;
   return (
-    <text className="card-text" fontSize={FONT}>
-      {lines.map((line, i) => (
-        <tspan key={i} x={0} y={(i - (lines.length - 1) / 2) * LINE + FONT * 0.36}>
-          {line}
+    <text className="card-text" fontSize={font}>
+      {lines.map((text, i) => (
+        <tspan key={i} x={0} y={(i - (lines.length - 1) / 2) * line + font * 0.36}>
+          {text}
         </tspan>
       ))}
     </text>
@@ -252,13 +260,13 @@ function CardText({ lines }: { lines: string[] }) {
 
 /** A card that is not on the board yet: where a keyboard user aims, or a placement on its way. */
 export function GhostCard({ label, at }: { label: string; at: Point }) {
-  const lines = wrapLabel(label, CARD.charsPerLine, CARD.maxLines);
-  const W = cardWidth(lines) * SCALE;
-  const h = cardHeight(lines.length) * SCALE;
+  const layout = layoutAt(label, at);
+  const W = layout.w * SCALE;
+  const h = layout.h * SCALE;
   return (
     <g className="ghost" transform={`translate(${at.x * SCALE} ${at.y * SCALE})`} aria-hidden="true">
       <rect className="card-body" x={-W / 2} y={-h / 2} width={W} height={h} rx={14} />
-      <CardText lines={lines} />
+      <CardText layout={layout} />
     </g>
   );
 }

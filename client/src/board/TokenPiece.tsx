@@ -1,4 +1,4 @@
-import { CENTRE_RADIUS, radiusOf, round, type Point, type ScenarioRole, type Token } from '@samenspel/game-core';
+import { CENTRE_RADIUS, emWidth, radiusOf, round, wrapLabel, type Point, type ScenarioRole, type Token } from '@samenspel/game-core';
 import { m } from 'framer-motion';
 import { memo, useEffect, useMemo, type KeyboardEvent } from 'react';
 import { session } from '../net';
@@ -11,7 +11,8 @@ import { useDrag } from './useDrag';
 import { SCALE, TOKEN, VIEW_HALF, initials } from './view';
 
 const R = TOKEN.radius * SCALE;
-const LABEL_MAX = 18;
+/** The widest a name label may be (mat units): the start track leaves some 0.49 between twelve tokens. */
+const LABEL_MAX_W = 0.48;
 
 const clamp = (n: number, lo: number, hi: number) => Math.min(hi, Math.max(lo, n));
 
@@ -80,9 +81,10 @@ export const TokenPiece = memo(function TokenPiece({ token, role }: { token: Tok
   const moving = source === 'local' || source === 'remote';
   // The persona standing in the middle is drawn as a ring around her disc, not over her name.
   const inCentre = role.kind === 'persona' && radiusOf(at) < CENTRE_RADIUS * 0.5 && !moving;
-  const name = role.name.length > LABEL_MAX ? `${role.name.slice(0, LABEL_MAX - 1)}…` : role.name;
-  const label = own ? `${t('board.you')}: ${name}` : name;
-  const labelW = (label.length * TOKEN.labelFont * 0.6 + 0.03) * SCALE;
+  const full = own ? `${t('board.you')}: ${role.name}` : role.name;
+  // One line, cut with an ellipsis by width rather than letters, so "Sociaal werker wijkteam" still fits whole.
+  const label = wrapLabel(full, (LABEL_MAX_W - 0.03) / TOKEN.labelFont, 1)[0] ?? full;
+  const labelW = (emWidth(label) * TOKEN.labelFont + 0.03) * SCALE;
   // Keep the name inside the mat, also for a token near its edge.
   const labelX = clamp(at.x * SCALE - labelW / 2, -VIEW_HALF + 4, VIEW_HALF - 4 - labelW) - at.x * SCALE;
   const labelH = TOKEN.labelFont * SCALE * 1.35;

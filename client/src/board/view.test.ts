@@ -3,26 +3,11 @@ import { describe, expect, it } from 'vitest';
 import { translate, type MessageKey, type Vars } from '../i18n';
 import { scenario } from '../test/fixtures';
 import type { CardOnBoard } from '@samenspel/game-core';
-import { cardAppearance, cellIds, clampToMat, describePlace, initials, markMap, nudge, supportLabel, wrapLabel } from './view';
+import { cardAppearance, cellIds, clampToMat, describePlace, initials, markMap, nudge, supportLabel } from './view';
 
 const t = (key: MessageKey, vars?: Vars) => translate('nl', key, vars);
 
 describe('drawing the wheel', () => {
-  it('wraps a card label on word boundaries within the line length', () => {
-    expect(wrapLabel('Woont in een fasehuis van de jeugdzorg', 14, 3)).toEqual(['Woont in een', 'fasehuis van', 'de jeugdzorg']);
-  });
-
-  it('ends a label that does not fit with an ellipsis', () => {
-    const lines = wrapLabel('Kassawerk bij de drogist in het weekend en op koopavond', 13, 3);
-    expect(lines).toHaveLength(3);
-    expect(lines[2]!.endsWith('…')).toBe(true);
-    for (const line of lines) expect(line.length).toBeLessThanOrEqual(13);
-  });
-
-  it('breaks a word longer than a line with a hyphen', () => {
-    expect(wrapLabel('Studieloopbaanbegeleider', 13, 3)).toEqual(['Studieloopba-', 'anbegeleider']);
-  });
-
   it('names the ring and sector a point lies in, in the scenario’s words', () => {
     const p = cellPoint(2, 0, scenario.board.sectors.length);
     expect(cellIds(p, scenario)).toEqual({ ring: 'gemeente', sector: 'wonen' });

@@ -23,10 +23,11 @@ export const VIEW_HALF = MAT_HALF * SCALE;
 export const VIEW_BOX = `${-VIEW_HALF} ${-VIEW_HALF} ${VIEW_HALF * 2} ${VIEW_HALF * 2}`;
 
 /**
- * Card and token sizes in mat units. On a 1024×768 tablet, under the top bar, the tabs and an
- * event banner, the board is some 570 px for 2.6 mat units: 0.2 mat units is the 44 px a finger needs.
+ * Hit areas and token sizes in mat units; a card's own box comes from game-core's cardLayout. On
+ * a 1024×768 tablet, under the top bar, the tabs and an event banner, the board is some 570 px
+ * for 2.6 mat units: 0.2 mat units is the 44 px a finger needs.
  */
-export const CARD = { width: 0.34, minWidth: 0.16, lineHeight: 0.046, padY: 0.026, font: 0.041, minHit: 0.2, maxLines: 3, charsPerLine: 13 };
+export const CARD = { minHit: 0.2 };
 export const TOKEN = { radius: 0.058, hit: 0.1, font: 0.034, labelFont: 0.036 };
 
 /** Ring fills, innermost first: tints of the Okabe–Ito palette, told apart by colour-blind eyes and by lightness. */
@@ -95,54 +96,6 @@ export function textArc(radius: number, a0: number, a1: number): string {
 export function isLowerHalf(a0: number, a1: number): boolean {
   const mid = (a0 + a1) / 2;
   return mid > Math.PI / 2 && mid < (Math.PI * 3) / 2;
-}
-
-/**
- * Breaks a card label into at most `maxLines` lines of about `maxChars` characters, on word
- * boundaries where it can, ending with an ellipsis when text is left over.
- */
-export function wrapLabel(text: string, maxChars: number, maxLines: number): string[] {
-  const words = text.trim().split(/\s+/).filter(Boolean).flatMap((w) => hyphenate(w, maxChars));
-  const lines: string[] = [];
-  let line = '';
-  for (const word of words) {
-    const next = line ? `${line} ${word}` : word;
-    if (next.length <= maxChars || line === '') line = next;
-    else {
-      lines.push(line);
-      line = word;
-    }
-  }
-  if (line) lines.push(line);
-  if (lines.length <= maxLines) return lines;
-  const kept = lines.slice(0, maxLines);
-  const last = kept[maxLines - 1]!;
-  const room = last.length >= maxChars ? last.slice(0, maxChars - 1) : last;
-  kept[maxLines - 1] = `${room.replace(/[\s,.;:-]+$/, '')}…`;
-  return kept;
-}
-
-/** Cuts a word longer than a line into line-sized pieces, each but the last ending in a hyphen. */
-function hyphenate(word: string, maxChars: number): string[] {
-  const pieces: string[] = [];
-  let rest = word;
-  while (rest.length > maxChars) {
-    pieces.push(`${rest.slice(0, maxChars - 1)}-`);
-    rest = rest.slice(maxChars - 1);
-  }
-  pieces.push(rest);
-  return pieces;
-}
-
-/** Width of a card: as wide as its longest line, so short labels take less of a crowded ring. */
-export function cardWidth(lines: readonly string[]): number {
-  const longest = Math.max(0, ...lines.map((l) => l.length));
-  return Math.min(CARD.width, Math.max(CARD.minWidth, longest * CARD.font * 0.6 + 0.04));
-}
-
-/** Height of a card with `lines` lines of text, never below a comfortable touch target. */
-export function cardHeight(lines: number): number {
-  return Math.max(CARD.padY * 2 + lines * CARD.lineHeight, 0.11);
 }
 
 /** Up to two letters for a token: "Mentor fasehuis" → "MF". */

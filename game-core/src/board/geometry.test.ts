@@ -253,6 +253,17 @@ describe('the mat', () => {
     }
   });
 
+  it('starts tokens clear of the sector names on the rim, never beside the middle of the left and right sides', () => {
+    for (const count of [1, 4, 12, 16]) {
+      for (let i = 0; i < count; i++) {
+        const p = tokenStartPoint(i, count);
+        expect(Math.hypot(p.x, p.y)).toBeGreaterThan(1.15);
+        // There the mat is too narrow beside the wheel for a name label to clear the sector names.
+        if (Math.abs(p.x) > 1) expect(Math.abs(p.y)).toBeGreaterThanOrEqual(0.66);
+      }
+    }
+  });
+
   it('converts polar to screen coordinates with twelve o\'clock up', () => {
     expect(fromPolar(1, 0)).toEqual({ x: 0, y: -1 });
     expect(fromPolar(0.5, Math.PI / 2)).toEqual({ x: 0.5, y: -0 });

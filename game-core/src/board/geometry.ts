@@ -108,10 +108,37 @@ export function moveToRing(p: Point, ring: number, sectorCount: number, sector?:
   return fromPolar(radius, width * (target + 0.5));
 }
 
-/** Start positions for tokens: evenly around the wheel, just outside the outer ring. */
+/*
+ * Where tokens start, clockwise from the top: round the mat's edge, outside the sector names
+ * on the rim, far enough apart for their name labels. There are none beside the middle of the
+ * left and right sides, where the mat is too narrow beside the wheel for a name label to clear
+ * the sector names, nor in the top-left corner, which the big screen keeps free for its
+ * full-screen button.
+ */
+const TOKEN_SLOTS: readonly Point[] = [
+  { x: -0.4, y: -1.17 },
+  { x: 0.08, y: -1.17 },
+  { x: 0.56, y: -1.17 },
+  { x: 1.06, y: -1.17 },
+  { x: 1.2, y: -0.92 },
+  { x: 1.2, y: -0.66 },
+  { x: 1.2, y: 0.66 },
+  { x: 1.2, y: 0.92 },
+  { x: 1.06, y: 1.17 },
+  { x: 0.53, y: 1.17 },
+  { x: 0, y: 1.17 },
+  { x: -0.53, y: 1.17 },
+  { x: -1.06, y: 1.17 },
+  { x: -1.2, y: 0.92 },
+  { x: -1.2, y: 0.66 },
+  { x: -1.2, y: -0.66 },
+  { x: -1.2, y: -0.92 },
+];
+
+/** Start positions for tokens: spread evenly over the slots round the wheel, or round a circle when there are more tokens than slots. */
 export function tokenStartPoint(index: number, count: number): Point {
-  const angle = (TAU * (index + 0.5)) / Math.max(count, 1);
-  return fromPolar(1.15, angle);
+  if (count <= TOKEN_SLOTS.length) return TOKEN_SLOTS[Math.floor(((index + 0.5) * TOKEN_SLOTS.length) / Math.max(count, 1))]!;
+  return fromPolar(1.15, (TAU * (index + 0.5)) / count);
 }
 
 export function isOnMat(p: Point): boolean {

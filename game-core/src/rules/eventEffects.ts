@@ -26,6 +26,7 @@ export function applyEventToTable(
   let deck = [...table.deck];
   const ended = [...table.ended];
   const outcomes: EffectOutcome[] = [];
+  const laid: { id: string; ring: number; sector: number }[] = [];
 
   for (const effect of event.effects) {
     if (effect.kind === 'end') {
@@ -59,7 +60,10 @@ export function applyEventToTable(
         deck.push(def.id);
       } else {
         // The free part of its cell, around the cards players laid and the ones this event added before it.
-        const point = freeSpotInCell(SUPPORT_TYPES.indexOf(def.supportType), Math.max(0, sectorIds.indexOf(def.sector)), sectorIds.length, def.label, Object.values(cards));
+        const ring = SUPPORT_TYPES.indexOf(def.supportType);
+        const sector = Math.max(0, sectorIds.indexOf(def.sector));
+        const point = freeSpotInCell(scenario, ring, sector, def.label, Object.values(cards));
+        laid.push({ id: def.id, ring, sector });
         cards[def.id] = {
           id: def.id,
           defId: def.id,
@@ -75,6 +79,16 @@ export function applyEventToTable(
         };
       }
       outcomes.push({ kind: 'add', cardId: def.id, applied: true });
+    }
+  }
+  // The cards this event laid are its own to arrange: a few rounds let the first of them make
+  // room for later ones in a crowded cell, without touching a card anybody else placed.
+  for (let round = 0; round < 3 && laid.length > 1; round++) {
+    for (const { id, ring, sector } of laid) {
+      const card = cards[id];
+      if (!card) continue;
+      const others = Object.values(cards).filter((c) => c.id !== id);
+      cards[id] = { ...card, ...freeSpotInCell(scenario, ring, sector, card.label, others) };
     }
   }
   // A line to a card that stopped has nothing left to connect.

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { isOnMat, locate } from '../board/geometry';
 import { makeScenario } from '../testing/fixtures';
-import { createSession, createTable } from './initial';
+import { cardLayout, createSession, createTable, emWidth, spreadCards, wrapLabel } from './initial';
 
 describe('createTable', () => {
   const scenario = makeScenario();
@@ -85,5 +85,88 @@ describe('createSession', () => {
     const state = createSession({ sessionId: 'sess', code: 'ABC', scenario: makeScenario(), createdAt: 123 });
     expect(state).toMatchObject({ sessionId: 'sess', code: 'ABC', seats: {}, createdAt: 123 });
     expect(state.tables['t1']?.step).toBe('kennismaken');
+  });
+});
+
+describe('card labels', () => {
+  it('wraps a card label on word boundaries within the line width', () => {
+    expect(wrapLabel('Woont in een fasehuis van de jeugdzorg', 8.5, 3)).toEqual(['Woont in een', 'fasehuis van', 'de jeugdzorg']);
+  });
+
+  it('ends a label that does not fit with an ellipsis, within the line width', () => {
+    const lines = wrapLabel('Kassawerk bij de drogist in het weekend en op koopavond', 8, 3);
+    expect(lines).toHaveLength(3);
+    expect(lines[2]!.endsWith('…')).toBe(true);
+    for (const line of lines) expect(emWidth(line)).toBeLessThanOrEqual(8);
+  });
+
+  it('breaks a word wider than a line with a hyphen', () => {
+    const lines = wrapLabel('Studieloopbaanbegeleider', 10, 3);
+    expect(lines).toEqual(['Studieloopbaan-', 'begeleider']);
+    expect(lines[0]!.endsWith('-')).toBe(true);
+    expect(lines.join('').replace('-', '')).toBe('Studieloopbaanbegeleider');
+    for (const line of lines) expect(emWidth(line)).toBeLessThanOrEqual(10);
+  });
+
+  it('counts narrow letters as narrower than wide ones', () => {
+    expect(emWidth('illi')).toBeLessThan(emWidth('mwmw'));
+  });
+
+  it('never lets a line run wider than its card', () => {
+    for (const label of ['Gesprekken met studieloopbaanbegeleider', 'Omgangsregeling met vader, een paar keer per jaar', 'Doet zelf boodschappen en kookt', 'Eigen betaalrekening voor volwassenen']) {
+      for (const ring of [0, 1, null]) {
+        const layout = cardLayout(label, ring);
+        for (const line of layout.lines) expect(emWidth(line) * layout.font, `${label} in ring ${ring}`).toBeLessThanOrEqual(layout.w - 0.03);
+      }
+    }
+  });
+
+  it('sets a short label at full size', () => {
+    const layout = cardLayout('Eigen geld', 2);
+    expect(layout.font).toBe(0.041);
+    expect(layout.lines).toEqual(['Eigen geld']);
+  });
+
+  it('shrinks the font of a long label before it cuts it off', () => {
+    const layout = cardLayout('Gesprekken met studieloopbaanbegeleider', 3);
+    expect(layout.font).toBeLessThan(0.041);
+    expect(layout.lines.join(' ').replace(/- /g, '')).toBe('Gesprekken met studieloopbaanbegeleider');
+    expect(layout.lines.some((l) => l.endsWith('…'))).toBe(false);
+  });
+
+  it('gives a label a fourth line before it ends in an ellipsis', () => {
+    const label = 'Toekomstplan voor na de 18e, samen met Tess gemaakt';
+    const layout = cardLayout(label, 2);
+    expect(layout.lines).toHaveLength(4);
+    expect(layout.lines.join(' ')).toBe(label);
+    expect(cardLayout(`${label} en soms ook op zondag als het druk is`, 2).lines[3]!.endsWith('…')).toBe(true);
+  });
+
+  it('draws a card in the narrow innermost ring no wider than one elsewhere', () => {
+    const label = 'Doet zelf boodschappen en kookt';
+    expect(cardLayout(label, 0).w).toBeLessThanOrEqual(cardLayout(label, 2).w);
+    expect(cardLayout(label, 0).w).toBeLessThanOrEqual(0.32);
+  });
+});
+
+describe('spreadCards', () => {
+  const scenario = makeScenario();
+  const card = (id: string, label: string, supportType: 'eigen' | 'landelijk', sector: string) => ({ id, label, supportType, sector, placement: 'start' as const });
+
+  it('keeps a card in the outer ring from reaching over the rim onto the sector names', () => {
+    const sector = scenario.board.sectors[1]!.id;
+    const [[, p]] = spreadCards(scenario, [card('a', 'Gesprekken met studieloopbaanbegeleider', 'landelijk', sector)]) as [[unknown, { x: number; y: number }]];
+    const { w, h } = cardLayout('Gesprekken met studieloopbaanbegeleider', 3);
+    // In the middle of its cell its far corner would reach some 1.09 from the centre, over the sector names.
+    expect(Math.hypot(Math.abs(p.x) + w / 2, Math.abs(p.y) + h / 2)).toBeLessThan(1.02);
+    expect(locate(p, scenario.board.sectors.length)).toMatchObject({ kind: 'ring', supportType: 'landelijk', sector: 1 });
+  });
+
+  it('keeps a card off the ring name printed at twelve o\'clock when its cell has room elsewhere', () => {
+    const sector = scenario.board.sectors[0]!.id;
+    const [[, p]] = spreadCards(scenario, [card('a', 'Doet zelf boodschappen en kookt', 'eigen', sector)]) as [[unknown, { x: number; y: number }]];
+    const { w } = cardLayout('Doet zelf boodschappen en kookt', 0);
+    // The ring name runs along the top of the ring, centred on the sector border at x = 0.
+    expect(p.x - w / 2).toBeGreaterThan(0.05);
   });
 });

@@ -1,4 +1,4 @@
-import { CENTRE_RADIUS, RING_EDGES, cellPoint, fromPolar, locate, tokenStartPoint, SUPPORT_TYPES, type Point } from '../board/geometry';
+import { CENTRE_RADIUS, RING_EDGES, cellPoint, fromPolar, locate, radiusOf, ringAt, tokenStartPoint, SUPPORT_TYPES, type Point } from '../board/geometry';
 import type { Scenario, ScenarioCard } from '../scenario/schema';
 import { STATE_FORMAT, type CardOnBoard, type SessionState, type TableState, type Token } from './types';
 
@@ -59,16 +59,18 @@ export function spreadCards(scenario: Scenario, cards: readonly ScenarioCard[]) 
    * that covers the others least, preferring the middle of the cell; a few rounds let early
    * cards make room for later ones.
    */
+  const labels = ringLabelBoxes(scenario);
   const items = cards.map((card) => {
     const ring = SUPPORT_TYPES.indexOf(card.supportType);
     const sector = Math.max(0, sectorIds.indexOf(card.sector));
-    return { card, spots: cellSpots(ring, sector, count), box: null as Box | null, ...approxCardSize(card.label) };
+    const { w, h } = cardLayout(card.label, ring);
+    return { card, spots: cellSpots(ring, sector, count), box: null as Box | null, w, h };
   });
   for (let round = 0; round < 4; round++) {
     for (const item of items) {
       item.box = null;
       const others = items.flatMap((other) => (other.box ? [other.box] : []));
-      item.box = leastCovered(item.spots, item, others);
+      item.box = leastCovered(item.spots, item, others, labels);
     }
   }
   return items.map(({ card, box }): [ScenarioCard, Point] => {
@@ -81,9 +83,10 @@ export function spreadCards(scenario: Scenario, cards: readonly ScenarioCard[]) 
  * The spot in a cell where a new card with this label covers the cards already on the board
  * least. Pure, so server and every client lay an event's card on the same spot.
  */
-export function freeSpotInCell(ring: number, sector: number, sectorCount: number, label: string, onBoard: readonly { x: number; y: number; label: string }[]): Point {
-  const others = onBoard.map((c) => ({ x: c.x, y: c.y, ...approxCardSize(c.label) }));
-  const box = leastCovered(cellSpots(ring, sector, sectorCount), approxCardSize(label), others);
+export function freeSpotInCell(scenario: Scenario, ring: number, sector: number, label: string, onBoard: readonly { x: number; y: number; label: string }[]): Point {
+  const sectorCount = scenario.board.sectors.length;
+  const others = onBoard.map((c) => ({ x: c.x, y: c.y, ...cardLayout(c.label, ringAt(radiusOf(c))) }));
+  const box = leastCovered(cellSpots(ring, sector, sectorCount), cardLayout(label, ring), others, ringLabelBoxes(scenario));
   return box ? { x: box.x, y: box.y } : cellPoint(ring, sector, sectorCount);
 }
 
@@ -101,13 +104,18 @@ function cellSpots(ring: number, sector: number, count: number): Spot[] {
   });
 }
 
-/** The spot whose card box overlaps the others and the persona's disc least, the middle winning ties. */
-function leastCovered(spots: readonly Spot[], size: { w: number; h: number }, others: readonly Box[]): Box | null {
+/**
+ * The spot whose card box overlaps the others, the persona's disc and the sector names beyond
+ * the rim least, the middle winning ties. Covering a ring's name counts for half: it is printed
+ * twice, but a card on it still hides what the ring is.
+ */
+function leastCovered(spots: readonly Spot[], size: { w: number; h: number }, others: readonly Box[], labels: readonly Box[]): Box | null {
   let best: Box | null = null;
   let bestCost = Number.POSITIVE_INFINITY;
   for (const { p, centred } of spots) {
     const box = { x: p.x, y: p.y, w: size.w, h: size.h };
-    const cost = others.reduce((sum, other) => sum + overlap(box, other), overlap(box, PERSONA_BOX)) + centred * 0.002;
+    const onLabels = labels.reduce((sum, label) => sum + overlap(box, label), 0);
+    const cost = others.reduce((sum, other) => sum + overlap(box, other), overlap(box, PERSONA_BOX)) + onLabels * 0.5 + overRim(box) + centred * 0.002;
     if (cost < bestCost) {
       bestCost = cost;
       best = box;
@@ -123,8 +131,11 @@ interface Box {
   h: number;
 }
 
-/** Where in a cell a card may go: fractions of the ring's depth and of the sector's angle. */
-const FRACTIONS = [0.5, 0.38, 0.62, 0.26, 0.74, 0.14, 0.86];
+/**
+ * Where in a cell a card may go: fractions of the ring's depth and of the sector's angle. The
+ * outermost ones let cards in a crowded cell lean to its edges rather than lie on each other.
+ */
+const FRACTIONS = [0.5, 0.38, 0.62, 0.26, 0.74, 0.14, 0.86, 0.05, 0.95];
 const SPOTS: [number, number][] = FRACTIONS.flatMap((rf) => FRACTIONS.map((af): [number, number] => [rf, af]));
 
 /** The persona's disc in the middle, which cards should not cover. */
@@ -137,11 +148,159 @@ function spotInCell(ring: number, sector: number, count: number, rf: number, af:
   return fromPolar(inner + (outer - inner) * rf, width * (sector + af));
 }
 
-/** About the size a screen draws a card with this label (mat units): up to three lines of some 13 characters. */
-function approxCardSize(label: string): { w: number; h: number } {
-  const lines = Math.min(3, Math.max(1, Math.ceil(label.length / 13)));
-  const longest = lines === 1 ? label.length : 13;
-  return { w: Math.min(0.34, Math.max(0.16, longest * 0.025 + 0.04)), h: Math.max(0.11, 0.052 + lines * 0.046) };
+/** About how much of a card box (as an area) lies past the wheel's rim, on the sector names. */
+function overRim(box: Box): number {
+  const far = Math.hypot(Math.abs(box.x) + box.w / 2, Math.abs(box.y) + box.h / 2);
+  return far > RING_EDGES[4] ? Math.min(box.h, far - RING_EDGES[4]) * box.w : 0;
+}
+
+/** Ring names printed at twelve and at six o'clock (as the Wheel draws them), as a row of small boxes along each arc. */
+function ringLabelBoxes(scenario: Scenario): Box[] {
+  const boxes: Box[] = [];
+  SUPPORT_TYPES.forEach((type, ring) => {
+    // The default names are some 20 characters; the scenario may use its own wording.
+    const length = (scenario.board.supportTypes?.[type]?.length ?? 20) * RING_FONT * 0.62;
+    const radius = (RING_EDGES[ring]! + RING_EDGES[ring + 1]!) / 2;
+    const pieces = Math.max(1, Math.ceil(length / 0.08));
+    for (const at of [0, Math.PI]) {
+      for (let i = 0; i < pieces; i++) {
+        const p = fromPolar(radius, at + ((i + 0.5) / pieces - 0.5) * (length / radius));
+        boxes.push({ x: p.x, y: p.y, w: length / pieces, h: RING_FONT * 1.2 });
+      }
+    }
+  });
+  return boxes;
+}
+
+/** The size the wheel sets its ring names in (RING_FONT in the client's Wheel.tsx). */
+const RING_FONT = 0.034;
+
+/** How a card's label is set: its lines, font size and line height, and the card's box, in mat units. */
+export interface CardLayout {
+  lines: string[];
+  font: number;
+  lineHeight: number;
+  w: number;
+  h: number;
+}
+
+interface LabelFit {
+  font: number;
+  lines: number;
+  maxWidth: number;
+}
+
+/*
+ * Ways to set a label, tried in order: a long label first gets a slightly smaller font, then a
+ * fourth line, and only then an ellipsis. Cells of the innermost ring are narrow, so a card
+ * there starts a little smaller. 0.036 is the smallest a 1024x768 tablet still shows legibly.
+ */
+const OUTER_FITS: readonly LabelFit[] = [
+  { font: 0.041, lines: 3, maxWidth: 0.37 },
+  { font: 0.036, lines: 3, maxWidth: 0.37 },
+  { font: 0.036, lines: 4, maxWidth: 0.37 },
+];
+const INNER_FITS: readonly LabelFit[] = [
+  { font: 0.038, lines: 3, maxWidth: 0.32 },
+  { font: 0.036, lines: 3, maxWidth: 0.32 },
+  { font: 0.036, lines: 4, maxWidth: 0.32 },
+];
+const CARD_PAD_X = 0.04;
+const CARD_PAD_Y = 0.022;
+const CARD_MIN_W = 0.16;
+const CARD_MIN_H = 0.11;
+
+/** How every screen sets a card's label, and the box placement plans with; `ring` is where the card lies (null: off the wheel). */
+export function cardLayout(label: string, ring: number | null): CardLayout {
+  const fits = ring === 0 ? INNER_FITS : OUTER_FITS;
+  let fit = fits[fits.length - 1]!;
+  let lines: string[] = [];
+  for (const candidate of fits) {
+    lines = wrapLabel(label, (candidate.maxWidth - CARD_PAD_X) / candidate.font, Number.POSITIVE_INFINITY);
+    if (lines.length <= candidate.lines) {
+      fit = candidate;
+      break;
+    }
+  }
+  if (lines.length > fit.lines) lines = wrapLabel(label, (fit.maxWidth - CARD_PAD_X) / fit.font, fit.lines);
+  const longest = Math.max(0, ...lines.map(emWidth));
+  const lineHeight = fit.font * 1.12;
+  return {
+    lines,
+    font: fit.font,
+    lineHeight,
+    w: Math.min(fit.maxWidth, Math.max(CARD_MIN_W, longest * fit.font + CARD_PAD_X)),
+    h: Math.max(CARD_MIN_H, CARD_PAD_Y * 2 + lines.length * lineHeight),
+  };
+}
+
+/**
+ * About how wide a text is in bold sans-serif, in ems. Generous on purpose (DejaVu Sans Bold,
+ * among the widest a projector PC may have), so a line never runs past its card.
+ */
+export function emWidth(text: string): number {
+  let width = 0;
+  for (const ch of text) {
+    if (/[\siljI.,;:'!|]/.test(ch)) width += 0.35;
+    else if (/[tfr()[\]\-/]/.test(ch)) width += 0.49;
+    else if (/[mwMW]/.test(ch)) width += 1.02;
+    else if (/\p{Lu}|\d/u.test(ch)) width += 0.77;
+    else width += 0.67;
+  }
+  return width;
+}
+
+/**
+ * Breaks a card label into at most `maxLines` lines no wider than `maxEm` ems, on word
+ * boundaries where it can, ending with an ellipsis when text is left over.
+ */
+export function wrapLabel(text: string, maxEm: number, maxLines: number): string[] {
+  const words = text.trim().split(/\s+/).filter(Boolean).flatMap((w) => hyphenate(w, maxEm));
+  const lines: string[] = [];
+  let line = '';
+  for (const word of words) {
+    const next = line ? `${line} ${word}` : word;
+    if (emWidth(next) <= maxEm || line === '') line = next;
+    else {
+      lines.push(line);
+      line = word;
+    }
+  }
+  if (line) lines.push(line);
+  if (lines.length <= maxLines) return lines;
+  const kept = lines.slice(0, maxLines);
+  let last = kept[maxLines - 1]!;
+  while (last.length > 1 && emWidth(`${last}…`) > maxEm) last = last.slice(0, -1);
+  kept[maxLines - 1] = `${last.replace(/[\s,.;:-]+$/, '')}…`;
+  return kept;
+}
+
+/** Cuts a word wider than a line into line-sized pieces, each but the last ending in a hyphen. */
+function hyphenate(word: string, maxEm: number): string[] {
+  const pieces: string[] = [];
+  let rest = word;
+  while (emWidth(rest) > maxEm) {
+    const fits: number[] = [];
+    // Never leave a stub of one to three letters on either line ("boodschapp-en").
+    for (let cut = 3; cut <= rest.length - 3; cut++) if (emWidth(`${rest.slice(0, cut)}-`) <= maxEm) fits.push(cut);
+    if (fits.length === 0) break;
+    // The longest piece that ends before a syllable ("studieloopbaan-begeleider"), else the longest piece.
+    const cut = [...fits].reverse().find((c) => syllableStarts(rest, c)) ?? fits[fits.length - 1]!;
+    pieces.push(`${rest.slice(0, cut)}-`);
+    rest = rest.slice(cut);
+  }
+  pieces.push(rest);
+  return pieces;
+}
+
+const VOWEL = /[aeiouyáéèëïóöü]/i;
+const LETTER = /\p{L}/u;
+
+/** Whether a Dutch syllable plausibly starts at `i`: a consonant followed by a vowel, not splitting "ch". */
+function syllableStarts(word: string, i: number): boolean {
+  const [before, at, after] = [word[i - 1] ?? '', word[i] ?? '', word[i + 1] ?? ''];
+  if (!LETTER.test(before) || !LETTER.test(at) || VOWEL.test(at) || !VOWEL.test(after)) return false;
+  return !(before.toLowerCase() === 'c' && at.toLowerCase() === 'h');
 }
 
 function overlap(a: Box, b: Box): number {
