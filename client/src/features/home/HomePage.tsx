@@ -8,6 +8,7 @@ import { ApiError, createSession, listScenarios, type CreatedSession, type Scena
 import { LanguageSwitch } from '../../ui/LanguageSwitch';
 import { useRetentionDays } from '../report/useRetentionDays';
 import { SessionInvite } from '../../ui/SessionInvite';
+import { Brand } from '../../ui/Brand';
 
 type Load = { state: 'loading' } | { state: 'failed' } | { state: 'ready'; scenarios: ScenarioSummary[] };
 
@@ -32,11 +33,7 @@ export default function HomePage() {
   return (
     <div className="page-shell">
       <header className="topbar">
-        <div className="brand">
-          <span className="brand-mark" aria-hidden="true" />
-          <span className="brand-name">{t('app.name')}</span>
-          <span className="brand-tagline">{t('app.tagline')}</span>
-        </div>
+        <Brand name={t('app.name')} tagline={t('app.tagline')} />
         <LanguageSwitch />
       </header>
       <main id="main" className="home">

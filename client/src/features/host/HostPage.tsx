@@ -25,6 +25,7 @@ import { ReportPanel } from './ReportPanel';
 import { ScopeContext, useScope, type Scope } from './scope';
 import { TimelinePanel } from './TimelinePanel';
 import './host.css';
+import { Brand } from '../../ui/Brand';
 
 /**
  * The facilitator's page: invite people, lead the four steps, see who is here, free a seat,
@@ -109,11 +110,7 @@ function HostView({ sessionId }: { sessionId: string }) {
   return (
     <div className="host-shell">
       <header className="topbar">
-        <div className="brand">
-          <span className="brand-mark" aria-hidden="true" />
-          <span className="brand-name">{t('host.title')}</span>
-          <span className="brand-tagline">{game.scenario.meta.title}</span>
-        </div>
+        <Brand name={t('host.title')} tagline={game.scenario.meta.title} />
         {/* The time left stays in view while the controls column scrolls. */}
         <div className="host-topbar-status">
           <StepIndicator />

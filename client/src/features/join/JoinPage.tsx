@@ -12,6 +12,7 @@ import { RoleCard } from '../../ui/RoleCard';
 import { StepIndicator } from '../../ui/StepIndicator';
 import { PlayerView } from '../player/PlayerView';
 import { PollOverlay } from '../player/PollOverlay';
+import { Brand } from '../../ui/Brand';
 
 const NAME_MAX = 40;
 
@@ -121,10 +122,7 @@ function SessionEnded() {
   return (
     <div className="page-shell">
       <header className="topbar">
-        <div className="brand">
-          <span className="brand-mark" aria-hidden="true" />
-          <span className="brand-name">{t('app.name')}</span>
-        </div>
+        <Brand name={t('app.name')} />
         <LanguageSwitch />
       </header>
       <main id="main" className="page narrow join session-ended" data-testid="session-ended">
@@ -182,10 +180,7 @@ function JoinShell({ children }: { children: React.ReactNode }) {
   return (
     <div className="page-shell">
       <header className="topbar">
-        <div className="brand">
-          <span className="brand-mark" aria-hidden="true" />
-          <span className="brand-name">{t('app.name')}</span>
-        </div>
+        <Brand name={t('app.name')} />
         {hasGame && <StepIndicator />}
         <LanguageSwitch />
       </header>

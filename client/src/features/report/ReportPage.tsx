@@ -10,6 +10,7 @@ import { useApp } from '../../store';
 import { LanguageSwitch } from '../../ui/LanguageSwitch';
 import { fetchLog, fetchReportJson } from './api';
 import './report.css';
+import { Brand } from '../../ui/Brand';
 
 type Load = { state: 'loading' } | { state: 'failed'; code: string } | { state: 'ready'; report: SessionReport; base: SessionState };
 
@@ -43,10 +44,7 @@ export default function ReportPage({ sessionId }: { sessionId: string }) {
   return (
     <div className="report-page">
       <header className="topbar no-print">
-        <div className="brand">
-          <span className="brand-mark" aria-hidden="true" />
-          <span className="brand-name">{t('workshop.print.title')}</span>
-        </div>
+        <Brand name={t('workshop.print.title')} />
         <div className="topbar-actions">
           {state.state === 'ready' && (
             <button type="button" className="button-primary" onClick={() => window.print()} data-testid="report-print-button">
