@@ -142,6 +142,33 @@ describe('a kennisatelier with Tess, from warm-up to report', () => {
     await shot(host, 'insights-host');
   });
 
+  it('shows Tess at 17 and at 18 side by side in the timeline, with what stopped', async () => {
+    await host.locator('[data-testid="host-tab-timeline"]').click();
+    await host.locator('[data-testid="timeline-slider"]').waitFor();
+    await host.locator('[data-testid="timeline-compare-tess-wordt-18"]').click();
+    const before = host.locator('[data-testid="compare-before"]');
+    const after = host.locator('[data-testid="compare-after"]');
+    for (const id of YOUTH_CARE_CARDS) {
+      await before.locator(`[data-testid="card-${id}"]`).waitFor();
+      await expect(after.locator(`[data-testid="card-${id}"]`).count()).resolves.toBe(0);
+    }
+    await expect(before.textContent()).resolves.toContain('17');
+    await expect(after.textContent()).resolves.toContain('18');
+    await expect(host.locator('[data-testid="compare-changes"]').textContent()).resolves.toContain('Ondertoezichtstelling');
+    await before.scrollIntoViewIfNeeded();
+    await shot(host, 'timeline-compare');
+  });
+
+  it('opens a printable report with the boards and the insights', async () => {
+    await host.locator('[data-testid="host-tab-report"]').click();
+    const [page] = await Promise.all([host.context().waitForEvent('page'), host.locator('[data-testid="report-print"]').click()]);
+    await page.waitForLoadState();
+    await page.locator('[data-testid="board"]').first().waitFor();
+    await page.getByText('Bij 18 stopt te veel tegelijk', { exact: false }).first().waitFor();
+    await shot(page, 'report-print');
+    await page.close();
+  });
+
   it('downloads the report as a PDF whose pages can be looked at', async () => {
     await host.locator('[data-testid="host-tab-report"]').click();
     const [download] = await Promise.all([host.waitForEvent('download'), host.locator('[data-testid="report-pdf"]').click()]);
