@@ -139,9 +139,15 @@ function nearest(quad: P[]): number {
 
 /** The checks a reader makes of a full board: nothing on anything, everything inside its ring, all counted. */
 async function expectReadableBoard(page: Page, cards: number) {
+  // Cards that went into a stack fade out first; wait until the board has settled.
+  await expect
+    .poll(async () => {
+      const now = await piecesOn(page);
+      return now.pieces.filter((p) => p.id.startsWith('card-')).length + now.stacked;
+    }, { timeout: 10_000 })
+    .toBe(cards);
   const { pieces, rings, stacked } = await piecesOn(page);
   const drawn = pieces.filter((p) => p.id.startsWith('card-'));
-  expect(drawn.length + stacked).toBe(cards);
   for (const p of pieces) {
     const quad = corners(p);
     expect(nearest(quad), `${p.id} inside its ring`).toBeGreaterThanOrEqual(rings[p.ring]! - 1e-3);
@@ -245,8 +251,23 @@ describe('a board played by finger', () => {
     for (const page of [tablet, portrait, screen]) await page.locator(`[data-testid="card-${defId}"], [data-ids~="${defId}"]`).first().waitFor({ timeout: 8000 });
   }, 120_000);
 
+  it('opens the chosen card\'s panel in view, also when the deck list was scrolled down', async () => {
+    const side = tablet.locator('.side-panel');
+    await side.evaluate((el) => el.scrollTo(0, el.scrollHeight));
+    const testId = (await tablet.locator('[data-testid^="card-"][data-layout-ring]').first().getAttribute('data-testid'))!;
+    await tablet.locator(`[data-testid="${testId}"]`).tap();
+    const panel = tablet.locator('[data-testid="selection-panel"]');
+    await panel.waitFor();
+    const box = (await panel.boundingBox())!;
+    expect(box.y).toBeGreaterThanOrEqual(0);
+    expect(box.y + Math.min(box.height, 120)).toBeLessThanOrEqual(TABLET.height);
+    await tablet.screenshot({ path: `${SHOTS}/tablet-selection.png` });
+    await tablet.locator('[data-testid="selection-cancel"]').tap();
+  }, 60_000);
+
   it('still scrolls the deck list with a vertical finger swipe', async () => {
     const list = tablet.locator('.side-panel');
+    await list.evaluate((el) => el.scrollTo(0, 0));
     const before = await list.evaluate((el) => el.scrollTop);
     const box = (await tablet.locator('.deck-list').boundingBox())!;
     const canScroll = await list.evaluate((el) => el.scrollHeight > el.clientHeight + 20);
@@ -263,7 +284,7 @@ describe('a full board, read on every screen', () => {
     const cards = Object.values(state().tables.t1!.cards).filter((c) => !c.staged).length;
     await expect.poll(async () => (await piecesOn(screen)).pieces.length, { timeout: 10_000 }).toBeGreaterThan(10);
     const { drawn, stacked, minPx } = await expectReadableBoard(screen, cards);
-    console.log(`projector: ${drawn.length} cards drawn, ${stacked} in stacks, smallest label ${minPx.toFixed(1)} px`);
+    console.log(`projector: ${drawn.length} cards drawn, ${stacked} in stacks, smallest label ${minPx.toFixed(1)} px, rings ${await screen.locator('svg[data-testid="board"]').getAttribute('data-rings')}`);
     await screen.screenshot({ path: `${SHOTS}/screen-1920x1080.png` });
     expect(minPx).toBeGreaterThanOrEqual(16);
   }, 120_000);
