@@ -41,8 +41,6 @@ const app = createApp({
     actionsPerSecond: 500,
     sessionsPerMinute: 100_000,
     attachFailuresPerMinute: 100_000,
-    // BENCH_DRAG_WINDOW tries another coalescing window; the figures use the server's default.
-    ...(process.env.BENCH_DRAG_WINDOW ? { dragWindowMs: Number(process.env.BENCH_DRAG_WINDOW) } : {}),
   },
 });
 
