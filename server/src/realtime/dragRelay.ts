@@ -2,6 +2,9 @@ import { MAT_HALF, type DragBatch } from '@samenspel/game-core';
 
 type RelayedFrame = DragBatch['frames'][number];
 
+/** Flushes after which a table that had no frames is forgotten. */
+const IDLE_TURNS = 4096;
+
 /**
  * The part of an Engine.IO connection the relay writes to. `write`'s callback runs once the
  * transport has taken the message (for a WebSocket: handed to the kernel), so a connection
@@ -29,12 +32,16 @@ interface TableQueue {
   /** Latest frame per piece, by hold key. */
   frames: Map<string, Pending>;
   due: boolean;
+  /** The flush this table last had frames in, so an idle table's entry can go. */
+  lastTurn: number;
 }
 
-/** A connection whose last write has not been taken by its transport yet. */
-interface Backlog {
-  /** Latest frame per piece that arrived while the write was outstanding. */
-  frames: Map<string, RelayedFrame>;
+/** A connection the relay has written to; kept until it closes. */
+interface Outlet {
+  /** Set from a write until its transport has taken it. */
+  writing: boolean;
+  /** Latest frame per piece that arrived while writing. */
+  backlog: Map<string, RelayedFrame>;
   onSent: () => void;
 }
 
@@ -49,9 +56,11 @@ interface Backlog {
  * bounded by the number of pieces at a table.
  */
 export class DragRelay {
-  private readonly tables = new Map<string, TableQueue>();
+  /** Session id → table id → queue. */
+  private readonly sessions = new Map<string, Map<string, TableQueue>>();
+  private turn = 0;
   private readonly due: TableQueue[] = [];
-  private readonly backlogs = new Map<string, Backlog>();
+  private readonly outlets = new Map<string, Outlet>();
   private immediate: NodeJS.Immediate | null = null;
   private closed = false;
   /** Frames accepted, frames replaced by a newer one before sending, and messages written. */
@@ -66,11 +75,12 @@ export class DragRelay {
   enqueue(sessionId: string, key: string, frame: RelayedFrame, origin: string): void {
     if (this.closed) return;
     this.stats.frames++;
-    const tableKey = `${sessionId}\n${frame.tableId}`;
-    let table = this.tables.get(tableKey);
+    let tables = this.sessions.get(sessionId);
+    if (!tables) this.sessions.set(sessionId, (tables = new Map()));
+    let table = tables.get(frame.tableId);
     if (!table) {
-      table = { sessionId, tableId: frame.tableId, frames: new Map(), due: false };
-      this.tables.set(tableKey, table);
+      table = { sessionId, tableId: frame.tableId, frames: new Map(), due: false, lastTurn: this.turn };
+      tables.set(frame.tableId, table);
     }
     const pending = table.frames.get(key);
     if (pending) {
@@ -85,28 +95,39 @@ export class DragRelay {
     }
   }
 
-  /** Forgets a closed connection's backlog. */
+  /** Forgets a closed connection. */
   forget(connectionId: string): void {
-    this.backlogs.delete(connectionId);
+    this.outlets.delete(connectionId);
   }
 
   close(): void {
     this.closed = true;
     if (this.immediate) clearImmediate(this.immediate);
     this.immediate = null;
-    this.tables.clear();
+    this.sessions.clear();
     this.due.length = 0;
-    this.backlogs.clear();
+    this.outlets.clear();
   }
 
   /** One setImmediate serves every table with frames from this turn. */
   private readonly flushDue = (): void => {
     this.immediate = null;
     const due = this.due.splice(0);
-    for (const table of due) this.flushTable(table);
-    // Tables come and go with sessions; an idle one keeps no entry.
-    for (const table of due) if (table.frames.size === 0) this.tables.delete(`${table.sessionId}\n${table.tableId}`);
+    const turn = ++this.turn;
+    for (const table of due) {
+      table.lastTurn = turn;
+      this.flushTable(table);
+    }
+    if (turn % IDLE_TURNS === 0) this.forgetIdleTables();
   };
+
+  /** Sessions and tables come and go; one without drags for a while keeps no entry. */
+  private forgetIdleTables(): void {
+    for (const [sessionId, tables] of this.sessions) {
+      for (const [tableId, table] of tables) if (!table.due && this.turn - table.lastTurn >= IDLE_TURNS) tables.delete(tableId);
+      if (tables.size === 0) this.sessions.delete(sessionId);
+    }
+  }
 
   private flushTable(table: TableQueue): void {
     table.due = false;
@@ -125,45 +146,36 @@ export class DragRelay {
     let message: Message | null = null;
     for (const id of members) {
       if (id === origin) continue;
-      const backlog = this.backlogs.get(id);
-      if (backlog) {
-        for (const p of pending) if (p.origin !== id) backlog.frames.set(keyOf(p.frame), p.frame);
+      let outlet = this.outlets.get(id);
+      if (outlet?.writing) {
+        for (const p of pending) if (p.origin !== id) outlet.backlog.set(keyOf(p.frame), p.frame);
         continue;
       }
       const connection = this.targets.connection(id);
       if (!connection) continue;
+      if (!outlet) {
+        const created: Outlet = { writing: false, backlog: new Map(), onSent: () => this.sent(id, created) };
+        this.outlets.set(id, (outlet = created));
+      }
       message ??= encode(frames);
-      this.write(id, connection, message);
+      this.write(connection, outlet, message);
     }
   }
 
-  private write(id: string, connection: DragConnection, message: Message): void {
-    let backlog = this.backlogs.get(id);
-    if (!backlog) {
-      const created: Backlog = { frames: new Map(), onSent: () => this.sent(id, created) };
-      this.backlogs.set(id, (backlog = created));
-    }
+  private write(connection: DragConnection, outlet: Outlet, message: Message): void {
     this.stats.batches++;
-    connection.write(message.data, { wsPreEncodedFrame: message.frame }, backlog.onSent);
+    outlet.writing = true;
+    connection.write(message.data, message.options, outlet.onSent);
   }
 
   /** The transport took the last write: send what piled up meanwhile, or mark the connection free. */
-  private sent(id: string, backlog: Backlog): void {
-    if (this.backlogs.get(id) !== backlog) return;
-    if (backlog.frames.size === 0 || this.closed) {
-      this.backlogs.delete(id);
-      return;
-    }
-    const frames = [...backlog.frames.values()];
-    backlog.frames.clear();
+  private sent(id: string, outlet: Outlet): void {
+    outlet.writing = false;
+    if (outlet.backlog.size === 0 || this.closed || this.outlets.get(id) !== outlet) return;
+    const frames = [...outlet.backlog.values()];
+    outlet.backlog.clear();
     const connection = this.targets.connection(id);
-    if (!connection) {
-      this.backlogs.delete(id);
-      return;
-    }
-    this.stats.batches++;
-    const message = encode(frames);
-    connection.write(message.data, { wsPreEncodedFrame: message.frame }, backlog.onSent);
+    if (connection) this.write(connection, outlet, encode(frames));
   }
 }
 
@@ -173,7 +185,7 @@ interface Message {
   /** The Socket.IO packet: an event on the main namespace. */
   data: string;
   /** The same as one WebSocket text frame, built once for every recipient. */
-  frame: Buffer[];
+  options: { wsPreEncodedFrame: Buffer[] };
 }
 
 /**
@@ -200,7 +212,7 @@ function encode(frames: RelayedFrame[]): Message {
     buf.writeUInt32BE(n, 6);
   }
   payload.copy(buf, head);
-  return { data, frame: [buf] };
+  return { data, options: { wsPreEncodedFrame: [buf] } };
 }
 
 /**
