@@ -34,7 +34,8 @@ const app = createApp({
   storage: openSqliteStorage(resolve(dataDir)),
   scenarios: loadScenarioCatalog(resolve(scenariosDir), logger),
   logger,
-  clientDir: null,
+  // CLIENT_DIR serves a built client, for the browser bench; the server bench needs none.
+  clientDir: process.env.CLIENT_DIR ? resolve(process.env.CLIENT_DIR) : null,
   publicUrl: 'http://127.0.0.1',
   limits: {
     eventsPerSecond: 1000,
