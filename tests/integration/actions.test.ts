@@ -11,6 +11,7 @@ import {
   type SeatClaimAck,
   type SyncAck,
 } from '@samenspel/game-core';
+import { io } from 'socket.io-client';
 import { createSessionOver, startServer, type TestServer } from '../helpers/server';
 import { actionRequest, attachHost, connect, joinAsPlayer, nextEvent, Replica, request, type TestSocket } from '../helpers/socket';
 
@@ -253,6 +254,20 @@ describe('live dragging', () => {
     expect(mentor.replica.version).toBe(2);
     const drop = await request<ActionAck>(mentor.socket, 'token:move', actionRequest<'token:move'>({ tableId: 't1', roleId: 'mentor', x: 0.25, y: 0.5, rev: 0 }, 2));
     expect(drop).toEqual({ ok: true, version: 3 });
+  });
+
+  it('shows drags to a screen still on long-polling, before its WebSocket upgrade', async () => {
+    const { session, mentor } = await table();
+    const polling = io(server.url, { transports: ['polling'], reconnection: false, forceNew: true }) as unknown as TestSocket;
+    sockets.push(polling);
+    await new Promise<void>((resolve, reject) => {
+      polling.once('connect', () => resolve());
+      polling.once('connect_error', reject);
+    });
+    expect(await request<AttachAck>(polling, 'screen:attach', { protocolVersion: PROTOCOL_VERSION, code: session.code })).toMatchObject({ ok: true });
+    const seen = nextEvent<DragBatch>(polling, 'pieces:dragged');
+    mentor.socket.emit('piece:drag', { tableId: 't1', kind: 'token', id: 'mentor', x: 0.3, y: 0.6 });
+    expect((await seen).frames).toEqual([{ tableId: 't1', kind: 'token', id: 'mentor', x: 0.3, y: 0.6, by: mentor.seat.id }]);
   });
 
   it('coalesces a burst of frames to the latest position per piece', async () => {

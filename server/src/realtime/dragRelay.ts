@@ -5,6 +5,16 @@ type RelayedFrame = DragBatch['frames'][number];
 /** Flushes after which a table that had no frames is forgotten. */
 const IDLE_TURNS = 4096;
 
+/*
+ * A table is hot when its frames come faster than HOT_RATE a second for longer than HOT_BURST
+ * frames: more than four people dragging at 30 Hz, twice the design load. A hot table sends
+ * one batch per HOT_WINDOW_MS with the latest position per piece, which is all a screen can
+ * show, instead of one per event-loop turn. Below that rate nothing waits.
+ */
+const HOT_RATE = 120;
+const HOT_BURST = 12;
+export const HOT_WINDOW_MS = 16;
+
 /**
  * The part of an Engine.IO connection the relay writes to. `write`'s callback runs once the
  * transport has taken the message (for a WebSocket: handed to the kernel), so a connection
@@ -34,6 +44,11 @@ interface TableQueue {
   due: boolean;
   /** The flush this table last had frames in, so an idle table's entry can go. */
   lastTurn: number;
+  /** Frames the table may still take before it counts as hot; refilled at HOT_RATE a second. */
+  allowance: number;
+  refilledAt: number;
+  hot: boolean;
+  timer: NodeJS.Timeout | null;
 }
 
 /** A connection the relay has written to; kept until it closes. */
@@ -51,9 +66,9 @@ interface Outlet {
  * table whose previous drag write has been taken by its transport. A connection that is still
  * writing (a slow reader, or a server short of CPU) is not sent to and not dropped from: it
  * keeps only the latest position per piece and gets them in one batch as soon as its write is
- * done. So nothing waits for a timer, a busy server sends fewer and larger batches by itself
- * (its turns get longer), and every observer ends on every dragger's last position. Queues are
- * bounded by the number of pieces at a table.
+ * done. So at ordinary load nothing waits for a timer, and every observer ends on every
+ * dragger's last position. Only a hot table (far above the design load, see HOT_RATE) is paced
+ * to one batch per window. Queues are bounded by the number of pieces at a table.
  */
 export class DragRelay {
   /** Session id → table id → queue. */
@@ -66,7 +81,10 @@ export class DragRelay {
   /** Frames accepted, frames replaced by a newer one before sending, and messages written. */
   readonly stats = { frames: 0, coalesced: 0, batches: 0 };
 
-  constructor(private readonly targets: DragRelayTargets) {}
+  constructor(
+    private readonly targets: DragRelayTargets,
+    private readonly now: () => number = () => performance.now(),
+  ) {}
 
   /**
    * `key` names the piece (one hold key per piece); `origin` names the sending connection,
@@ -79,8 +97,15 @@ export class DragRelay {
     if (!tables) this.sessions.set(sessionId, (tables = new Map()));
     let table = tables.get(frame.tableId);
     if (!table) {
-      table = { sessionId, tableId: frame.tableId, frames: new Map(), due: false, lastTurn: this.turn };
+      table = { sessionId, tableId: frame.tableId, frames: new Map(), due: false, lastTurn: this.turn, allowance: HOT_BURST, refilledAt: this.now(), hot: false, timer: null };
       tables.set(frame.tableId, table);
+    }
+    const now = this.now();
+    table.allowance = Math.min(HOT_BURST, table.allowance + ((now - table.refilledAt) * HOT_RATE) / 1000) - 1;
+    table.refilledAt = now;
+    if (table.allowance < 0) {
+      table.hot = true;
+      table.allowance = Math.max(table.allowance, -HOT_BURST);
     }
     const pending = table.frames.get(key);
     if (pending) {
@@ -88,11 +113,15 @@ export class DragRelay {
       pending.frame = frame;
       pending.origin = origin;
     } else table.frames.set(key, { frame, origin });
-    if (!table.due) {
-      table.due = true;
-      this.due.push(table);
-      this.immediate ??= setImmediate(this.flushDue);
+    if (table.due) return;
+    table.due = true;
+    if (table.hot) {
+      const hot = table;
+      hot.timer = setTimeout(() => this.flushHot(hot), HOT_WINDOW_MS);
+      return;
     }
+    this.due.push(table);
+    this.immediate ??= setImmediate(this.flushDue);
   }
 
   /** Forgets a closed connection. */
@@ -102,6 +131,7 @@ export class DragRelay {
 
   close(): void {
     this.closed = true;
+    for (const tables of this.sessions.values()) for (const table of tables.values()) if (table.timer) clearTimeout(table.timer);
     if (this.immediate) clearImmediate(this.immediate);
     this.immediate = null;
     this.sessions.clear();
@@ -120,6 +150,17 @@ export class DragRelay {
     }
     if (turn % IDLE_TURNS === 0) this.forgetIdleTables();
   };
+
+  /** A hot table's window ended: send its latest positions, and cool it if its rate dropped. */
+  private flushHot(table: TableQueue): void {
+    table.timer = null;
+    table.lastTurn = this.turn;
+    this.flushTable(table);
+    const now = this.now();
+    table.allowance = Math.min(HOT_BURST, table.allowance + ((now - table.refilledAt) * HOT_RATE) / 1000);
+    table.refilledAt = now;
+    if (table.allowance > 0) table.hot = false;
+  }
 
   /** Sessions and tables come and go; one without drags for a while keeps no entry. */
   private forgetIdleTables(): void {
