@@ -61,8 +61,9 @@ interface ScreenResult {
   longTaskMs: number;
   /** Milliseconds of main-thread rendering work in the trace, by kind. */
   render: Record<'style' | 'layout' | 'layers' | 'paint', number>;
-  /** All main-thread work the trace saw (top-level tasks). */
+  /** All main-thread work the trace saw (top-level tasks), and how long the trace ran. */
   busyMs: number;
+  tracedMs: number;
   framesSent: number;
   /** Cores the whole machine kept busy while measuring, and how much of that the server and the movers took. */
   machineCores: number;
@@ -277,7 +278,7 @@ async function measure(label: string, page: Page, movers: SeatedPlayer[], state:
   const intervals = bench.frames.slice(1).map((t, i) => t - bench.frames[i]!);
   const sorted = [...intervals].sort((a, b) => a - b);
   const q = (p: number) => sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))] ?? NaN;
-  const { render, busyMs } = renderTime(events);
+  const { render, busyMs, tracedMs } = renderTime(events);
   const machine = busyCores(machineFrom, machineTo);
   const serverAndMovers = load.cpu + (moversUsage.user + moversUsage.system) / 1e6 / SECONDS;
   return {
@@ -290,6 +291,7 @@ async function measure(label: string, page: Page, movers: SeatedPlayer[], state:
     longTaskMs: bench.long.reduce((a, b) => a + b, 0),
     render,
     busyMs,
+    tracedMs,
     framesSent: sent,
     machineCores: machine,
     serverAndMoversCores: serverAndMovers,
@@ -312,7 +314,7 @@ interface TraceEvent {
  * the most events (the measured page is the only one open in its browser context). Nested
  * events of the same kind are not double counted because Chromium does not nest them.
  */
-function renderTime(events: TraceEvent[]): { render: ScreenResult['render']; busyMs: number } {
+function renderTime(events: TraceEvent[]): { render: ScreenResult['render']; busyMs: number; tracedMs: number } {
   const mains = new Set(events.filter((e) => e.ph === 'M' && e.name === 'thread_name' && e.args?.name === 'CrRendererMain').map((e) => `${e.pid}:${e.tid}`));
   const perThread = new Map<string, number>();
   for (const e of events) {
@@ -322,11 +324,17 @@ function renderTime(events: TraceEvent[]): { render: ScreenResult['render']; bus
   const main = [...perThread].sort((a, b) => b[1] - a[1])[0]?.[0];
   const render = { style: 0, layout: 0, layers: 0, paint: 0 };
   let busyMs = 0;
+  let first = Infinity;
+  let last = -Infinity;
   const open = new Map<string, number>();
   // Tasks nest (a task run inside another's message loop); count only the outermost.
   let taskEnd = -Infinity;
   for (const e of [...events].sort((a, b) => a.ts - b.ts)) {
     if (`${e.pid}:${e.tid}` !== main) continue;
+    if (e.ph !== 'M') {
+      first = Math.min(first, e.ts);
+      last = Math.max(last, e.ts + (e.dur ?? 0));
+    }
     if (e.name === 'RunTask' && e.ph === 'X' && e.dur && e.ts >= taskEnd) {
       busyMs += e.dur / 1000;
       taskEnd = e.ts + e.dur;
@@ -340,7 +348,7 @@ function renderTime(events: TraceEvent[]): { render: ScreenResult['render']; bus
       open.delete(e.name);
     }
   }
-  return { render, busyMs };
+  return { render, busyMs, tracedMs: (last - first) / 1000 };
 }
 
 function print(results: ScreenResult[], tabletGzip: number) {
@@ -351,7 +359,7 @@ function print(results: ScreenResult[], tabletGzip: number) {
     console.log(
       `  ${r.label}: median frame ${f(r.medianFrameMs)} ms (${f(r.fps, 0)} fps), p95 ${f(r.p95FrameMs)} ms over ${r.frames} frames` +
         ` | long tasks ${r.longTasks} (${f(r.longTaskMs, 0)} ms)` +
-        ` | of ${SECONDS} s: main thread busy ${f(r.busyMs, 0)} ms, style ${f(r.render.style, 0)}, layout ${f(r.render.layout, 0)}, layers ${f(r.render.layers, 0)}, paint ${f(r.render.paint, 0)} (rendering ${f(renderMs, 0)} ms)` +
+        ` | of ${f(r.tracedMs / 1000)} s traced: main thread busy ${f(r.busyMs, 0)} ms, style ${f(r.render.style, 0)}, layout ${f(r.render.layout, 0)}, layers ${f(r.render.layers, 0)}, paint ${f(r.render.paint, 0)} (rendering ${f(renderMs, 0)} ms)` +
         ` | drag frames sent ${r.framesSent} | machine busy ${f(r.machineCores, 2)} cores, of which server and movers ${f(r.serverAndMoversCores, 2)}; the rest is Chromium and other processes`,
     );
   }
