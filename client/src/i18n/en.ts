@@ -69,6 +69,8 @@ export const en: Record<MessageKey, string> = {
   'lock.banner': 'A moment of calm: look and listen. The facilitator has paused the board.',
   'error.LOCKED': 'A moment of calm: the facilitator has paused the board.',
   'error.POLL_CLOSED': 'This question is closed; your answer was not changed.',
+  'error.LIMIT_REACHED': 'The limit is reached: nothing more fits here.',
+  'error.INVALID_TEXT': 'This text is empty or too long. Write a few plain words.',
   'error.VERSION_AHEAD': 'Your board was behind. It has been updated.',
   'error.RATE_LIMITED': 'Easy: too many requests at once. Try again in a moment.',
   'error.PAYLOAD_TOO_LARGE': 'That is too long.',
