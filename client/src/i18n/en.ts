@@ -70,7 +70,7 @@ export const en: Record<MessageKey, string> = {
   'error.LOCKED': 'A moment of calm: the facilitator has paused the board.',
   'error.POLL_CLOSED': 'This question is closed; your answer was not changed.',
   'error.LIMIT_REACHED': 'The limit is reached: nothing more fits here.',
-  'error.INVALID_TEXT': 'This text is empty or too long. Write a few plain words.',
+  'error.INVALID_TEXT': 'There is nothing readable here. Write a few plain words.',
   'error.VERSION_AHEAD': 'Your board was behind. It has been updated.',
   'error.RATE_LIMITED': 'Easy: too many requests at once. Try again in a moment.',
   'error.PAYLOAD_TOO_LARGE': 'That is too long.',

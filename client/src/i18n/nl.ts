@@ -72,7 +72,7 @@ export const nl = {
   'error.LOCKED': 'Even rust: de begeleider heeft het bord stilgezet.',
   'error.POLL_CLOSED': 'Deze vraag is gesloten; je antwoord is niet meer veranderd.',
   'error.LIMIT_REACHED': 'Het maximum is bereikt: hier kan niets meer bij.',
-  'error.INVALID_TEXT': 'Deze tekst is leeg of te lang. Schrijf een paar gewone woorden.',
+  'error.INVALID_TEXT': 'Hier staat niets leesbaars. Schrijf een paar gewone woorden.',
   'error.VERSION_AHEAD': 'Je bord liep achter. Het is bijgewerkt.',
   'error.RATE_LIMITED': 'Even rustig aan: te veel verzoeken tegelijk. Probeer het zo weer.',
   'error.PAYLOAD_TOO_LARGE': 'Dat is te lang.',

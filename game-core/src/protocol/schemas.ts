@@ -28,7 +28,7 @@ const id = z
   .refine((s) => !isReservedKey(s), { message: 'this id is a reserved name' });
 const coord = z.number().finite().min(-MAT_HALF).max(MAT_HALF);
 
-/** Marks the issue a text refusal, so the ack says INVALID_TEXT instead of BAD_REQUEST. */
+/** Marks a text with nothing visible left, so the ack says INVALID_TEXT instead of BAD_REQUEST. */
 const INVALID_TEXT_PARAM = { code: 'INVALID_TEXT' } as const;
 
 /**
@@ -48,7 +48,7 @@ function text(max: number, options: NormaliseOptions & { clearable?: boolean } =
         return z.NEVER;
       }
       if (clean.length > max) {
-        ctx.addIssue({ code: 'custom', message: `is too long (at most ${max} characters)`, params: INVALID_TEXT_PARAM });
+        ctx.addIssue({ code: 'too_big', origin: 'string', maximum: max, inclusive: true, input: clean, message: `Too big: expected string to have <=${max} characters` });
         return z.NEVER;
       }
       return clean;
@@ -134,7 +134,7 @@ export const dragFrameSchema = z.strictObject({
   y: coord,
 }) satisfies z.ZodType<DragFrame>;
 
-/** The error code for a refused payload: INVALID_TEXT when a text had nothing visible left, or was too long. */
+/** The error code for a refused payload: INVALID_TEXT when a text had nothing visible left. */
 export function refusalCode(error: z.ZodError): ErrorCode {
   return error.issues.some((i) => i.code === 'custom' && i.params?.['code'] === INVALID_TEXT_PARAM.code) ? 'INVALID_TEXT' : 'BAD_REQUEST';
 }
