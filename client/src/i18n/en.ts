@@ -163,6 +163,7 @@ export const en: Record<MessageKey, string> = {
   'deck.blankTitle': 'Write your own card',
   'deck.blankHint': 'For example: “Neighbour helps with the post”. No real client details.',
   'deck.blankPlace': 'Choose a spot',
+  'deck.blankFull': 'This table already has {n} cards of its own, the most it can hold. Take one off the wheel first.',
   'deck.itemLabel': 'Card {label} from the deck',
 
   'select.deck': 'Tap a spot on the wheel to put down “{label}”.',
