@@ -163,6 +163,7 @@ export const en: Record<MessageKey, string> = {
   'deck.blankTitle': 'Write your own card',
   'deck.blankHint': 'For example: “Neighbour helps with the post”. No real client details.',
   'deck.blankPlace': 'Choose a spot',
+  'join.claimLost': 'Your choice did not come through. Choose a role again. If your role now shows as taken, ask the facilitator to free it.',
   'deck.blankFull': 'This table already has {n} cards of its own, the most it can hold. Take one off the wheel first.',
   'deck.itemLabel': 'Card {label} from the deck',
 

@@ -165,6 +165,7 @@ export const nl = {
   'deck.blankTitle': 'Eigen kaart schrijven',
   'deck.blankHint': 'Bijvoorbeeld: “Buurvrouw helpt met de post”. Geen echte cliëntgegevens.',
   'deck.blankPlace': 'Kies een plek',
+  'join.claimLost': 'Je keuze kwam niet goed aan. Kies opnieuw een rol. Staat jouw rol nu als bezet, vraag de begeleider hem vrij te geven.',
   'deck.blankFull': 'Aan deze tafel liggen al {n} eigen kaarten, het maximum. Haal er eerst een van het wiel.',
   'deck.itemLabel': 'Kaart {label} uit de stapel',
 
