@@ -1,0 +1,153 @@
+import { RING_EDGES, SUPPORT_TYPES, cardLayout, locate, type CardOnBoard, type ReportBoard, type SessionReport, type SupportType } from '@samenspel/game-core';
+import { C, type Flow } from './layout';
+
+/*
+ * The wheel as vector graphics: rings, sectors, the persona, links and cards. Card boxes and
+ * their type size come from game-core's cardLayout, the same as on every screen; where each
+ * card sits comes from placeCards alone.
+ */
+
+// The same tints as the client's board (client/src/board/view.ts), so paper and screen match.
+export const RING_FILL: Record<SupportType, string> = { eigen: '#f9dda4', informeel: '#b7e1d1', gemeente: '#c6e3f6', landelijk: '#ecd2e2' };
+export const RING_INK: Record<SupportType, string> = { eigen: '#8a5a00', informeel: '#00664a', gemeente: '#005a8c', landelijk: '#8c3d6e' };
+
+export type Mark = 'added' | 'moved' | 'removed' | null;
+
+export interface WheelCard {
+  card: CardOnBoard;
+  mark: Mark;
+}
+
+/** A card where it is drawn, in wheel units (the rim has radius 1). */
+export interface PlacedCard extends WheelCard {
+  x: number;
+  y: number;
+  w: number;
+  h: number;
+  font: number;
+}
+
+// The horizontal padding inside a card, as in game-core's cardLayout.
+const CARD_PAD_X = 0.04;
+
+/**
+ * Where each card of a board is drawn. Cards keep their own spot unless they cover one
+ * another; then they are pushed apart, ended cards first, so a card an event ended stays
+ * readable beside the cards that replaced it.
+ */
+export function placeCards(cards: readonly WheelCard[], sectorCount: number): PlacedCard[] {
+  const placed = cards.map((c): PlacedCard => {
+    const cell = locate(c.card, sectorCount);
+    const layout = cardLayout(c.card.label, cell.kind === 'ring' ? cell.ring : null);
+    return { ...c, x: c.card.x, y: c.card.y, w: layout.w, h: layout.h, font: layout.font };
+  });
+  for (let round = 0; round < 120; round++) {
+    let moved = false;
+    for (let i = 0; i < placed.length; i++) {
+      for (let j = i + 1; j < placed.length; j++) {
+        const a = placed[i]!;
+        const b = placed[j]!;
+        const ox = (a.w + b.w) / 2 + 0.01 - Math.abs(a.x - b.x);
+        const oy = (a.h + b.h) / 2 + 0.01 - Math.abs(a.y - b.y);
+        if (ox <= 0 || oy <= 0) continue;
+        moved = true;
+        // An ended card gives way entirely; two live cards share the move.
+        const share = a.mark === 'removed' && b.mark !== 'removed' ? [1, 0] : b.mark === 'removed' && a.mark !== 'removed' ? [0, 1] : [0.5, 0.5];
+        if (ox < oy) {
+          const dir = a.x < b.x || (a.x === b.x && i < j) ? -1 : 1;
+          a.x += dir * ox * share[0]!;
+          b.x -= dir * ox * share[1]!;
+        } else {
+          const dir = a.y < b.y || (a.y === b.y && i < j) ? -1 : 1;
+          a.y += dir * oy * share[0]!;
+          b.y -= dir * oy * share[1]!;
+        }
+      }
+    }
+    for (const p of placed) keepOnWheel(p);
+    if (!moved) break;
+  }
+  return placed;
+}
+
+/** Pulls a card in until its farthest corner is inside the rim. */
+function keepOnWheel(p: PlacedCard): void {
+  const corner = Math.hypot(Math.abs(p.x) + p.w / 2, Math.abs(p.y) + p.h / 2);
+  if (corner <= 1) return;
+  const centre = Math.hypot(p.x, p.y) || 1;
+  const scale = Math.max(0, centre - (corner - 1)) / centre;
+  p.x *= scale;
+  p.y *= scale;
+}
+
+/** Draws a board's wheel with its centre at (cx, cy) and rim radius r, in points. */
+export function drawWheel(flow: Flow, report: SessionReport, board: ReportBoard, cx: number, cy: number, r: number): void {
+  const { doc } = flow;
+  const sectors = report.sectors;
+  for (let ring = SUPPORT_TYPES.length - 1; ring >= 0; ring--) {
+    doc.circle(cx, cy, RING_EDGES[ring + 1]! * r).fill(RING_FILL[SUPPORT_TYPES[ring]!]);
+  }
+  const width = (Math.PI * 2) / sectors.length;
+  doc.lineWidth(1.4).strokeColor('#ffffff');
+  sectors.forEach((_, i) => {
+    const a = i * width;
+    doc.moveTo(cx + Math.sin(a) * RING_EDGES[0] * r, cy - Math.cos(a) * RING_EDGES[0] * r).lineTo(cx + Math.sin(a) * r, cy - Math.cos(a) * r).stroke();
+  });
+  doc.lineWidth(1);
+  for (const edge of RING_EDGES.slice(1, 4)) doc.circle(cx, cy, edge * r).stroke();
+  doc.circle(cx, cy, r).lineWidth(0.8).strokeColor(C.rim).stroke();
+
+  sectors.forEach((sector, i) => {
+    const a = (i + 0.5) * width;
+    const lw = 62;
+    const label = flow.block(sector.label, 'bold', 6.5, lw, { align: 'center', maxLines: 3 });
+    // The box's edge nearest the wheel touches a circle just outside the rim, so side labels
+    // stand beside the wheel and top and bottom ones above and below it.
+    const px = cx + Math.sin(a) * (r + 4 + lw / 2);
+    const py = cy - Math.cos(a) * (r + 4 + label.height / 2);
+    flow.draw(label, px - lw / 2, py - label.height / 2, lw, C.ink);
+  });
+
+  doc.circle(cx, cy, RING_EDGES[0] * r).lineWidth(1.2).fillAndStroke('#ffffff', C.persona);
+  const inner = RING_EDGES[0] * r * 1.6;
+  const name = flow.block(report.scenario.persona.name, 'bold', 7, inner, { align: 'center', maxLines: 1 });
+  flow.draw(name, cx - inner / 2, cy - name.height + 1, inner, C.ink);
+  flow.draw(flow.block(String(board.table.personaAge), 'regular', 6, inner, { align: 'center' }), cx - inner / 2, cy + 1, inner, C.muted);
+
+  const added = new Set(board.changes?.added ?? []);
+  const moved = new Set(board.changes?.moved ?? []);
+  const cards: WheelCard[] = [
+    ...Object.values(board.table.cards).map((card): WheelCard => ({ card, mark: added.has(card.id) ? 'added' : moved.has(card.id) ? 'moved' : null })),
+    ...(board.changes?.removed ?? []).map((card): WheelCard => ({ card, mark: 'removed' })),
+  ];
+  const placed = placeCards(cards, sectors.length);
+  const at = new Map(placed.filter((p) => p.mark !== 'removed').map((p) => [p.card.id, { x: cx + p.x * r, y: cy + p.y * r }]));
+  doc.lineWidth(0.9).strokeColor(C.ink).strokeOpacity(0.75);
+  for (const link of board.table.links) {
+    const p = at.get(link.from);
+    const q = at.get(link.to);
+    if (p && q) doc.moveTo(p.x, p.y).lineTo(q.x, q.y).stroke();
+  }
+  doc.strokeOpacity(1);
+  // Ended cards last: whatever the placement, they are never under another card.
+  for (const p of [...placed.filter((c) => c.mark !== 'removed'), ...placed.filter((c) => c.mark === 'removed')]) drawCard(flow, p, sectors.length, cx, cy, r);
+}
+
+function drawCard(flow: Flow, p: PlacedCard, sectorCount: number, cx: number, cy: number, r: number): void {
+  const { doc } = flow;
+  const cell = locate(p.card, sectorCount);
+  const ink = cell.kind === 'ring' ? RING_INK[cell.supportType] : C.rim;
+  const w = p.w * r;
+  const h = p.h * r;
+  const x = cx + p.x * r - w / 2;
+  const y = cy + p.y * r - h / 2;
+  if (p.mark === 'removed') {
+    doc.roundedRect(x, y, w, h, 2).dash(2, { space: 1.5 }).lineWidth(0.8).fillAndStroke('#ffffff', C.removed);
+    doc.undash();
+  } else {
+    const stroke = p.mark === 'added' ? C.added : p.mark === 'moved' ? C.moved : ink;
+    doc.roundedRect(x, y, w, h, 2).lineWidth(p.mark ? 1.4 : 0.7).fillAndStroke('#ffffff', stroke);
+  }
+  const label = flow.block(p.card.label, 'bold', p.font * r, w - CARD_PAD_X * r, { align: 'center', maxLines: 4 });
+  flow.draw(label, x + (CARD_PAD_X * r) / 2, y + (h - label.height) / 2, w - CARD_PAD_X * r, p.mark === 'removed' ? C.removed : C.ink);
+}
