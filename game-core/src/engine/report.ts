@@ -363,6 +363,18 @@ export function buildReport(initial: Snapshot, actions: readonly CommittedAction
   };
 }
 
+/**
+ * The boards a report shows, in order: a "before" board identical to the board just before it
+ * adds nothing and is left out. The PDF and the printable page both list these.
+ */
+export function shownBoards(boards: readonly ReportBoard[]): ReportBoard[] {
+  return boards.filter((b, i) => {
+    const c = b.changes;
+    const unchanged = c && c.added.length + c.removed.length + c.moved.length + c.linksAdded.length + c.linksRemoved.length === 0;
+    return !(i > 0 && b.kind === 'before' && unchanged);
+  });
+}
+
 function tally(state: SessionState, def: ScenarioPoll, counts: (seatId: string) => boolean): ReportPollTally {
   const result = new Array<number>(pollOptionCount(def)).fill(0);
   for (const [seatId, option] of Object.entries(state.polls[def.id]?.answers ?? {})) {

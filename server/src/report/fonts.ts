@@ -70,18 +70,19 @@ export function metrics(face: Face): { ascent: number; height: number } {
 
 // Joiners and selectors belong to the emoji around them; alone they print as nothing.
 const JOINER = /^[\u200d\ufe0e\ufe0f\u{1f3fb}-\u{1f3ff}]$/u;
-const PICTOGRAPHIC = /\p{Extended_Pictographic}/u;
+// Shown as emoji by default (🤝), unlike symbols that are text unless asked for (↔, ❤).
+const EMOJI_BY_DEFAULT = /\p{Emoji_Presentation}/u;
 
 // DejaVu's oblique faces lack some scripts (Arabic); those letters print upright instead.
 const UPRIGHT: Record<Face, Face> = { regular: 'regular', bold: 'bold', italic: 'regular', boldItalic: 'bold' };
 
-/** Which font draws a character: the emoji font for pictographs it has, else DejaVu (upright if need be), else emoji, else none. */
-function fontFor(ch: string, face: Face): string | null {
+/** Which font draws a character: the emoji font for emoji it has, else DejaVu (upright if need be), else emoji, else none. */
+function fontFor(ch: string, face: Face, asEmoji: boolean): string | null {
   const { text, emoji } = load();
   const code = ch.codePointAt(0)!;
   const inEmoji = () => emoji.find((e) => e.font.hasGlyphForCodePoint(code))?.name ?? null;
   const inText = () => [face, UPRIGHT[face]].find((f) => text[f].font.hasGlyphForCodePoint(code)) ?? null;
-  if (PICTOGRAPHIC.test(ch)) return inEmoji() ?? inText();
+  if (asEmoji || EMOJI_BY_DEFAULT.test(ch)) return inEmoji() ?? inText();
   return inText() ?? inEmoji();
 }
 
@@ -89,7 +90,8 @@ function fontFor(ch: string, face: Face): string | null {
 export function runsOf(text: string, face: Face): Run[] {
   const runs: Run[] = [];
   let previous: string | null = null;
-  for (const ch of text.normalize('NFC')) {
+  const chars = [...text.normalize('NFC')];
+  for (const [i, ch] of chars.entries()) {
     let font: string;
     let out = ch;
     if (JOINER.test(ch)) {
@@ -98,7 +100,7 @@ export function runsOf(text: string, face: Face): Run[] {
       if (last && previous && previous !== face && load().emoji.find((e) => e.name === previous)?.font.hasGlyphForCodePoint(ch.codePointAt(0)!)) last.text += ch;
       continue;
     }
-    const found = ch === '\n' ? face : fontFor(ch, face);
+    const found = ch === '\n' ? face : fontFor(ch, face, chars[i + 1] === '\ufe0f');
     if (found) font = found;
     else {
       font = face;

@@ -1,5 +1,5 @@
 import PDFDocument from 'pdfkit';
-import type { ReportBoard, ReportTable, SessionReport } from '@samenspel/game-core';
+import { shownBoards, type ReportBoard, type ReportTable, type SessionReport } from '@samenspel/game-core';
 import { registerFonts } from './fonts';
 import { BOTTOM, C, Flow, LEFT, PAGE, RIGHT, WIDTH, type Block } from './layout';
 import { cardTable, cardTableStart, pollBars, pollHeight, summaryTable } from './tables';
@@ -42,15 +42,6 @@ export function renderReportPdf(report: SessionReport): Promise<Buffer> {
   pdf.footers();
   doc.end();
   return done;
-}
-
-/** A "before" board identical to the one shown just before it adds nothing; leave it out. */
-export function shownBoards(boards: readonly ReportBoard[]): ReportBoard[] {
-  return boards.filter((b, i) => {
-    const c = b.changes;
-    const unchanged = c && c.added.length + c.removed.length + c.moved.length + c.linksAdded.length + c.linksRemoved.length === 0;
-    return !(i > 0 && b.kind === 'before' && unchanged);
-  });
 }
 
 /** The connections on a board, as the report lists them. */
