@@ -2,9 +2,10 @@ import { execFileSync } from 'node:child_process';
 import { copyFileSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { cellPoint, shownBoards, type ActionAck, type ActionPayloads, type ActionType, type SeatClaimAck, type SessionReport } from '@samenspel/game-core';
 import { boardLinks } from '../../server/src/report/pdf';
+import { placeCards, type WheelCard } from '../../server/src/report/wheel';
 import { WORDS } from '../../server/src/report/words';
 import { REAL_SCENARIOS, createSessionOver, startServer, type TestServer } from '../helpers/server';
 import { actionRequest, attachHost, joinAsPlayer, request, type TestSocket } from '../helpers/socket';
@@ -17,18 +18,19 @@ import { actionRequest, attachHost, joinAsPlayer, request, type TestSocket } fro
 let server: TestServer;
 const sockets: TestSocket[] = [];
 let dir: string;
+let printed: Awaited<ReturnType<typeof fetchReport>>;
 
-beforeAll(() => {
+// One session for every test here: they all read the same report.
+beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'samenspel-pdf-'));
-});
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
-beforeEach(async () => {
   server = await startServer({ scenariosDir: REAL_SCENARIOS, limits: { actionsPerSecond: 10_000, eventsPerSecond: 10_000 } });
+  printed = await fetchReport(await tessSession());
 });
-afterEach(async () => {
+afterAll(async () => {
   for (const s of sockets.splice(0)) s.disconnect();
   await server.stop();
   server.cleanup();
+  rmSync(dir, { recursive: true, force: true });
 });
 
 const bearer = (token: string) => ({ authorization: `Bearer ${token}` });
@@ -102,8 +104,8 @@ async function fetchReport(session: { sessionId: string; hostToken: string }) {
 }
 
 describe('printed report', () => {
-  it('prints emoji, Arabic and arrows from insights and card labels', async () => {
-    const { text } = await fetchReport(await tessSession());
+  it('prints emoji, Arabic and arrows from insights and card labels', () => {
+    const { text } = printed;
     expect(text).toContain(EMOJI);
     expect(text).toContain(ARROW);
     for (const word of ARABIC) expect(text).toContain(word);
@@ -112,8 +114,8 @@ describe('printed report', () => {
     expect(text).not.toContain('->');
   });
 
-  it('lists the connections of every board that has them, the same number as the JSON', async () => {
-    const { json, text } = await fetchReport(await tessSession());
+  it('lists the connections of every board that has them, the same number as the JSON', () => {
+    const { json, text } = printed;
     const w = WORDS.nl;
     let expected = 0;
     for (const table of json.tables) {
@@ -121,16 +123,16 @@ describe('printed report', () => {
     }
     // Two lines before the event and one after, on every table's boards.
     expect(expected).toBeGreaterThanOrEqual(5 * 4);
-    const printed = text.split('\n').filter((line) => line.includes('↔')).length;
-    expect(printed).toBe(expected);
+    const listed = text.split('\n').filter((line) => line.includes('↔')).length;
+    expect(listed).toBe(expected);
     expect(text).toContain('Bijna elk weekend');
     // The line to the fasehuis ended with the event, yet the first boards still list it.
     expect(text.match(/Verblijf in een fasehuis ↔ Wekelijks mentorgesprek|fasehuis.*↔/g)?.length ?? 0).toBeGreaterThanOrEqual(5);
     expect(text).not.toContain(w.noLinks);
   });
 
-  it('prints the event’s whole text and every change, without "…" or "+N"', async () => {
-    const { json, text } = await fetchReport(await tessSession());
+  it('prints the event’s whole text and every change, without "…" or "+N"', () => {
+    const { json, text } = printed;
     const flat = text.replace(/\s+/g, ' ');
     const narrative = json.events[0]!.narrative.replace(/\s+/g, ' ');
     // pdftotext joins a word broken with a hyphen at a line end; compare without them.
@@ -142,21 +144,46 @@ describe('printed report', () => {
     for (const card of after.changes!.removed) expect(joined).toContain(`Gestopt: ${card.label}`);
   });
 
-  it('never leaves a heading as the last line of a page', async () => {
-    const { pages } = await fetchReport(await tessSession());
+  it('draws ended cards beside the cards that replaced them, none covering another or the rim', () => {
+    const { json } = printed;
+    for (const table of json.tables) {
+      for (const board of shownBoards(table.boards)) {
+        const cards: WheelCard[] = [
+          ...Object.values(board.table.cards).map((card): WheelCard => ({ card, mark: null })),
+          ...(board.changes?.removed ?? []).map((card): WheelCard => ({ card, mark: 'removed' })),
+        ];
+        const placed = placeCards(cards, json.sectors.length);
+        expect(placed).toHaveLength(cards.length);
+        for (const [i, a] of placed.entries()) {
+          expect(Math.hypot(Math.abs(a.x) + a.w / 2, Math.abs(a.y) + a.h / 2), a.card.label).toBeLessThanOrEqual(1);
+          for (const b of placed.slice(i + 1)) {
+            const apart = Math.abs(a.x - b.x) >= (a.w + b.w) / 2 || Math.abs(a.y - b.y) >= (a.h + b.h) / 2;
+            expect(apart, `${board.label}: ${a.card.label} / ${b.card.label}`).toBe(true);
+          }
+        }
+      }
+    }
+    const after = json.tables[0]!.boards.find((b) => b.kind === 'after')!;
+    expect(after.changes!.removed.length).toBeGreaterThanOrEqual(5);
+  });
+
+  it('never leaves a heading as the last line of a page', () => {
+    const { pages } = printed;
     expect(pages.length).toBeGreaterThan(5);
     const w = WORDS.nl;
     const headings = [w.overview, w.legend, w.polls, w.allCards, w.endedCards, w.connections, w.insights, w.tablePolls, w.since];
     for (const [i, page] of pages.entries()) {
       const lines = page.split('\n').map((l) => l.trim()).filter(Boolean);
-      // The footer is the last line; the one above it is the page's last content.
-      const last = lines.at(-2) ?? '';
+      // The footer is written last; the line drawn before it is the page's last content.
+      const footer = lines.findIndex((l) => /pagina \d+ van \d+$/.test(l));
+      expect(footer, `page ${i + 1}`).toBeGreaterThan(0);
+      const last = lines[footer - 1]!;
       for (const heading of headings) expect(last, `page ${i + 1}`).not.toBe(heading);
     }
   });
 
-  it('breaks an unbroken 65-letter word over lines with hyphens, never mid-word without one', async () => {
-    const { text } = await fetchReport(await tessSession());
+  it('breaks an unbroken 65-letter word over lines with hyphens, never mid-word without one', () => {
+    const { text } = printed;
     const raw = text.split('\n').map((l) => l.trim());
     const pieces = raw.filter((l) => l.length > 0 && LONG_WORD.includes(l.replace(/-$/, '')) && l !== LONG_WORD);
     expect(pieces.length).toBeGreaterThan(1);

@@ -25,59 +25,57 @@ export interface PlacedCard extends WheelCard {
   w: number;
   h: number;
   font: number;
+  /** How many lines the box was sized for. */
+  lines: number;
 }
 
 // The horizontal padding inside a card, as in game-core's cardLayout.
 const CARD_PAD_X = 0.04;
 
 /**
- * Where each card of a board is drawn. Cards keep their own spot unless they cover one
- * another; then they are pushed apart, ended cards first, so a card an event ended stays
- * readable beside the cards that replaced it.
+ * Where each card of a board is drawn. Cards are laid down one by one, those that stay first
+ * and ended ones last; a card that would cover one already down goes to the nearest free
+ * spot on the wheel, so a card an event ended stays readable beside the ones that replaced it.
  */
 export function placeCards(cards: readonly WheelCard[], sectorCount: number): PlacedCard[] {
-  const placed = cards.map((c): PlacedCard => {
+  const rank = (c: WheelCard) => (c.mark === 'removed' ? 2 : c.mark ? 1 : 0);
+  const order = cards.map((c, i) => ({ c, i })).sort((a, b) => rank(a.c) - rank(b.c) || a.i - b.i);
+  const placed: PlacedCard[] = [];
+  const free = (p: PlacedCard, x: number, y: number) =>
+    Math.hypot(Math.abs(x) + p.w / 2, Math.abs(y) + p.h / 2) <= 1 &&
+    [PERSONA, ...placed].every((q) => Math.abs(q.x - x) >= (q.w + p.w) / 2 + GAP || Math.abs(q.y - y) >= (q.h + p.h) / 2 + GAP);
+  const result = new Array<PlacedCard>(cards.length);
+  for (const { c, i } of order) {
     const cell = locate(c.card, sectorCount);
     const layout = cardLayout(c.card.label, cell.kind === 'ring' ? cell.ring : null);
-    return { ...c, x: c.card.x, y: c.card.y, w: layout.w, h: layout.h, font: layout.font };
-  });
-  for (let round = 0; round < 120; round++) {
-    let moved = false;
-    for (let i = 0; i < placed.length; i++) {
-      for (let j = i + 1; j < placed.length; j++) {
-        const a = placed[i]!;
-        const b = placed[j]!;
-        const ox = (a.w + b.w) / 2 + 0.01 - Math.abs(a.x - b.x);
-        const oy = (a.h + b.h) / 2 + 0.01 - Math.abs(a.y - b.y);
-        if (ox <= 0 || oy <= 0) continue;
-        moved = true;
-        // An ended card gives way entirely; two live cards share the move.
-        const share = a.mark === 'removed' && b.mark !== 'removed' ? [1, 0] : b.mark === 'removed' && a.mark !== 'removed' ? [0, 1] : [0.5, 0.5];
-        if (ox < oy) {
-          const dir = a.x < b.x || (a.x === b.x && i < j) ? -1 : 1;
-          a.x += dir * ox * share[0]!;
-          b.x -= dir * ox * share[1]!;
-        } else {
-          const dir = a.y < b.y || (a.y === b.y && i < j) ? -1 : 1;
-          a.y += dir * oy * share[0]!;
-          b.y -= dir * oy * share[1]!;
-        }
-      }
+    const p: PlacedCard = { ...c, x: c.card.x, y: c.card.y, w: layout.w, h: layout.h, font: layout.font, lines: layout.lines.length };
+    if (!free(p, p.x, p.y)) {
+      const spot = nearestFree(p, free);
+      if (spot) Object.assign(p, spot);
     }
-    for (const p of placed) keepOnWheel(p);
-    if (!moved) break;
+    placed.push(p);
+    result[i] = p;
   }
-  return placed;
+  return result;
 }
 
-/** Pulls a card in until its farthest corner is inside the rim. */
-function keepOnWheel(p: PlacedCard): void {
-  const corner = Math.hypot(Math.abs(p.x) + p.w / 2, Math.abs(p.y) + p.h / 2);
-  if (corner <= 1) return;
-  const centre = Math.hypot(p.x, p.y) || 1;
-  const scale = Math.max(0, centre - (corner - 1)) / centre;
-  p.x *= scale;
-  p.y *= scale;
+// Room left between two cards, in wheel units.
+const GAP = 0.008;
+// The persona in the centre, which no card covers.
+const PERSONA = { x: 0, y: 0, w: RING_EDGES[0] * 1.6, h: RING_EDGES[0] * 1.6 };
+
+/** The free spot closest to a card's own, searched on widening circles; null when the wheel is full. */
+function nearestFree(p: PlacedCard, free: (p: PlacedCard, x: number, y: number) => boolean): { x: number; y: number } | null {
+  for (let d = 0.02; d <= 2; d += 0.02) {
+    const steps = Math.max(12, Math.ceil((2 * Math.PI * d) / 0.02));
+    for (let k = 0; k < steps; k++) {
+      const a = (k / steps) * 2 * Math.PI;
+      const x = p.card.x + Math.cos(a) * d;
+      const y = p.card.y + Math.sin(a) * d;
+      if (free(p, x, y)) return { x, y };
+    }
+  }
+  return null;
 }
 
 /** Draws a board's wheel with its centre at (cx, cy) and rim radius r, in points. */
@@ -148,6 +146,6 @@ function drawCard(flow: Flow, p: PlacedCard, sectorCount: number, cx: number, cy
     const stroke = p.mark === 'added' ? C.added : p.mark === 'moved' ? C.moved : ink;
     doc.roundedRect(x, y, w, h, 2).lineWidth(p.mark ? 1.4 : 0.7).fillAndStroke('#ffffff', stroke);
   }
-  const label = flow.block(p.card.label, 'bold', p.font * r, w - CARD_PAD_X * r, { align: 'center', maxLines: 4 });
+  const label = flow.block(p.card.label, 'bold', p.font * r, w - CARD_PAD_X * r, { align: 'center', maxLines: Math.max(1, p.lines) });
   flow.draw(label, x + (CARD_PAD_X * r) / 2, y + (h - label.height) / 2, w - CARD_PAD_X * r, p.mark === 'removed' ? C.removed : C.ink);
 }
