@@ -25,8 +25,8 @@ export interface PlacedCard extends WheelCard {
   w: number;
   h: number;
   font: number;
-  /** How many lines the box was sized for. */
-  lines: number;
+  /** The label's lines, as every screen sets them. */
+  lines: string[];
 }
 
 // The horizontal padding inside a card, as in game-core's cardLayout.
@@ -48,7 +48,7 @@ export function placeCards(cards: readonly WheelCard[], sectorCount: number): Pl
   for (const { c, i } of order) {
     const cell = locate(c.card, sectorCount);
     const layout = cardLayout(c.card.label, cell.kind === 'ring' ? cell.ring : null);
-    const p: PlacedCard = { ...c, x: c.card.x, y: c.card.y, w: layout.w, h: layout.h, font: layout.font, lines: layout.lines.length };
+    const p: PlacedCard = { ...c, x: c.card.x, y: c.card.y, w: layout.w, h: layout.h, font: layout.font, lines: layout.lines };
     if (!free(p, p.x, p.y)) {
       const spot = nearestFree(p, free);
       if (spot) Object.assign(p, spot);
@@ -146,6 +146,16 @@ function drawCard(flow: Flow, p: PlacedCard, sectorCount: number, cx: number, cy
     const stroke = p.mark === 'added' ? C.added : p.mark === 'moved' ? C.moved : ink;
     doc.roundedRect(x, y, w, h, 2).lineWidth(p.mark ? 1.4 : 0.7).fillAndStroke('#ffffff', stroke);
   }
-  const label = flow.block(p.card.label, 'bold', p.font * r, w - CARD_PAD_X * r, { align: 'center', maxLines: Math.max(1, p.lines) });
-  flow.draw(label, x + (CARD_PAD_X * r) / 2, y + (h - label.height) / 2, w - CARD_PAD_X * r, p.mark === 'removed' ? C.removed : C.ink);
+  // The lines game-core set for this box (the same as on screen), each shrunk if DejaVu runs wider.
+  const inner = w - CARD_PAD_X * r;
+  const size = p.font * r;
+  const step = size * 1.12;
+  let ly = y + (h - p.lines.length * step) / 2;
+  for (const text of p.lines) {
+    let line = flow.block(text, 'bold', size, Number.POSITIVE_INFINITY, { align: 'center' });
+    const wide = line.lines[0]?.width ?? 0;
+    if (wide > inner) line = flow.block(text, 'bold', (size * inner) / wide, Number.POSITIVE_INFINITY, { align: 'center' });
+    flow.draw(line, x + (w - inner) / 2, ly + (step - line.height) / 2, inner, p.mark === 'removed' ? C.removed : C.ink);
+    ly += step;
+  }
 }
