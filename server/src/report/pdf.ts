@@ -3,7 +3,7 @@ import { shownBoards, type ReportBoard, type ReportTable, type SessionReport } f
 import { registerFonts } from './fonts';
 import { BOTTOM, C, Flow, LEFT, PAGE, RIGHT, WIDTH, type Block } from './layout';
 import { cardTable, cardTableStart, pollBars, pollHeight, summaryTable } from './tables';
-import { RING_FILL, RING_INK, drawWheel } from './wheel';
+import { RING_FILL, RING_INK, drawWheel, stackedLabels, wheelDrawing } from './wheel';
 import { WORDS, type Words } from './words';
 
 /*
@@ -184,17 +184,20 @@ class ReportPdf {
     add(flow.block(`${this.date(board.at)}, ${w.at.replace('{time}', this.time(board.at))}`, 'regular', 8.5, width), C.muted, 1);
     const event = board.kind === 'after' ? this.report.events.find((e) => e.eventId === board.eventId) : undefined;
     if (event?.narrative) add(flow.block(event.narrative, 'italic', 8.5, width), C.ink, 6);
+    const previous = table.boards[table.boards.indexOf(board) - 1];
     if (board.changes) {
       add(flow.block(w.since, 'bold', 9, width), C.ink, 8);
-      const previous = table.boards[table.boards.indexOf(board) - 1];
       for (const [colour, text] of this.changeLines(board, previous)) add(flow.block(text, 'regular', 8.5, width), colour, 1.5);
     }
+    const drawing = wheelDrawing(board, previous, this.report.sectors.length, this.report.language);
+    const stacked = stackedLabels(drawing);
+    if (stacked.length > 0) add(flow.block(w.stacked.replace('{cards}', stacked.join('; ')), 'regular', 8.5, width), C.muted, 8);
     const wheelH = WHEEL.above + 2 * WHEEL.radius + WHEEL.below;
     const textH = 10 + blocks.reduce((sum, b) => sum + b.before + b.block.height, 0);
     flow.ensure(Math.max(wheelH, Math.min(textH, BOTTOM - PAGE.margin - 40)));
 
     const top = flow.y;
-    drawWheel(flow, this.report, board, WHEEL.centreX, top + WHEEL.above + WHEEL.radius, WHEEL.radius);
+    drawWheel(flow, this.report, board, drawing, WHEEL.centreX, top + WHEEL.above + WHEEL.radius, WHEEL.radius);
     let y = top + 10;
     let samePage = true;
     for (const { block, colour, before } of blocks) {

@@ -33,6 +33,11 @@ const HYPHENATE: Record<Language, (text: string) => string> = {
   en: (text) => hyphenateEn(text, { minWordLength: 6 }),
 };
 
+/** Marks where a single word may break, with soft hyphens, for the board layout. */
+export function hyphenateWord(language: Language): (word: string) => string {
+  return HYPHENATE[language];
+}
+
 /** The height of one line of a style. */
 export function lineHeight(style: TextStyle): number {
   return style.size * metrics(style.face).height + (style.gap ?? 0);

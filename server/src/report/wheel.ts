@@ -1,10 +1,21 @@
-import { RING_EDGES, SUPPORT_TYPES, cardLayout, locate, type CardOnBoard, type ReportBoard, type SessionReport, type SupportType } from '@samenspel/game-core';
+import {
+  SUPPORT_TYPES,
+  layoutBoard,
+  locate,
+  type BoardLayout,
+  type CardOnBoard,
+  type PlacedCard,
+  type ReportBoard,
+  type SessionReport,
+  type SupportType,
+} from '@samenspel/game-core';
 import { C, type Flow } from './layout';
+import { hyphenateWord, type Language } from './text';
 
 /*
- * The wheel as vector graphics: rings, sectors, the persona, links and cards. Card boxes and
- * their type size come from game-core's cardLayout, the same as on every screen; where each
- * card sits comes from placeCards alone.
+ * The wheel as vector graphics: rings, sectors, the persona, links and cards. Where each card
+ * lies, how big it is and how its label is set all come from game-core's layoutBoard, the
+ * same as on every screen; this file only draws what it says.
  */
 
 // The same tints as the client's board (client/src/board/view.ts), so paper and screen match.
@@ -13,86 +24,60 @@ export const RING_INK: Record<SupportType, string> = { eigen: '#8a5a00', informe
 
 export type Mark = 'added' | 'moved' | 'removed' | null;
 
-export interface WheelCard {
-  card: CardOnBoard;
-  mark: Mark;
+/** A board as it is drawn: the shared layout, plus how each card is marked since the board before. */
+export interface WheelDrawing {
+  layout: BoardLayout;
+  cards: Map<string, CardOnBoard>;
+  marks: Map<string, Mark>;
 }
-
-/** A card where it is drawn, in wheel units (the rim has radius 1). */
-export interface PlacedCard extends WheelCard {
-  x: number;
-  y: number;
-  w: number;
-  h: number;
-  font: number;
-  /** The label's lines, as every screen sets them. */
-  lines: string[];
-}
-
-// The horizontal padding inside a card, as in game-core's cardLayout.
-const CARD_PAD_X = 0.04;
 
 /**
- * Where each card of a board is drawn. Cards are laid down one by one, those that stay first
- * and ended ones last; a card that would cover one already down goes to the nearest free
- * spot on the wheel, so a card an event ended stays readable beside the ones that replaced it.
+ * Lays out a board with the cards an event ended still on it, so they show beside the cards
+ * that replaced them. Cards go in the order they came onto the board: those of the board
+ * before (ended ones included) first, new ones after, so a new card never pushes an older one.
  */
-export function placeCards(cards: readonly WheelCard[], sectorCount: number): PlacedCard[] {
-  const rank = (c: WheelCard) => (c.mark === 'removed' ? 2 : c.mark ? 1 : 0);
-  const order = cards.map((c, i) => ({ c, i })).sort((a, b) => rank(a.c) - rank(b.c) || a.i - b.i);
-  const placed: PlacedCard[] = [];
-  const free = (p: PlacedCard, x: number, y: number) =>
-    Math.hypot(Math.abs(x) + p.w / 2, Math.abs(y) + p.h / 2) <= 1 &&
-    [PERSONA, ...placed].every((q) => Math.abs(q.x - x) >= (q.w + p.w) / 2 + GAP || Math.abs(q.y - y) >= (q.h + p.h) / 2 + GAP);
-  const result = new Array<PlacedCard>(cards.length);
-  for (const { c, i } of order) {
-    const cell = locate(c.card, sectorCount);
-    const layout = cardLayout(c.card.label, cell.kind === 'ring' ? cell.ring : null);
-    const p: PlacedCard = { ...c, x: c.card.x, y: c.card.y, w: layout.w, h: layout.h, font: layout.font, lines: layout.lines };
-    if (!free(p, p.x, p.y)) {
-      const spot = nearestFree(p, free);
-      if (spot) Object.assign(p, spot);
-    }
-    placed.push(p);
-    result[i] = p;
+export function wheelDrawing(board: ReportBoard, previous: ReportBoard | undefined, sectorCount: number, language: Language): WheelDrawing {
+  const removed = board.changes?.removed ?? [];
+  const cards = new Map<string, CardOnBoard>();
+  for (const id of Object.keys(previous?.table.cards ?? {})) {
+    const card = board.table.cards[id] ?? removed.find((c) => c.id === id);
+    if (card) cards.set(id, card);
   }
-  return result;
+  for (const card of [...Object.values(board.table.cards), ...removed]) if (!cards.has(card.id)) cards.set(card.id, card);
+  const marks = new Map<string, Mark>();
+  for (const id of board.changes?.added ?? []) marks.set(id, 'added');
+  for (const id of board.changes?.moved ?? []) marks.set(id, 'moved');
+  for (const card of removed) marks.set(card.id, 'removed');
+  const layout = layoutBoard(
+    [...cards.values()].map((c) => ({ id: c.id, x: c.x, y: c.y, label: c.label })),
+    [],
+    { sectorCount, hyphenate: hyphenateWord(language) },
+  );
+  return { layout, cards, marks };
 }
 
-// Room left between two cards, in wheel units.
-const GAP = 0.008;
-// The persona in the centre, which no card covers.
-const PERSONA = { x: 0, y: 0, w: RING_EDGES[0] * 1.6, h: RING_EDGES[0] * 1.6 };
-
-/** The free spot closest to a card's own, searched on widening circles; null when the wheel is full. */
-function nearestFree(p: PlacedCard, free: (p: PlacedCard, x: number, y: number) => boolean): { x: number; y: number } | null {
-  for (let d = 0.02; d <= 2; d += 0.02) {
-    const steps = Math.max(12, Math.ceil((2 * Math.PI * d) / 0.02));
-    for (let k = 0; k < steps; k++) {
-      const a = (k / steps) * 2 * Math.PI;
-      const x = p.card.x + Math.cos(a) * d;
-      const y = p.card.y + Math.sin(a) * d;
-      if (free(p, x, y)) return { x, y };
-    }
-  }
-  return null;
+/** Cards the layout put in a stack badge, by label: listed beside the wheel so none is lost. */
+export function stackedLabels(drawing: WheelDrawing): string[] {
+  return drawing.layout.stacks.flatMap((s) => s.ids.map((id) => drawing.cards.get(id)?.label ?? id));
 }
 
 /** Draws a board's wheel with its centre at (cx, cy) and rim radius r, in points. */
-export function drawWheel(flow: Flow, report: SessionReport, board: ReportBoard, cx: number, cy: number, r: number): void {
+export function drawWheel(flow: Flow, report: SessionReport, board: ReportBoard, drawing: WheelDrawing, cx: number, cy: number, r: number): void {
   const { doc } = flow;
+  const { layout, marks } = drawing;
+  const rings = layout.rings;
   const sectors = report.sectors;
   for (let ring = SUPPORT_TYPES.length - 1; ring >= 0; ring--) {
-    doc.circle(cx, cy, RING_EDGES[ring + 1]! * r).fill(RING_FILL[SUPPORT_TYPES[ring]!]);
+    doc.circle(cx, cy, rings[ring + 1]! * r).fill(RING_FILL[SUPPORT_TYPES[ring]!]);
   }
   const width = (Math.PI * 2) / sectors.length;
   doc.lineWidth(1.4).strokeColor('#ffffff');
   sectors.forEach((_, i) => {
     const a = i * width;
-    doc.moveTo(cx + Math.sin(a) * RING_EDGES[0] * r, cy - Math.cos(a) * RING_EDGES[0] * r).lineTo(cx + Math.sin(a) * r, cy - Math.cos(a) * r).stroke();
+    doc.moveTo(cx + Math.sin(a) * rings[0]! * r, cy - Math.cos(a) * rings[0]! * r).lineTo(cx + Math.sin(a) * r, cy - Math.cos(a) * r).stroke();
   });
   doc.lineWidth(1);
-  for (const edge of RING_EDGES.slice(1, 4)) doc.circle(cx, cy, edge * r).stroke();
+  for (const edge of rings.slice(1, 4)) doc.circle(cx, cy, edge * r).stroke();
   doc.circle(cx, cy, r).lineWidth(0.8).strokeColor(C.rim).stroke();
 
   sectors.forEach((sector, i) => {
@@ -106,56 +91,60 @@ export function drawWheel(flow: Flow, report: SessionReport, board: ReportBoard,
     flow.draw(label, px - lw / 2, py - label.height / 2, lw, C.ink);
   });
 
-  doc.circle(cx, cy, RING_EDGES[0] * r).lineWidth(1.2).fillAndStroke('#ffffff', C.persona);
-  const inner = RING_EDGES[0] * r * 1.6;
-  const name = flow.block(report.scenario.persona.name, 'bold', 7, inner, { align: 'center', maxLines: 1 });
+  const centre = rings[0]! * r;
+  doc.circle(cx, cy, centre).lineWidth(1.2).fillAndStroke('#ffffff', C.persona);
+  const inner = centre * 1.6;
+  const name = flow.block(report.scenario.persona.name, 'bold', Math.min(7, centre / 2.4), inner, { align: 'center', maxLines: 1 });
   flow.draw(name, cx - inner / 2, cy - name.height + 1, inner, C.ink);
-  flow.draw(flow.block(String(board.table.personaAge), 'regular', 6, inner, { align: 'center' }), cx - inner / 2, cy + 1, inner, C.muted);
+  flow.draw(flow.block(String(board.table.personaAge), 'regular', Math.min(6, centre / 2.8), inner, { align: 'center' }), cx - inner / 2, cy + 1, inner, C.muted);
 
-  const added = new Set(board.changes?.added ?? []);
-  const moved = new Set(board.changes?.moved ?? []);
-  const cards: WheelCard[] = [
-    ...Object.values(board.table.cards).map((card): WheelCard => ({ card, mark: added.has(card.id) ? 'added' : moved.has(card.id) ? 'moved' : null })),
-    ...(board.changes?.removed ?? []).map((card): WheelCard => ({ card, mark: 'removed' })),
-  ];
-  const placed = placeCards(cards, sectors.length);
-  const at = new Map(placed.filter((p) => p.mark !== 'removed').map((p) => [p.card.id, { x: cx + p.x * r, y: cy + p.y * r }]));
+  const placed: Record<string, PlacedCard> = { ...layout.loose, ...layout.cards };
+  const centreOf = (id: string) => {
+    const at = placed[id] ?? layout.stacks.find((s) => s.ids.includes(id));
+    return at ? { x: cx + at.x * r, y: cy + at.y * r } : null;
+  };
   doc.lineWidth(0.9).strokeColor(C.ink).strokeOpacity(0.75);
   for (const link of board.table.links) {
-    const p = at.get(link.from);
-    const q = at.get(link.to);
+    const p = centreOf(link.from);
+    const q = centreOf(link.to);
     if (p && q) doc.moveTo(p.x, p.y).lineTo(q.x, q.y).stroke();
   }
   doc.strokeOpacity(1);
-  // Ended cards last: whatever the placement, they are never under another card.
-  for (const p of [...placed.filter((c) => c.mark !== 'removed'), ...placed.filter((c) => c.mark === 'removed')]) drawCard(flow, p, sectors.length, cx, cy, r);
+  for (const card of Object.values(placed)) drawCard(flow, card, marks.get(card.id) ?? null, sectors.length, cx, cy, r);
+  for (const stack of layout.stacks) {
+    doc.save().translate(cx + stack.x * r, cy + stack.y * r).rotate(stack.rotate);
+    doc.roundedRect((-stack.w * r) / 2, (-stack.h * r) / 2, stack.w * r, stack.h * r, 2).lineWidth(0.8).fillAndStroke(C.ink, C.ink);
+    const text = flow.block(`+${stack.ids.length}`, 'bold', stack.h * r * 0.55, stack.w * r, { align: 'center' });
+    flow.draw(text, (-stack.w * r) / 2, -text.height / 2, stack.w * r, '#ffffff');
+    doc.restore();
+  }
 }
 
-function drawCard(flow: Flow, p: PlacedCard, sectorCount: number, cx: number, cy: number, r: number): void {
+function drawCard(flow: Flow, card: PlacedCard, mark: Mark, sectorCount: number, cx: number, cy: number, r: number): void {
   const { doc } = flow;
-  const cell = locate(p.card, sectorCount);
+  const cell = locate(card, sectorCount);
   const ink = cell.kind === 'ring' ? RING_INK[cell.supportType] : C.rim;
-  const w = p.w * r;
-  const h = p.h * r;
-  const x = cx + p.x * r - w / 2;
-  const y = cy + p.y * r - h / 2;
-  if (p.mark === 'removed') {
-    doc.roundedRect(x, y, w, h, 2).dash(2, { space: 1.5 }).lineWidth(0.8).fillAndStroke('#ffffff', C.removed);
+  const w = card.w * r;
+  const h = card.h * r;
+  doc.save().translate(cx + card.x * r, cy + card.y * r).rotate(card.rotate);
+  if (mark === 'removed') {
+    doc.roundedRect(-w / 2, -h / 2, w, h, 2).dash(2, { space: 1.5 }).lineWidth(0.8).fillAndStroke('#ffffff', C.removed);
     doc.undash();
   } else {
-    const stroke = p.mark === 'added' ? C.added : p.mark === 'moved' ? C.moved : ink;
-    doc.roundedRect(x, y, w, h, 2).lineWidth(p.mark ? 1.4 : 0.7).fillAndStroke('#ffffff', stroke);
+    const stroke = mark === 'added' ? C.added : mark === 'moved' ? C.moved : ink;
+    doc.roundedRect(-w / 2, -h / 2, w, h, 2).lineWidth(mark ? 1.4 : 0.7).fillAndStroke('#ffffff', stroke);
   }
-  // The lines game-core set for this box (the same as on screen), each shrunk if DejaVu runs wider.
-  const inner = w - CARD_PAD_X * r;
-  const size = p.font * r;
-  const step = size * 1.12;
-  let ly = y + (h - p.lines.length * step) / 2;
-  for (const text of p.lines) {
+  // The lines the layout set (the same as on screen), each shrunk if DejaVu runs wider than its estimate.
+  const size = card.font * r;
+  const step = card.lineHeight * r;
+  const room = w - size * 0.9;
+  let y = (-card.lines.length * step) / 2;
+  for (const text of card.lines) {
     let line = flow.block(text, 'bold', size, Number.POSITIVE_INFINITY, { align: 'center' });
     const wide = line.lines[0]?.width ?? 0;
-    if (wide > inner) line = flow.block(text, 'bold', (size * inner) / wide, Number.POSITIVE_INFINITY, { align: 'center' });
-    flow.draw(line, x + (w - inner) / 2, ly + (step - line.height) / 2, inner, p.mark === 'removed' ? C.removed : C.ink);
-    ly += step;
+    if (wide > room) line = flow.block(text, 'bold', (size * room) / wide, Number.POSITIVE_INFINITY, { align: 'center' });
+    flow.draw(line, -room / 2, y + (step - line.height) / 2, room, mark === 'removed' ? C.removed : C.ink);
+    y += step;
   }
+  doc.restore();
 }
