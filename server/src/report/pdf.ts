@@ -50,7 +50,8 @@ export function boardLinks(board: ReportBoard, w: Words): string[] {
   return board.table.links.map((l) => w.linkBetween.replace('{from}', label(l.from)).replace('{to}', label(l.to)));
 }
 
-const WHEEL = { radius: 112, above: 30, below: 30, centreX: LEFT + 166, textX: LEFT + 352 } as const;
+// The wheel as large as the page allows with the sector names beside it (62 pt each side).
+const WHEEL = { radius: 170, above: 30, below: 30 } as const;
 
 class ReportPdf {
   private readonly doc: PDFKit.PDFDocument;
@@ -172,46 +173,42 @@ class ReportPdf {
   }
 
   /**
-   * One board: the wheel on the left, beside it what it is and, after an event, the event's
-   * whole text and every change. A long list runs on to the next page rather than being cut.
+   * One board, a page wide so cards print at a readable size: what it is, the wheel, then,
+   * after an event, the event's whole text and every change. Text that does not fit under
+   * the wheel runs on to the next page rather than being cut.
    */
   private boardSlot(table: ReportTable, board: ReportBoard): void {
     const { flow, w } = this;
-    const width = RIGHT - WHEEL.textX;
+    const title = flow.block(board.label, 'bold', 12, WIDTH);
+    const when = flow.block(`${this.date(board.at)}, ${w.at.replace('{time}', this.time(board.at))}`, 'regular', 8.5, WIDTH);
     const blocks: { block: Block; colour: string; before: number }[] = [];
     const add = (block: Block, colour: string, before = 0) => blocks.push({ block, colour, before });
-    add(flow.block(board.label, 'bold', 12, width), C.ink);
-    add(flow.block(`${this.date(board.at)}, ${w.at.replace('{time}', this.time(board.at))}`, 'regular', 8.5, width), C.muted, 1);
     const event = board.kind === 'after' ? this.report.events.find((e) => e.eventId === board.eventId) : undefined;
-    if (event?.narrative) add(flow.block(event.narrative, 'italic', 8.5, width), C.ink, 6);
+    if (event?.narrative) add(flow.block(event.narrative, 'italic', 9, WIDTH), C.ink, 4);
     const previous = table.boards[table.boards.indexOf(board) - 1];
     if (board.changes) {
-      add(flow.block(w.since, 'bold', 9, width), C.ink, 8);
-      for (const [colour, text] of this.changeLines(board, previous)) add(flow.block(text, 'regular', 8.5, width), colour, 1.5);
+      add(flow.block(w.since, 'bold', 9.5, WIDTH), C.ink, 8);
+      for (const [colour, text] of this.changeLines(board, previous)) add(flow.block(text, 'regular', 9, WIDTH), colour, 1.5);
     }
     const drawing = wheelDrawing(board, previous, this.report.sectors.length, this.report.language);
     const stacked = stackedLabels(drawing);
-    if (stacked.length > 0) add(flow.block(w.stacked.replace('{cards}', stacked.join('; ')), 'regular', 8.5, width), C.muted, 8);
-    const wheelH = WHEEL.above + 2 * WHEEL.radius + WHEEL.below;
-    const textH = 10 + blocks.reduce((sum, b) => sum + b.before + b.block.height, 0);
-    flow.ensure(Math.max(wheelH, Math.min(textH, BOTTOM - PAGE.margin - 40)));
+    if (stacked.length > 0) add(flow.block(w.stacked.replace('{cards}', stacked.join('; ')), 'regular', 9, WIDTH), C.muted, 8);
 
-    const top = flow.y;
-    drawWheel(flow, this.report, board, drawing, WHEEL.centreX, top + WHEEL.above + WHEEL.radius, WHEEL.radius);
-    let y = top + 10;
-    let samePage = true;
+    const head = title.height + 1 + when.height;
+    const wheelH = WHEEL.above + 2 * WHEEL.radius + WHEEL.below;
+    flow.ensure(head + wheelH + (blocks[0] ? blocks[0].before + blocks[0].block.height : 0));
+    flow.y = flow.draw(title, LEFT, flow.y, WIDTH, C.ink) + 1;
+    flow.y = flow.draw(when, LEFT, flow.y, WIDTH, C.muted);
+    drawWheel(flow, this.report, board, drawing, LEFT + WIDTH / 2, flow.y + WHEEL.above + WHEEL.radius, WHEEL.radius);
+    flow.y += wheelH;
     for (const { block, colour, before } of blocks) {
-      y += before;
-      if (y + block.height > BOTTOM) {
-        flow.newPage();
-        samePage = false;
-        y = flow.y;
-      }
-      y = flow.draw(block, WHEEL.textX, y, width, colour);
+      flow.y += before;
+      flow.ensure(block.height);
+      flow.y = flow.draw(block, LEFT, flow.y, WIDTH, colour);
     }
-    flow.y = (samePage ? Math.max(top + wheelH, y) : y) + 4;
+    flow.y += 6;
     this.doc.moveTo(LEFT, flow.y).lineTo(RIGHT, flow.y).lineWidth(0.5).strokeColor(C.line).stroke();
-    flow.y += 8;
+    flow.y += 10;
   }
 
   /** What changed since the board before, every item. */
