@@ -1,5 +1,5 @@
 import PDFDocument from 'pdfkit';
-import { shownBoards, type ReportBoard, type ReportTable, type SessionReport } from '@samenspel/game-core';
+import { own, shownBoards, type ReportBoard, type ReportTable, type SessionReport } from '@samenspel/game-core';
 import { registerFonts } from './fonts';
 import { BOTTOM, C, Flow, LEFT, PAGE, RIGHT, WIDTH, type Block } from './layout';
 import { cardTable, cardTableStart, pollBars, pollHeight, summaryTable } from './tables';
@@ -46,7 +46,7 @@ export function renderReportPdf(report: SessionReport): Promise<Buffer> {
 
 /** The connections on a board, as the report lists them. */
 export function boardLinks(board: ReportBoard, w: Words): string[] {
-  const label = (id: string) => board.table.cards[id]?.label ?? id;
+  const label = (id: string) => own(board.table.cards, id)?.label ?? id;
   return board.table.links.map((l) => w.linkBetween.replace('{from}', label(l.from)).replace('{to}', label(l.to)));
 }
 
@@ -216,10 +216,10 @@ class ReportPdf {
     const { w } = this;
     const changes = board.changes;
     if (!changes) return [];
-    const label = (id: string) => board.table.cards[id]?.label ?? previous?.table.cards[id]?.label ?? id;
+    const label = (id: string) => own(board.table.cards, id)?.label ?? (previous ? own(previous.table.cards, id) : undefined)?.label ?? id;
     const link = (b: ReportBoard | undefined, id: string) => {
       const l = b?.table.links.find((x) => x.id === id);
-      const name = (cardId: string) => b?.table.cards[cardId]?.label ?? label(cardId);
+      const name = (cardId: string) => (b ? own(b.table.cards, cardId) : undefined)?.label ?? label(cardId);
       return l ? `${name(l.from)} — ${name(l.to)}` : id;
     };
     const lines: [string, string][] = [

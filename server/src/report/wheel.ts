@@ -2,6 +2,7 @@ import {
   SUPPORT_TYPES,
   layoutBoard,
   locate,
+  own,
   type BoardLayout,
   type CardOnBoard,
   type PlacedCard,
@@ -40,7 +41,7 @@ export function wheelDrawing(board: ReportBoard, previous: ReportBoard | undefin
   const removed = board.changes?.removed ?? [];
   const cards = new Map<string, CardOnBoard>();
   for (const id of Object.keys(previous?.table.cards ?? {})) {
-    const card = board.table.cards[id] ?? removed.find((c) => c.id === id);
+    const card = own(board.table.cards, id) ?? removed.find((c) => c.id === id);
     if (card) cards.set(id, card);
   }
   for (const card of [...Object.values(board.table.cards), ...removed]) if (!cards.has(card.id)) cards.set(card.id, card);

@@ -1,4 +1,4 @@
-import { diffTables, shownBoards, type ReportBoard, type ReportInsight, type ReportPoll, type ReportTable, type SessionReport, type SessionState } from '@samenspel/game-core';
+import { diffTables, own, shownBoards, type ReportBoard, type ReportInsight, type ReportPoll, type ReportTable, type SessionReport, type SessionState } from '@samenspel/game-core';
 import { useEffect, useMemo, useState } from 'react';
 import { Board } from '../../board/Board';
 import { RING_FILL } from '../../board/view';
@@ -234,7 +234,7 @@ function TableReport({ report, table, base, many }: { report: SessionReport; tab
               <h4>{board.label}</h4>
               <ul>
                 {board.table.links.map((l) => (
-                  <li key={l.id}>{t('workshop.print.link', { from: board.table.cards[l.from]?.label ?? l.from, to: board.table.cards[l.to]?.label ?? l.to })}</li>
+                  <li key={l.id}>{t('workshop.print.link', { from: own(board.table.cards, l.from)?.label ?? l.from, to: own(board.table.cards, l.to)?.label ?? l.to })}</li>
                 ))}
               </ul>
             </div>
