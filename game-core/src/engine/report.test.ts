@@ -86,6 +86,14 @@ describe('buildReport', () => {
     expect(shownBoards([boards[0]!, unchangedBefore, boards[2]!]).map((b) => b.kind)).toEqual(['start', 'after']);
   });
 
+  it('gives the wheel the short label of every scenario card that has one', () => {
+    const state = makeState({ seats: false, staged: true });
+    const card = state.scenario.cards[0]!;
+    const scenario = { ...state.scenario, cards: [{ ...card, short: 'Kort' }, ...state.scenario.cards.slice(1)] };
+    const r = buildReport({ version: 0, state: { ...state, scenario } }, [], { generatedAt: 1 });
+    expect(r.scenario.wheelLabels).toEqual({ [card.id]: 'Kort' });
+  });
+
   it('takes the board just before an event as the start of play when the event comes before step 3', () => {
     const initial = { version: 0, state: makeState({ seats: false, staged: true }) };
     const log = [action(1, 'event:fire', { eventId: 'achttien', tableIds: ['t2'] }, HOST)];

@@ -190,7 +190,7 @@ class ReportPdf {
       add(flow.block(w.since, 'bold', 9.5, WIDTH), C.ink, 8);
       for (const [colour, text] of this.changeLines(board, previous)) add(flow.block(text, 'regular', 9, WIDTH), colour, 1.5);
     }
-    const drawing = wheelDrawing(board, previous, this.report.sectors.length, this.report.language);
+    const drawing = wheelDrawing(board, previous, this.report.sectors.length, this.report.language, this.report.scenario.wheelLabels);
     const stacked = stackedLabels(drawing);
     if (stacked.length > 0) add(flow.block(w.stacked.replace('{cards}', stacked.join('; ')), 'regular', 9, WIDTH), C.muted, 8);
 

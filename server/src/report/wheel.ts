@@ -37,7 +37,13 @@ export interface WheelDrawing {
  * that replaced them. Cards go in the order they came onto the board: those of the board
  * before (ended ones included) first, new ones after, so a new card never pushes an older one.
  */
-export function wheelDrawing(board: ReportBoard, previous: ReportBoard | undefined, sectorCount: number, language: Language): WheelDrawing {
+export function wheelDrawing(
+  board: ReportBoard,
+  previous: ReportBoard | undefined,
+  sectorCount: number,
+  language: Language,
+  wheelLabels: Readonly<Record<string, string>> = {},
+): WheelDrawing {
   const removed = board.changes?.removed ?? [];
   const cards = new Map<string, CardOnBoard>();
   for (const id of Object.keys(previous?.table.cards ?? {})) {
@@ -49,8 +55,10 @@ export function wheelDrawing(board: ReportBoard, previous: ReportBoard | undefin
   for (const id of board.changes?.added ?? []) marks.set(id, 'added');
   for (const id of board.changes?.moved ?? []) marks.set(id, 'moved');
   for (const card of removed) marks.set(card.id, 'removed');
+  // The words every screen shows on the wheel: the scenario's short label where it has one.
+  const wheelLabel = (c: CardOnBoard) => (c.defId ? own(wheelLabels, c.defId) : undefined) ?? c.label;
   const layout = layoutBoard(
-    [...cards.values()].map((c) => ({ id: c.id, x: c.x, y: c.y, label: c.label })),
+    [...cards.values()].map((c) => ({ id: c.id, x: c.x, y: c.y, label: wheelLabel(c) })),
     [],
     { sectorCount, hyphenate: hyphenateWord(language) },
   );
