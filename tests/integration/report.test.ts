@@ -2,6 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { replay, type ActionAck, type ActionPayloads, type ActionType, type CommittedAction, type SeatClaimAck, type SessionReport, type Snapshot } from '@samenspel/game-core';
 import PDFDocument from 'pdfkit';
 import { MISSING, registerFonts, runsOf } from '../../server/src/report/fonts';
+import { BOTTOM, Flow, PAGE } from '../../server/src/report/layout';
 import { setText } from '../../server/src/report/text';
 import { createSessionOver, startServer, type TestServer } from '../helpers/server';
 import { actionRequest, attachHost, joinAsPlayer, request, type TestSocket } from '../helpers/socket';
@@ -125,6 +126,21 @@ describe('session report and log', () => {
     expect(nonsense.length).toBeGreaterThan(1);
     for (const line of nonsense.slice(0, -1)) expect(line).toMatch(/^x+-$/);
     expect(nonsense.join('').replace(/-/g, '')).toBe('x'.repeat(80));
+  });
+
+  it('moves a heading to the next page when what must follow it does not fit under it', () => {
+    const doc = new PDFDocument({ size: 'A4', bufferPages: true, margins: { top: 0, bottom: 0, left: 0, right: 0 } });
+    registerFonts(doc);
+    const flow = new Flow(doc, 'nl');
+    flow.y = BOTTOM - 40;
+    // The heading itself fits; heading and the first 60 points of its chart do not.
+    flow.heading('Stemmen met de voeten', 13, 60);
+    expect(doc.bufferedPageRange().count).toBe(2);
+    expect(flow.y).toBeLessThan(PAGE.margin + 30);
+    flow.y = BOTTOM - 80;
+    flow.heading('Inzichten', 13, 40);
+    expect(doc.bufferedPageRange().count).toBe(2);
+    doc.end();
   });
 
   it('hands out the log from version 0, and replaying it gives the live state', async () => {
