@@ -43,7 +43,9 @@ function text(max: number, options: NormaliseOptions & { clearable?: boolean } =
     .max(max * 4)
     .transform((raw, ctx) => {
       const clean = normaliseText(raw, options);
-      if (!clean && !(options.clearable && raw.trim() === '')) {
+      // Combining marks alone draw nothing readable either: they float over whatever stands before.
+      const visible = clean.replace(/[\p{M}\s]/gu, '') !== '';
+      if (!visible && !(options.clearable && raw.trim() === '')) {
         ctx.addIssue({ code: 'custom', message: 'has no visible text (only spaces or invisible characters)', params: INVALID_TEXT_PARAM });
         return z.NEVER;
       }

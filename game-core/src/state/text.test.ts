@@ -62,13 +62,14 @@ describe('text at the protocol schema', () => {
     expect(parsed.name).toBe('Anouk');
   });
 
-  it('refuses a name, label, table name or insight with nothing visible left as INVALID_TEXT', () => {
+  it('refuses a name, label, table name, note or insight with nothing visible left (or only combining marks) as INVALID_TEXT', () => {
     const cases = [
       actionPayloadSchemas['seat:claim'].safeParse({ tableId: 't1', roleId: 'mentor', name: '\u200B\u202E' }),
       actionPayloadSchemas['card:place'].safeParse({ tableId: 't1', label: '\uFEFF  ', x: 0, y: -0.5 }),
       actionPayloadSchemas['table:add'].safeParse({ name: '   ' }),
       actionPayloadSchemas['insight:add'].safeParse({ text: '\u2066\u2069\n\n' }),
       actionPayloadSchemas['card:note'].safeParse({ tableId: 't1', cardId: 'mbo', note: '\u200D' }),
+      actionPayloadSchemas['seat:claim'].safeParse({ tableId: 't1', roleId: 'mentor', name: ' \u0301\u0302 ' }),
     ];
     for (const result of cases) {
       expect(result.success).toBe(false);
