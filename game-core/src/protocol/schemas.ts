@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { MAT_HALF } from '../board/geometry';
 import { MAX_TABLES } from '../rules/tableAdd';
 import { STEPS } from '../state/types';
-import { MAX_INSIGHT, MAX_NOTE, type ActionPayloads, type ActionType, type DragFrame } from './index';
+import { MAX_INSIGHT, MAX_NOTE, MAX_SCREEN_TABLES, type ActionPayloads, type ActionType, type DragFrame } from './index';
 
 /*
  * Runtime checks for everything the server reads. Each schema is tied to the plain protocol
@@ -64,7 +64,7 @@ export const actionPayloadSchemas = {
     .refine((p) => p.hidden !== undefined || p.revealed !== undefined, { message: 'give hidden or revealed' }),
   'insight:remove': z.strictObject({ insightId: id }),
   'insights:reveal': z.strictObject({ tableIds }),
-  'screen:show': z.strictObject({ tableIds: z.array(id).min(1).max(2) }),
+  'screen:show': z.strictObject({ tableIds: z.array(id).min(1).max(MAX_SCREEN_TABLES) }),
 } satisfies { [K in ActionType]: z.ZodType<ActionPayloads[K]> };
 
 export const actionRequestSchema = z.strictObject({
