@@ -38,16 +38,19 @@ export function EventStory({ game, tableId, event }: { game: SessionState; table
 }
 
 /** The three lists of an event's changes; a list with nothing in it is left out. */
-export function ChangeLists({ changes, heading: Heading = 'h3' }: { changes: EventChanges; heading?: 'h2' | 'h3' }) {
+export function ChangeLists({ changes, heading: Heading = 'h3', pageItems = false }: { changes: EventChanges; heading?: 'h2' | 'h3'; pageItems?: boolean }) {
   const t = useT();
+  // On the big screen every heading and line is a block its pager may put on the next page.
+  const item = pageItems ? { 'data-page-item': '' } : {};
+  const head = pageItems ? { 'data-page-item': '', 'data-keep-with-next': '' } : {};
   return (
     <>
       {changes.ended.length > 0 && (
         <section className="event-changes is-ended" data-testid="changes-ended">
-          <Heading>{t('changes.ended')}</Heading>
+          <Heading {...head}>{t('changes.ended')}</Heading>
           <ul>
             {changes.ended.map((c) => (
-              <li key={c.id} data-card={c.id}>
+              <li key={c.id} data-card={c.id} {...item}>
                 <strong className="event-change-label">{c.label}</strong>
                 {c.reason && <span className="event-change-reason">{c.reason}</span>}
               </li>
@@ -57,10 +60,10 @@ export function ChangeLists({ changes, heading: Heading = 'h3' }: { changes: Eve
       )}
       {changes.added.length > 0 && (
         <section className="event-changes is-added" data-testid="changes-added">
-          <Heading>{t('changes.added')}</Heading>
+          <Heading {...head}>{t('changes.added')}</Heading>
           <ul>
             {changes.added.map((c) => (
-              <li key={c.id} data-card={c.id}>
+              <li key={c.id} data-card={c.id} {...item}>
                 <strong className="event-change-label">{c.label}</strong>{' '}
                 <span className="event-change-where">({c.to === 'board' ? t('changes.toBoard') : t('changes.toDeck')})</span>
                 {c.reason && <span className="event-change-reason">{c.reason}</span>}
@@ -71,10 +74,10 @@ export function ChangeLists({ changes, heading: Heading = 'h3' }: { changes: Eve
       )}
       {changes.moved.length > 0 && (
         <section className="event-changes is-moved" data-testid="changes-moved">
-          <Heading>{t('changes.moved')}</Heading>
+          <Heading {...head}>{t('changes.moved')}</Heading>
           <ul>
             {changes.moved.map((c) => (
-              <li key={c.id} data-card={c.id}>
+              <li key={c.id} data-card={c.id} {...item}>
                 <strong className="event-change-label">{c.label}</strong>{' '}
                 {c.supportType && <span className="event-change-where">({t('changes.movedTo', { ring: t(`support.${c.supportType}`) })})</span>}
                 {c.reason && <span className="event-change-reason">{c.reason}</span>}
