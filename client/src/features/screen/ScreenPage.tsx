@@ -86,11 +86,7 @@ export default function ScreenPage({ code, tableId }: { code: string; tableId: s
         <OneTable game={game} tableId={first} joinUrl={joinUrl} />
       )}
       <ScreenPoll game={game} joinUrl={joinUrl} />
-      {shown.length === 1 && (
-        <div className="screen-corner">
-          <ScreenControls />
-        </div>
-      )}
+      {shown.length === 1 && <FullscreenButton className="screen-fullscreen" />}
     </div>
   );
 }
@@ -130,6 +126,9 @@ function OneTable({ game, tableId, joinUrl }: { game: SessionState; tableId: str
         <div className="screen-status">
           <StepIndicator size="big" tableId={tableId} />
           <TimerDisplay size="big" tableId={tableId} />
+          <div className="screen-controls">
+            <ScreenControls fullscreen={false} />
+          </div>
         </div>
         <TableNotices game={game} tableId={tableId} />
         {interviewing ? (
@@ -405,15 +404,15 @@ function Invite({ game, joinUrl, size }: { game: SessionState; joinUrl: string; 
 }
 
 /**
- * The screen's own controls, faint until pointed at, where nothing else is (the mat's empty
- * top-left corner, or a title row): full screen, and the language of this wall (kept on this
- * device only, so the facilitator's own page keeps its language).
+ * The screen's own controls, faint until pointed at, where nothing else is (beside the step,
+ * or in a title row): full screen, and the language of this wall (kept on this device only, so
+ * the facilitator's own page keeps its language).
  */
-function ScreenControls() {
+function ScreenControls({ fullscreen = true }: { fullscreen?: boolean }) {
   const setLang = useApp((s) => s.setLang);
   return (
     <>
-      <FullscreenButton className="screen-fullscreen" />
+      {fullscreen && <FullscreenButton className="screen-fullscreen" />}
       <LanguageSwitch
         className="screen-lang"
         onChoose={(lang) => {
