@@ -205,6 +205,8 @@ describe('the screens around the board', () => {
       // Labels, never ids.
       await expect(dialog.textContent()).resolves.not.toMatch(/\bjeugd-ggz\b|\bverlengde-jeugdhulp\b/);
       await shot(page, name);
+      await added.scrollIntoViewIfNeeded();
+      await shot(page, `${name}-arrivals`);
     }
   });
 
@@ -326,6 +328,22 @@ describe('the screens around the board', () => {
     await screen.locator('[data-testid="step-indicator"]').filter({ hasText: 'Reflection' }).first().waitFor();
     // The facilitator's own page keeps its language.
     await expect(host.locator('[data-testid="host-tab-table"]').textContent()).resolves.toBe('Tafel');
+  });
+
+  it('offers a web app manifest with icons, so a tablet can add the app to its home screen', async () => {
+    const href = await tablet.locator('link[rel="manifest"]').getAttribute('href');
+    const res = await fetch(new URL(href!, server.url));
+    expect(res.status).toBe(200);
+    const manifest = (await res.json()) as { name: string; start_url: string; display: string; icons: { src: string; sizes: string; type: string; purpose: string }[] };
+    expect(manifest.display).toBe('standalone');
+    expect(manifest.icons.map((i) => i.sizes)).toEqual(expect.arrayContaining(['192x192', '512x512']));
+    expect(manifest.icons.some((i) => i.purpose === 'maskable')).toBe(true);
+    for (const icon of manifest.icons) {
+      const png = Buffer.from(await (await fetch(new URL(icon.src, server.url))).arrayBuffer());
+      expect(png.subarray(1, 4).toString('ascii')).toBe('PNG');
+      const [w, h] = icon.sizes.split('x').map(Number);
+      expect([png.readUInt32BE(16), png.readUInt32BE(20)]).toEqual([w, h]);
+    }
   });
 
   it('had no script errors and no browser dialogs on any page', () => {

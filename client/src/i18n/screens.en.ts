@@ -37,6 +37,6 @@ export const screensEn: Record<ScreensKey, string> = {
   'host.screen.layout.grid': 'A grid of {n} wheels',
   'host.screen.tooMany': 'The screen shows at most six tables at once.',
 
-  'player.table': 'Table: {name}',
+  'player.table': 'Your table: {name}',
   'player.poll.close': 'Close',
 };

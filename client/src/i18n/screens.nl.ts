@@ -40,7 +40,7 @@ export const screensNl = {
   'host.screen.layout.grid': 'Een raster van {n} wielen',
   'host.screen.tooMany': 'Het scherm toont hoogstens zes tafels tegelijk.',
 
-  'player.table': 'Tafel: {name}',
+  'player.table': 'Jouw tafel: {name}',
   'player.poll.close': 'Sluiten',
 } as const;
 

@@ -91,8 +91,8 @@ export function PlayerView({ seatId }: { seatId: string }) {
             <span className="who-line">
               <span className="who-name">{seat.name}</span>
               {tableName && (
-                <span className="who-table" data-testid="tablet-table">
-                  {t('player.table', { name: tableName })}
+                <span className="who-table" data-testid="tablet-table" aria-label={t('player.table', { name: tableName })}>
+                  {tableName}
                 </span>
               )}
             </span>

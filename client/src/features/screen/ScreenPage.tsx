@@ -284,14 +284,18 @@ function TableGrid({ game, ids, joinUrl }: { game: SessionState; ids: string[]; 
   const t = useT();
   const wall = hasWall(game);
   const joining = isJoining(game, ids);
-  const columns = ids.length <= 4 && ids.length !== 3 ? 2 : 3;
+  const columns = wall ? 2 : ids.length === 4 ? 2 : 3;
+  // With a cell to spare (five tables in 3 × 2), the invitation takes it; otherwise the title bar.
+  const spare = ids.length % columns !== 0;
+  const invite = joining && <Invite game={game} joinUrl={joinUrl} size="slim" />;
   return (
-    <main id="main" className={`screen-grid${wall ? ' has-wall' : ''}${joining ? ' is-joining' : ''}`} data-testid="screen-grid" data-count={ids.length}>
+    <main id="main" className={`screen-grid${wall ? ' has-wall' : ''}`} data-testid="screen-grid" data-count={ids.length}>
       <header className="screen-grid-bar">
         <p className="screen-grid-title">
           {game.scenario.persona.avatar && <span aria-hidden="true">{game.scenario.persona.avatar} </span>}
           {game.scenario.persona.name} · {game.scenario.meta.title}
         </p>
+        {!spare && invite}
         <div className="screen-controls">
           <ScreenControls />
         </div>
@@ -303,19 +307,20 @@ function TableGrid({ game, ids, joinUrl }: { game: SessionState; ids: string[]; 
           const event = table.step === 'spelen' || table.step === 'reflectie' ? latestEvent(game, id) : null;
           return (
             <section key={id} className="screen-grid-table" aria-labelledby={`screen-table-${id}`} data-testid={`screen-table-${id}`}>
-              <header className="screen-grid-head">
-                <h1 id={`screen-table-${id}`}>{table.name}</h1>
-                <StepIndicator size="big" tableId={id} />
-                <TimerDisplay size="big" tableId={id} />
-              </header>
               <div className="screen-grid-board">
                 <Board tableId={id} mode="screen" />
               </div>
-              {table.locked && <p className="screen-grid-note">{t('screen.calm.title')}</p>}
-              {event && <EventLine game={game} tableId={id} event={event} />}
+              <div className="screen-grid-info">
+                <h1 id={`screen-table-${id}`}>{table.name}</h1>
+                <StepIndicator size="big" tableId={id} />
+                <TimerDisplay size="big" tableId={id} />
+                {table.locked && <p className="screen-grid-note">{t('screen.calm.title')}</p>}
+                {event && <EventLine game={game} tableId={id} event={event} />}
+              </div>
             </section>
           );
         })}
+        {spare && invite && <div className="screen-grid-spare">{invite}</div>}
       </div>
       {wall && (
         <aside className="screen-grid-wall">
@@ -324,7 +329,6 @@ function TableGrid({ game, ids, joinUrl }: { game: SessionState; ids: string[]; 
           </Pager>
         </aside>
       )}
-      {joining && <Invite game={game} joinUrl={joinUrl} size="slim" />}
     </main>
   );
 }
