@@ -165,6 +165,22 @@ describe('the screens around the board', () => {
     await portrait.locator('[data-testid="tablet-table"]').waitFor();
   });
 
+  it('lets a player close the poll result and go back to the board', async () => {
+    await host.locator('[data-testid="poll-open-werkplek"]').click();
+    await tablet.locator('[data-testid="poll-option-0"]').tap();
+    await expect(tablet.locator('[data-testid="poll-close"]').count()).resolves.toBe(0);
+    await host.locator('[data-testid="poll-close"]').click();
+    await host.locator('[data-testid="poll-reveal"]').click();
+    await tablet.locator('[data-testid="poll-result"]').waitFor();
+    await tablet.locator('[data-testid="poll-close"]').tap();
+    await tablet.locator('[data-testid="poll-card"]').waitFor({ state: 'detached' });
+    await expect(tablet.locator('.tablet-body').getAttribute('inert')).resolves.toBeNull();
+    // The other tablet still shows the result until its player closes it.
+    await portrait.locator('[data-testid="poll-result"]').waitFor();
+    await host.locator('[data-testid="poll-dismiss"]').click();
+    await portrait.locator('[data-testid="poll-card"]').waitFor({ state: 'detached' });
+  });
+
   it('asks in the page before an event: Escape cancels, Enter lets it happen', async () => {
     await host.locator('[data-testid="step-next"]').click();
     await host.locator('[data-testid="step-next"]').click();

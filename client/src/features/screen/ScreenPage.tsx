@@ -10,7 +10,7 @@ import { connectSession, disconnectSession, session } from '../../net';
 import { appStore, useApp } from '../../store';
 import { ConnectionBanner } from '../../ui/ConnectionBanner';
 import { ChangeLists } from '../../ui/EventStory';
-import { eventChanges, type EventChanges } from '../../ui/eventChanges';
+import { eventChanges } from '../../ui/eventChanges';
 import { latestEvent } from '../../ui/EventStory';
 import { TimerDisplay } from '../../ui/Facilitation';
 import { LanguageSwitch } from '../../ui/LanguageSwitch';
@@ -150,7 +150,7 @@ function OneTable({ game, tableId, joinUrl }: { game: SessionState; tableId: str
         {prompt !== undefined && !promptOnWall && <ScreenPrompt text={prompt} compact={wall || event !== null} />}
         {story && (
           <Pager className="screen-story" testId="screen-story">
-            {event && changes && <ScreenEvent event={event} changes={changes} />}
+            {event && <ScreenEvent event={event} />}
             {eventQuestions.length > 0 && (
               <section className="screen-event-questions" data-testid="screen-event-questions" aria-labelledby="screen-event-questions-title">
                 <h2 id="screen-event-questions-title" data-page-item data-keep-with-next>
@@ -164,6 +164,12 @@ function OneTable({ game, tableId, joinUrl }: { game: SessionState; tableId: str
                   ))}
                 </ul>
               </section>
+            )}
+            {/* The questions the room talks about come before the long list of what changed. */}
+            {changes && (
+              <div className="screen-changes" data-testid="screen-changes">
+                <ChangeLists changes={changes} heading="h3" pageItems />
+              </div>
             )}
             {stepPrompts.length > 0 && (
               <ul className="screen-prompts">
@@ -185,8 +191,8 @@ function OneTable({ game, tableId, joinUrl }: { game: SessionState; tableId: str
   );
 }
 
-/** The latest event: its whole story in paragraphs of whole sentences, then what it changed here. */
-function ScreenEvent({ event, changes }: { event: ScenarioEvent; changes: EventChanges }) {
+/** The latest event: its whole story, in paragraphs of whole sentences so a page never ends mid-sentence. */
+function ScreenEvent({ event }: { event: ScenarioEvent }) {
   const t = useT();
   return (
     <section className="screen-event" aria-live="polite" data-testid="screen-event">
@@ -199,9 +205,6 @@ function ScreenEvent({ event, changes }: { event: ScenarioEvent; changes: EventC
           {chunk}
         </p>
       ))}
-      <div className="screen-changes" data-testid="screen-changes">
-        <ChangeLists changes={changes} heading="h3" pageItems />
-      </div>
     </section>
   );
 }
