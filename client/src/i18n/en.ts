@@ -69,6 +69,8 @@ export const en: Record<MessageKey, string> = {
   'lock.banner': 'A moment of calm: look and listen. The facilitator has paused the board.',
   'error.LOCKED': 'A moment of calm: the facilitator has paused the board.',
   'error.POLL_CLOSED': 'This question is closed; your answer was not changed.',
+  'error.LIMIT_REACHED': 'The limit is reached: nothing more fits here.',
+  'error.INVALID_TEXT': 'There is nothing readable here. Write a few plain words.',
   'error.VERSION_AHEAD': 'Your board was behind. It has been updated.',
   'error.RATE_LIMITED': 'Easy: too many requests at once. Try again in a moment.',
   'error.PAYLOAD_TOO_LARGE': 'That is too long.',
@@ -161,6 +163,8 @@ export const en: Record<MessageKey, string> = {
   'deck.blankTitle': 'Write your own card',
   'deck.blankHint': 'For example: “Neighbour helps with the post”. No real client details.',
   'deck.blankPlace': 'Choose a spot',
+  'join.claimLost': 'Your choice did not come through. Choose a role again. If your role now shows as taken, ask the facilitator to free it.',
+  'deck.blankFull': 'This table already has {n} cards of its own, the most it can hold. Take one off the wheel first.',
   'deck.itemLabel': 'Card {label} from the deck',
 
   'select.deck': 'Tap a spot on the wheel to put down “{label}”.',

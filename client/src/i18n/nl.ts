@@ -71,6 +71,8 @@ export const nl = {
   'lock.banner': 'Even rust: kijk en luister mee. De begeleider heeft het bord stilgezet.',
   'error.LOCKED': 'Even rust: de begeleider heeft het bord stilgezet.',
   'error.POLL_CLOSED': 'Deze vraag is gesloten; je antwoord is niet meer veranderd.',
+  'error.LIMIT_REACHED': 'Het maximum is bereikt: hier kan niets meer bij.',
+  'error.INVALID_TEXT': 'Hier staat niets leesbaars. Schrijf een paar gewone woorden.',
   'error.VERSION_AHEAD': 'Je bord liep achter. Het is bijgewerkt.',
   'error.RATE_LIMITED': 'Even rustig aan: te veel verzoeken tegelijk. Probeer het zo weer.',
   'error.PAYLOAD_TOO_LARGE': 'Dat is te lang.',
@@ -163,6 +165,8 @@ export const nl = {
   'deck.blankTitle': 'Eigen kaart schrijven',
   'deck.blankHint': 'Bijvoorbeeld: “Buurvrouw helpt met de post”. Geen echte cliëntgegevens.',
   'deck.blankPlace': 'Kies een plek',
+  'join.claimLost': 'Je keuze kwam niet goed aan. Kies opnieuw een rol. Staat jouw rol nu als bezet, vraag de begeleider hem vrij te geven.',
+  'deck.blankFull': 'Aan deze tafel liggen al {n} eigen kaarten, het maximum. Haal er eerst een van het wiel.',
   'deck.itemLabel': 'Kaart {label} uit de stapel',
 
   'select.deck': 'Tik op een plek in het wiel om “{label}” neer te leggen.',

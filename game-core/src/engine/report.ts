@@ -4,6 +4,7 @@ import { promptText } from '../rules/facilitation';
 import { pollOptionCount } from '../rules/poll';
 import type { ScenarioPoll } from '../scenario/schema';
 import type { CardOnBoard, PromptRef, SessionState, TableState } from '../state/types';
+import { own } from '../state/ids';
 import { applyAction } from './applyAction';
 import { cardPlaceOf, diffTables, type TableDiff } from './views';
 
@@ -208,7 +209,7 @@ export function buildReport(initial: Snapshot, actions: readonly CommittedAction
 
   const boards = new Map<string, ReportBoard[]>(first.tableOrder.map((id) => [id, []]));
   const board = (state: SessionState, tableId: string, kind: ReportBoardKind, eventId: string | null, version: number, at: number) => {
-    const table = state.tables[tableId];
+    const table = own(state.tables, tableId);
     if (!table) return;
     const label = kind === 'before' || kind === 'after' ? words[kind].replace('{event}', eventTitle(eventId ?? '')) : words[kind];
     let list = boards.get(tableId);
@@ -230,7 +231,7 @@ export function buildReport(initial: Snapshot, actions: readonly CommittedAction
   const started = new Set<string>();
   const markStart = (state: SessionState, version: number, at: number) => {
     for (const id of state.tableOrder) {
-      const step = state.tables[id]?.step;
+      const step = own(state.tables, id)?.step;
       if (started.has(id) || (step !== 'spelen' && step !== 'reflectie')) continue;
       started.add(id);
       board(state, id, 'start', null, version, at);
@@ -296,11 +297,11 @@ export function buildReport(initial: Snapshot, actions: readonly CommittedAction
     };
   };
 
-  const usedPolls = state.scenario.polls.filter((p) => state.polls[p.id]);
+  const usedPolls = state.scenario.polls.filter((p) => own(state.polls, p.id));
   const tables = state.tableOrder.map((tableId): ReportTable => {
     const table = state.tables[tableId]!;
     const onBoard = Object.values(table.cards).filter((c) => !c.staged);
-    const labelOf = (id: string) => table.cards[id]?.label ?? id;
+    const labelOf = (id: string) => own(table.cards, id)?.label ?? id;
     return {
       id: table.id,
       name: table.name,
@@ -365,7 +366,7 @@ export function buildReport(initial: Snapshot, actions: readonly CommittedAction
 
 function tally(state: SessionState, def: ScenarioPoll, counts: (seatId: string) => boolean): ReportPollTally {
   const result = new Array<number>(pollOptionCount(def)).fill(0);
-  for (const [seatId, option] of Object.entries(state.polls[def.id]?.answers ?? {})) {
+  for (const [seatId, option] of Object.entries(own(state.polls, def.id)?.answers ?? {})) {
     if (counts(seatId) && option < result.length) result[option]!++;
   }
   return { pollId: def.id, counts: result, total: result.reduce((a, b) => a + b, 0) };

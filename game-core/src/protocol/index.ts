@@ -16,6 +16,10 @@ export const DRAG_HOLD_MS = 1500;
 export const MAX_NOTE = 140;
 /** Longest insight (post-it), in characters. */
 export const MAX_INSIGHT = 280;
+/** Longest display name (of a player or a table), in characters. */
+export const MAX_NAME = 40;
+/** Longest label on a blank card, in characters: a card holds four short lines. */
+export const MAX_LABEL = 80;
 /** Largest message the server reads, in bytes. */
 /** Most wheels the big screen shows at once: a grid of 3 × 2 still reads from the back of a room. */
 export const MAX_SCREEN_TABLES = 6;
@@ -42,6 +46,8 @@ export const ERROR_CODES = [
   'PAYLOAD_TOO_LARGE',
   'LOCKED',
   'POLL_CLOSED',
+  'LIMIT_REACHED',
+  'INVALID_TEXT',
   'INTERNAL',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];

@@ -8,6 +8,7 @@ import {
   PROTOCOL_VERSION,
   DRAG_HZ,
   isCardVisible,
+  own,
   playerView,
   type ActionType,
   type Actor,
@@ -22,6 +23,7 @@ import {
   actionPayloadSchemas,
   actionRequestSchema,
   describeZodError,
+  refusalCode,
   dragFrameSchema,
   hostAttachSchema,
   joinSchema,
@@ -292,13 +294,14 @@ export function attachRealtime(deps: RealtimeDeps): { relay: DragRelay } {
       const envelope = actionRequestSchema.safeParse(raw);
       if (!envelope.success) return refuse(type, reply, 'BAD_REQUEST', describeZodError(envelope.error));
       const payload = actionPayloadSchemas[type].safeParse(envelope.data.payload);
-      if (!payload.success) return refuse(type, reply, 'BAD_REQUEST', describeZodError(payload.error));
+      if (!payload.success) return refuse(type, reply, refusalCode(payload.error), describeZodError(payload.error));
       if (HOST_ONLY.has(type) && viewer.kind !== 'host')
         return refuse(type, reply, 'FORBIDDEN', 'only the facilitator can do this');
 
       const actor: Actor = viewer.kind === 'seat' ? { kind: 'seat', seatId: viewer.seatId } : viewer.kind === 'host' ? { kind: 'host' } : { kind: 'guest' };
       let seatToken: string | null = null;
       const result = room.submit(type, { ...envelope.data, payload: payload.data } as never, actor, {
+        connection: socket.id,
         seatToken: (seatId) => {
           seatToken = newSecret();
           return { tokenHash: hashSecret(seatToken), seatId };
@@ -311,7 +314,8 @@ export function attachRealtime(deps: RealtimeDeps): { relay: DragRelay } {
         const seat = room.seatOf(seatId);
         if (!seat) return refuse(type, reply, 'NOT_FOUND', 'this seat was released again');
         if (result.duplicate) {
-          // A retry after a lost ack: the first token never arrived, so hand out a new one.
+          // A retry after a lost ack, from the connection that claimed (the room checked): the
+          // first token never arrived, so hand out a new one.
           seatToken = newSecret();
           storage.addSeatToken(room.sessionId, { tokenHash: hashSecret(seatToken), seatId });
         }
@@ -368,7 +372,7 @@ export function attachRealtime(deps: RealtimeDeps): { relay: DragRelay } {
         const frame = parsed.data;
         const { room, viewer } = socket.data;
         if (!room || !viewer) return refuse('piece:drag', null, 'NOT_ATTACHED', 'join a session first');
-        const table = room.state.tables[frame.tableId];
+        const table = own(room.state.tables, frame.tableId);
         if (!table) return refuse('piece:drag', null, 'NOT_FOUND', 'no such table');
         let actor: Actor;
         if (viewer.kind === 'host') actor = { kind: 'host' };

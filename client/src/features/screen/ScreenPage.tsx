@@ -1,4 +1,4 @@
-import { MAX_SCREEN_TABLES, promptText, type ScenarioEvent, type SessionState } from '@samenspel/game-core';
+import { MAX_SCREEN_TABLES, own, promptText, type ScenarioEvent, type SessionState } from '@samenspel/game-core';
 import { useEffect, useState } from 'react';
 import { paths } from '../../app/router';
 import { Board } from '../../board/Board';
@@ -93,8 +93,9 @@ export default function ScreenPage({ code, tableId }: { code: string; tableId: s
 
 /** The tables on the wall: the link's table, or the facilitator's choice, or the first table. */
 function shownTables(game: SessionState, fromUrl: string | null): string[] {
-  if (fromUrl && game.tables[fromUrl]) return [fromUrl];
-  const chosen = game.screenTables.filter((id) => game.tables[id]).slice(0, MAX_SCREEN_TABLES);
+  // The table in the address is typed by someone: only a table this session has counts.
+  if (fromUrl && own(game.tables, fromUrl)) return [fromUrl];
+  const chosen = game.screenTables.filter((id) => own(game.tables, id)).slice(0, MAX_SCREEN_TABLES);
   if (chosen.length > 0) return chosen;
   const firstTable = game.tableOrder[0];
   return firstTable ? [firstTable] : [];
