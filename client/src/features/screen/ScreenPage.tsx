@@ -150,7 +150,8 @@ function OneTable({ game, tableId, joinUrl }: { game: SessionState; tableId: str
         )}
         {prompt !== undefined && !promptOnWall && <ScreenPrompt text={prompt} compact={wall || event !== null} />}
         {story && (
-          <Pager className="screen-story" testId="screen-story">
+          // A new event, question or wall starts again from its first page.
+          <Pager key={`${event?.id ?? ''}|${wall}|${JSON.stringify(current)}`} className="screen-story" testId="screen-story">
             {event && <ScreenEvent event={event} />}
             {eventQuestions.length > 0 && (
               <section className="screen-event-questions" data-testid="screen-event-questions" aria-labelledby="screen-event-questions-title">
