@@ -225,7 +225,6 @@ export const en: Record<MessageKey, string> = {
   'events.fire': 'Let it happen',
   'events.fireLabel': 'Let “{title}” happen',
   'events.fired': 'Happened',
-  'events.confirm': 'Let “{title}” happen at every table? This cannot be undone.',
   'events.happened': 'Something happens: {title}.',
   'events.readMore': 'Read what changes',
   'events.ended': 'What ends',

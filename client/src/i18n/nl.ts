@@ -227,7 +227,6 @@ export const nl = {
   'events.fire': 'Laat gebeuren',
   'events.fireLabel': 'Laat “{title}” gebeuren',
   'events.fired': 'Gebeurd',
-  'events.confirm': '“{title}” laten gebeuren aan alle tafels? Dit kan niet ongedaan worden.',
   'events.happened': 'Er gebeurt iets: {title}.',
   'events.readMore': 'Lees wat er verandert',
   'events.ended': 'Wat stopt',
