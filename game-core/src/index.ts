@@ -1,7 +1,7 @@
 export * from './board/geometry';
 export * from './state/index';
 export * from './rules/context';
-export { findAddedCard } from './rules/cardPlace';
+export { findAddedCard, MAX_BLANK_CARDS } from './rules/cardPlace';
 export { MAX_TABLES } from './rules/tableAdd';
 export { timerRemaining } from './rules/timer';
 export { promptText } from './rules/facilitation';

@@ -1,4 +1,4 @@
-import type { Scenario } from '@samenspel/game-core';
+import { MAX_BLANK_CARDS, MAX_LABEL, type Scenario } from '@samenspel/game-core';
 import { useId, useState, type FormEvent } from 'react';
 import { usingKeyboard } from '../lib/inputMode';
 import { useT } from '../i18n/useT';
@@ -6,8 +6,6 @@ import { appStore, pieceKey, useApp, type Selection } from '../store';
 import { startPoint } from './Board';
 import { cardDef } from './cards';
 import { useDeckDrag } from './deckDrag';
-
-const BLANK_MAX = 80;
 
 /**
  * The stack of support cards not yet on the wheel, and a blank card to write. Choosing one
@@ -20,6 +18,9 @@ export function DeckPanel({ tableId, scenario }: { tableId: string; scenario: Sc
   const selection = useApp((s) => s.selection);
   // The facilitator sees every card anyway; only a player needs telling who will see theirs.
   const privateRound = useApp((s) => s.viewer?.kind === 'seat' && (s.game?.tables[tableId]?.private ?? false));
+  // The server refuses a blank card beyond the table's cap; say so before anyone writes one.
+  const blanks = useApp((s) => Object.values(s.game?.tables[tableId]?.cards ?? {}).filter((c) => c.defId === null).length);
+  const full = blanks >= MAX_BLANK_CARDS;
   const [blank, setBlank] = useState('');
   const headingId = useId();
   const blankId = useId();
@@ -93,19 +94,20 @@ export function DeckPanel({ tableId, scenario }: { tableId: string; scenario: Sc
       <form className="blank-card" onSubmit={onBlank}>
         <label htmlFor={blankId}>{t('deck.blankTitle')}</label>
         <p id={hintId} className="hint">
-          {t('deck.blankHint')}
+          {full ? t('deck.blankFull', { n: MAX_BLANK_CARDS }) : t('deck.blankHint')}
         </p>
         <div className="inline-form">
           <input
             id={blankId}
             data-testid="blank-input"
             value={blank}
-            maxLength={BLANK_MAX}
+            maxLength={MAX_LABEL}
+            disabled={full}
             aria-describedby={hintId}
             autoComplete="off"
             onChange={(e) => setBlank(e.target.value)}
           />
-          <button type="submit" className="button-secondary" disabled={!blank.trim()} data-testid="blank-submit">
+          <button type="submit" className="button-secondary" disabled={full || !blank.trim()} data-testid="blank-submit">
             {t('deck.blankPlace')}
           </button>
         </div>

@@ -13,7 +13,8 @@ const optionalText = (max: number) => z.string().trim().max(max).optional();
 export const idSchema = z
   .string()
   .trim()
-  .regex(/^[a-z0-9][a-z0-9-]{0,47}$/, { message: 'id_format' });
+  // `constructor` would fit the pattern but names a property every object inherits.
+  .regex(/^(?!constructor$)[a-z0-9][a-z0-9-]{0,47}$/, { message: 'id_format' });
 
 const integer = (min: number, max: number) =>
   z.preprocess(
