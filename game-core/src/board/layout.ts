@@ -334,14 +334,14 @@ export function layoutBoard(cards: readonly LayoutCardInput[], tokens: readonly 
   // A ring nobody put a card in may grow thin; one with cards keeps at least a row.
   const used = [0, 1, 2, 3].map((ring) => cards.some((c) => { const cell = locate(c, options.sectorCount); return cell.kind === 'ring' && cell.ring === ring; }));
   let rows: number[] = used.map((u) => (u ? 1 : 0.5));
-  let best = layoutWith(RING_EDGES, cards, settings, options);
+  let best = layoutTwice(RING_EDGES, cards, settings, options);
   // Widen a ring that stacks cards by a row (whichever shows most), and again, while that shows more.
   for (let attempt = 0; attempt < 4 && best.stacks.length > 0; attempt++) {
     let better: { rows: number[]; layout: BoardLayout } | null = null;
     for (let ring = 0; ring < 4; ring++) {
       if (!best.stacks.some((s) => s.ring === ring) || rows[ring]! >= MAX_ROWS) continue;
       const next = rows.map((n, i) => (i === ring ? n + 1 : n));
-      const tried = layoutWith(ringsFor(next), cards, settings, options);
+      const tried = layoutTwice(ringsFor(next), cards, settings, options);
       if (drawnCount(tried) > drawnCount(better?.layout ?? best) && complete(tried, cards, options.sectorCount)) better = { rows: next, layout: tried };
     }
     if (!better) break;
@@ -402,11 +402,28 @@ export function toCanonical(p: Point, rings: readonly number[]): Point {
   return { x: round(p.x * k), y: round(p.y * k) };
 }
 
+/**
+ * A layout on these rings, and a second one with the badges of the cells that overflowed in
+ * the first placed before the cards; whichever shows more cards.
+ */
+function layoutTwice(
+  edges: readonly number[],
+  cards: readonly LayoutCardInput[],
+  settingsOf: ReadonlyMap<string, ReturnType<typeof setLabel>[]>,
+  options: LayoutOptions,
+): BoardLayout {
+  const first = layoutWith(edges, cards, settingsOf, options);
+  if (first.stacks.length === 0) return first;
+  const second = layoutWith(edges, cards, settingsOf, options, new Set(first.stacks.map((st) => `${st.ring}:${st.sector}`)));
+  return drawnCount(second) > drawnCount(first) && complete(second, cards, options.sectorCount) ? second : first;
+}
+
 function layoutWith(
   edges: readonly number[],
   cards: readonly LayoutCardInput[],
   settingsOf: ReadonlyMap<string, ReturnType<typeof setLabel>[]>,
   options: LayoutOptions,
+  reserve: ReadonlySet<string> = new Set(),
 ): BoardLayout {
   const { sectorCount } = options;
   const taken: Extent[] = [...(options.avoid ?? [])];
@@ -415,6 +432,7 @@ function layoutWith(
   const byCell = new Map<string, string[]>();
   const overflow = new Map<string, string[]>();
   const extentOf = new Map<string, Extent>();
+  const reservedExtent = new Map<CardStack, Extent>();
 
   /**
    * The free spot nearest `want` where one of `sizes` fits, and which one. Candidates are the
@@ -472,6 +490,20 @@ function layoutWith(
     return best;
   };
 
+  // Cells known to overflow get their badge first, in their middle, so their cards and their
+  // neighbours' fill round it instead of being pushed out for it afterwards.
+  const reserved = new Map<string, CardStack>();
+  for (const key of reserve) {
+    const [ring, sector] = key.split(':').map(Number) as [number, number];
+    const mid = fromPolar((edges[ring]! + edges[ring + 1]!) / 2, (TAU / sectorCount) * (sector + 0.5));
+    const spot = freeSpot(ring, sector, [STACK_BOX], mid);
+    if (!spot) continue;
+    const stack: CardStack = { x: round(spot.c.p.x), y: round(spot.c.p.y), ...STACK_BOX, rotate: turnAt(spot.c.a), ring, sector, ids: [] };
+    reserved.set(key, stack);
+    reservedExtent.set(stack, spot.extent);
+    taken.push(spot.extent);
+  }
+
   for (const card of cards) {
     const cell = locate(card, sectorCount);
     const settings = settingsOf.get(card.id)!;
@@ -486,7 +518,8 @@ function layoutWith(
     // A shape that shows the whole label wins over one that cuts it short. Once a cell
     // overflows, its later cards join the stack, so the stack keeps their order.
     const whole = settings.filter((s) => !s.cut);
-    const spot = overflow.has(key)
+    const badge = reserved.get(key);
+    const spot = overflow.has(key) || (badge && badge.ids.length > 0)
       ? null
       : ((whole.length > 0 ? freeSpot(cell.ring, cell.sector, whole, want) : null) ?? freeSpot(cell.ring, cell.sector, settings, want));
     if (spot) {
@@ -501,7 +534,16 @@ function layoutWith(
       };
       extentOf.set(card.id, spot.extent);
       taken.push(spot.extent);
-    } else overflow.set(key, [...(overflow.get(key) ?? []), card.id]);
+    } else if (badge) badge.ids.push(card.id);
+    else overflow.set(key, [...(overflow.get(key) ?? []), card.id]);
+  }
+  for (const [key, stack] of reserved) {
+    if (stack.ids.length > 0) out.stacks.push(stack);
+    else {
+      // Everything fitted after all: the badge's room goes back.
+      taken.splice(taken.indexOf(reservedExtent.get(stack)!), 1);
+      reserved.delete(key);
+    }
   }
 
   const evict = (id: string) => {
