@@ -164,6 +164,8 @@ describe('the drag frame check', () => {
       { tableId: 't1', kind: 'card', id: 'c1', x: 0, y: Infinity },
       { tableId: 't1', kind: 'card', id: 'c1', x: 2, y: 0 },
       { tableId: 't1', kind: 'card', id: 'c1', x: '0', y: 0 },
+      { tableId: '__proto__', kind: 'card', id: 'c1', x: 0, y: 0 },
+      { tableId: 't1', kind: 'card', id: 'constructor', x: 0, y: 0 },
       JSON.parse('{"tableId":"t1","kind":"card","id":"c1","x":0,"__proto__":{"y":0}}'),
     ];
     for (const raw of bad) expect(readDragFrame(raw)).toBeNull();

@@ -1,4 +1,4 @@
-import { MAT_HALF, type DragBatch } from '@samenspel/game-core';
+import { isReservedKey, MAT_HALF, type DragBatch } from '@samenspel/game-core';
 
 type RelayedFrame = DragBatch['frames'][number];
 
@@ -258,7 +258,8 @@ function encode(frames: RelayedFrame[]): Message {
 
 /**
  * The hot-path check of a `piece:drag` frame: the same rules as game-core's `dragFrameSchema`
- * (exactly these five fields, ids of 1–64 characters, finite coordinates on the mat), written
+ * (exactly these five fields, ids of 1–64 characters that are not names every object inherits,
+ * finite coordinates on the mat), written
  * out so that 30 frames a second per dragger cost no schema walk and no error objects. Returns
  * the frame to relay, with `by` left for the caller, or null.
  */
@@ -272,8 +273,8 @@ export function readDragFrame(raw: unknown): RelayedFrame | null {
   }
   if (fields !== 5) return null;
   const { tableId, kind, id, x, y } = f;
-  if (typeof tableId !== 'string' || tableId.length < 1 || tableId.length > 64) return null;
-  if (typeof id !== 'string' || id.length < 1 || id.length > 64) return null;
+  if (typeof tableId !== 'string' || tableId.length < 1 || tableId.length > 64 || isReservedKey(tableId)) return null;
+  if (typeof id !== 'string' || id.length < 1 || id.length > 64 || isReservedKey(id)) return null;
   if (kind !== 'token' && kind !== 'card') return null;
   if (typeof x !== 'number' || !(x >= -MAT_HALF && x <= MAT_HALF)) return null;
   if (typeof y !== 'number' || !(y >= -MAT_HALF && y <= MAT_HALF)) return null;
