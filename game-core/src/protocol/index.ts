@@ -12,6 +12,8 @@ export const PROTOCOL_VERSION = 2;
 export const DRAG_HZ = 30;
 /** How long a piece stays held by its dragger after the last frame. */
 export const DRAG_HOLD_MS = 1500;
+/** The longest one drag may hold a piece, however often it sends frames; the drop must follow. */
+export const DRAG_MAX_HOLD_MS = 5000;
 /** Longest note on a card, in characters: a remark, not a report. */
 export const MAX_NOTE = 140;
 /** Longest insight (post-it), in characters. */
