@@ -89,7 +89,6 @@ export const en: Record<MessageKey, string> = {
   'home.age': 'age {age}',
   'home.tables': 'Number of tables (groups)',
   'home.start': 'Start session',
-  'home.startLabel': 'Start a session with {title}',
   'home.starting': 'Starting session…',
   'home.startFailed': 'The session could not be started.',
   'home.scenarioError': 'This scenario has errors and cannot be started yet.',

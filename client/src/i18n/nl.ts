@@ -91,7 +91,6 @@ export const nl = {
   'home.age': '{age} jaar',
   'home.tables': 'Aantal tafels (groepen)',
   'home.start': 'Start sessie',
-  'home.startLabel': 'Start een sessie met {title}',
   'home.starting': 'Sessie starten…',
   'home.startFailed': 'De sessie kon niet worden gestart.',
   'home.scenarioError': 'Dit scenario bevat fouten en kan nog niet gestart worden.',

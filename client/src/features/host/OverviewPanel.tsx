@@ -74,9 +74,10 @@ function TableTile({ game, table, onView }: { game: SessionState; table: TableSt
         {table.private && <span className="badge badge-private">{t('workshop.overview.private')}</span>}
         <TableTimer timer={table.timer} />
       </div>
-      <button type="button" className="overview-thumb" onClick={onView} aria-label={t('workshop.overview.viewLabel', { name: table.name })}>
+      {/* A click on the thumbnail is a shortcut for the mouse; the "view" button below is the same for keyboards and screen readers. */}
+      <div className="overview-thumb" onClick={onView} aria-hidden="true">
         <Board tableId={table.id} mode="screen" className="board-thumb" />
-      </button>
+      </div>
       <p className="overview-seated">{t('workshop.overview.seated', { n: seats.length, total: game.scenario.roles.length })}</p>
       {seats.length > 0 && (
         <ul className="overview-people">
