@@ -20,6 +20,7 @@ export const en: Record<MessageKey, string> = {
   'step.number': 'Step {n} of 4',
   'step.current': 'Current step',
   'step.changed': 'New step: {step}.',
+  'table.numbered': 'Table {n}',
 
   'support.eigen': 'Own strength',
   'support.informeel': 'Informal network',

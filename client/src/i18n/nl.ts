@@ -22,6 +22,7 @@ export const nl = {
   'step.number': 'Stap {n} van 4',
   'step.current': 'Huidige stap',
   'step.changed': 'Nieuwe stap: {step}.',
+  'table.numbered': 'Tafel {n}',
 
   'support.eigen': 'Eigen kracht',
   'support.informeel': 'Informeel netwerk',
