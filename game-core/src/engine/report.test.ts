@@ -74,7 +74,7 @@ describe('buildReport', () => {
     expect(boards[0]!.changes).toBeNull();
     expect(boards[1]!.changes).toMatchObject({ added: ['bijbaan'], moved: [], linksAdded: [expect.any(String)] });
     expect(boards[2]!.changes?.removed.map((c) => c.id)).toEqual(['jeugdhulp']);
-    expect(boards[3]!.changes).toEqual({ added: [], removed: [], moved: [], linksAdded: [], linksRemoved: [] });
+    expect(boards[3]!.changes).toEqual({ added: [], removed: [], moved: [], paused: [], resumed: [], roles: [], linksAdded: [], linksRemoved: [] });
   });
 
   it('takes the board just before an event as the start of play when the event comes before step 3', () => {

@@ -6,7 +6,7 @@
 import type { Actor, PromptRef, Seat, SessionState, Step } from '../state/types';
 
 /** Bumped whenever a message changes shape; checked on every attach. */
-export const PROTOCOL_VERSION = 2;
+export const PROTOCOL_VERSION = 3;
 
 /** Drag frames a client may send per second; the server drops frames above this. */
 export const DRAG_HZ = 30;
@@ -61,6 +61,8 @@ export interface ActionPayloads {
   'token:move': { tableId: string; roleId: string; x: number; y: number; rev: number };
   /** Writes, changes or (with an empty string) clears the note on a card. */
   'card:note': { tableId: string; cardId: string; note: string };
+  /** The facilitator pauses a card (it stays on the wheel, greyed) or lets it work again. */
+  'card:pause': { tableId: string; cardId: string; paused: boolean };
   'link:add': { tableId: string; from: string; to: string };
   'link:remove': { tableId: string; linkId: string };
   /** Moves a seat to another role and/or table; its player keeps their device and token. */
@@ -115,6 +117,7 @@ export const ACTION_TYPES = [
   'card:remove',
   'token:move',
   'card:note',
+  'card:pause',
   'link:add',
   'link:remove',
   'seat:reassign',
@@ -153,6 +156,7 @@ export const BROADCAST_OF = {
   'card:remove': 'card:removed',
   'token:move': 'token:moved',
   'card:note': 'card:noted',
+  'card:pause': 'card:paused',
   'link:add': 'link:added',
   'link:remove': 'link:removed',
   'seat:reassign': 'seat:reassigned',
@@ -185,6 +189,7 @@ export type BroadcastName = (typeof BROADCAST_OF)[ActionType];
 
 /** Actions only the facilitator may send. */
 export const HOST_ONLY: ReadonlySet<ActionType> = new Set<ActionType>([
+  'card:pause',
   'seat:release',
   'seat:reassign',
   'table:add',
