@@ -1,15 +1,14 @@
 import { applyEventToTable, createSession, type Scenario } from '@samenspel/game-core';
 import { parseScenarioYaml } from '@samenspel/game-core/scenario';
-import { readFileSync } from 'node:fs';
 import { renderToStaticMarkup } from 'react-dom/server';
 import { describe, expect, it } from 'vitest';
 import { RoleCard } from './RoleCard';
 import { roleAsChanged } from './roleChanges';
+import henkYaml from '../../../scenarios/henk-blijft-thuis/scenario.yaml?raw';
 
 /** Henk's scenario, where the Wlz moves the case manager's funding and the Wmo consultant's mandate. */
 function henk(): Scenario {
-  const text = readFileSync(new URL('../../../scenarios/henk-blijft-thuis/scenario.yaml', import.meta.url), 'utf8');
-  const parsed = parseScenarioYaml(text);
+  const parsed = parseScenarioYaml(henkYaml);
   if (!parsed.ok) throw new Error(parsed.problems.map((p) => p.message).join('\n'));
   return parsed.scenario;
 }
