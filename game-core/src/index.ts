@@ -5,6 +5,7 @@ export { findAddedCard } from './rules/cardPlace';
 export { MAX_TABLES } from './rules/tableAdd';
 export { timerRemaining } from './rules/timer';
 export { promptText } from './rules/facilitation';
+export { freeRequiredRoles } from './rules/stepSet';
 export { pollOptionCount, pollTally, DEFAULT_SCALE_POINTS } from './rules/poll';
 export { MAX_INSIGHTS_PER_SEAT } from './rules/insight';
 export { MAX_LINKS } from './rules/link';

@@ -72,7 +72,11 @@ export interface ActionPayloads {
    * Facilitator controls. Without tableIds they apply to every table; with them, to those
    * tables only, so one group can be led on while another finishes.
    */
-  'step:set': { step: Step; tableIds?: string[] | undefined };
+  /**
+   * Moving a table into play (step 3 or 4) is refused with CONFLICT while a role the scenario
+   * marks `required` is free there; `force: true` starts anyway.
+   */
+  'step:set': { step: Step; tableIds?: string[] | undefined; force?: boolean | undefined };
   /** "Bring everyone here": tablets that show something else jump to the current step. */
   'step:summon': { tableIds?: string[] | undefined };
   'event:fire': { eventId: string; tableIds?: string[] | undefined };

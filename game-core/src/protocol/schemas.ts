@@ -31,7 +31,7 @@ export const actionPayloadSchemas = {
   'link:remove': z.strictObject({ tableId: id, linkId: id }),
   'seat:reassign': z.strictObject({ seatId: id, tableId: id, roleId: id }),
   'table:add': z.strictObject({ name: z.string().trim().min(1).max(40) }),
-  'step:set': z.strictObject({ step: z.enum(STEPS), tableIds }),
+  'step:set': z.strictObject({ step: z.enum(STEPS), tableIds, force: z.boolean().optional() }),
   'step:summon': z.strictObject({ tableIds }),
   'event:fire': z.strictObject({ eventId: id, tableIds }),
   'timer:start': z.strictObject({ durationMs: z.number().int().min(10_000).max(4 * 3_600_000).optional(), tableIds }),
