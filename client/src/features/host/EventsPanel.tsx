@@ -3,7 +3,7 @@ import { translate } from '../../i18n';
 import { useT } from '../../i18n/useT';
 import { appStore } from '../../store';
 import { Collapsible } from '../../ui/Collapsible';
-import { useConfirm } from '../../ui/Dialog';
+import { useConfirm } from '../../ui/Confirm';
 import { sendAnnounced } from '../../ui/Facilitation';
 import { useScope } from './scope';
 

@@ -1,7 +1,7 @@
 import { promptText, type Insight, type SessionState, type Step } from '@samenspel/game-core';
 import { useT } from '../../i18n/useT';
 import { Collapsible } from '../../ui/Collapsible';
-import { useConfirm } from '../../ui/Dialog';
+import { useConfirm } from '../../ui/Confirm';
 import { sendAnnounced } from '../../ui/Facilitation';
 import { groupInsights } from '../../ui/insights';
 import { useScope } from './scope';

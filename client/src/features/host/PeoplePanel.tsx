@@ -3,7 +3,8 @@ import { useId, useState, type FormEvent } from 'react';
 import { useT } from '../../i18n/useT';
 import { useApp } from '../../store';
 import { Collapsible } from '../../ui/Collapsible';
-import { Dialog, useConfirm } from '../../ui/Dialog';
+import { useConfirm } from '../../ui/Confirm';
+import { Dialog } from '../../ui/Dialog';
 import { sendAnnounced } from '../../ui/Facilitation';
 
 /** Who is here, per table: free a seat, or give someone another role or table. */

@@ -68,8 +68,8 @@ export function ScreenPanel({ game, tableId }: { game: SessionState; tableId: st
           data-testid="screen-show"
         >
           {t('host.screen.show')}
-          {choice.length > 0 && <span className="muted small"> · {layout(choice.length)}</span>}
         </button>
+        {picked !== null && choice.length > 0 && <p className="hint">{layout(choice.length)}</p>}
       </fieldset>
     </section>
   );
