@@ -96,6 +96,14 @@ export function attachRealtime(deps: RealtimeDeps): { relay: DragRelay } {
     members: (sessionId, tableId) => nsp.adapter.rooms.get(tableRoom(sessionId, tableId)),
     // `wsPreEncodedFrame` is the send option Socket.IO's own broadcasts use; Engine.IO's types omit it.
     connection: (id) => nsp.sockets.get(id)?.conn as DragConnection | undefined,
+    // A private or staged card's drag reaches only those who may see the card: its placer and the facilitator.
+    mayHear: (id, sessionId, frame) => {
+      const s = nsp.sockets.get(id);
+      const room = s?.data.room;
+      if (!s || !room || room.sessionId !== sessionId) return false;
+      const card = own(own(room.state.tables, frame.tableId)?.cards ?? {}, frame.id);
+      return card !== undefined && isCardVisible(card, s.data.viewer);
+    },
   });
 
   const publishPresence = (room: Room) => io.to(sessionRoom(room.sessionId)).emit('presence:changed', room.presence());
@@ -405,7 +413,8 @@ export function attachRealtime(deps: RealtimeDeps): { relay: DragRelay } {
         return;
       }
       frame.by = by;
-      relay.enqueue(room.sessionId, key, frame, socket.id);
+      const card = frame.kind === 'card' ? table.cards[frame.id]! : null;
+      relay.enqueue(room.sessionId, key, frame, socket.id, card !== null && (card.staged || card.hidden));
     };
 
     socket.on('disconnect', () => {
