@@ -203,7 +203,7 @@ describe('a board played by finger', () => {
   it('moves a token with a finger drag, and the other tablet and the projector see it', async () => {
     await act('step:set', { step: 'situatie' });
     await act('situation:reveal', { all: true });
-    await act('step:set', { step: 'spelen' });
+    await act('step:set', { step: 'spelen', force: true });
     tablet = await devices.open(TABLET, true);
     await joinAsPlayer(tablet, server.url, code, 'Anouk', 'mentor');
     portrait = await devices.open(PORTRAIT, true);
