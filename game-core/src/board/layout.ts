@@ -18,7 +18,7 @@
  * board), each as near its stored position as a free spot allows, so a new card never pushes
  * an older one away.
  */
-import { MAT_HALF, RING_EDGES, SUPPORT_TYPES, angleOf, fromPolar, locate, round, type Point } from './geometry';
+import { MAT_HALF, RING_EDGES, SUPPORT_TYPES, angleOf, fromPolar, locate, round, sectorAt, type Point } from './geometry';
 
 const TAU = Math.PI * 2;
 
@@ -476,8 +476,8 @@ function layoutWith(
             const extent = extentAt(r, a, size.w, size.h);
             if (!extentInBand(extent, inner, outer, CARD_GAP)) continue;
             if (near.some((o) => extentsOverlap(extent, o, CARD_GAP))) continue;
-            const cell = locate(p, sectorCount);
-            if (cell.kind !== 'ring' || cell.sector !== sector) continue;
+            // The sector by angle alone: on widened rings `locate` (the mat's rings) would misjudge the radius.
+            if (sectorAt(angleOf(p), sectorCount) !== sector) continue;
             best = { c: { r, a, p }, size, extent };
             bestD = d;
           }
