@@ -1,5 +1,5 @@
 import { LazyMotion, MotionConfig } from 'framer-motion';
-import { lazy, Suspense, useEffect } from 'react';
+import { lazy, Suspense, useEffect, type ComponentType } from 'react';
 import { useT } from '../i18n/useT';
 import { useApp } from '../store';
 import { StatusRegion } from '../ui/StatusRegion';
@@ -7,16 +7,24 @@ import { Link } from './Link';
 import { loadMotionFeatures } from './motion';
 import { useRoute, type Route } from './router';
 
-const HomePage = lazy(() => import('../features/home/HomePage'));
+/*
+ * Every page but the tablet's also needs the facilitator's and workshop words; they load
+ * together with the page, so a tablet never fetches them (see i18n/facilitatorWords.ts).
+ */
+function withFacilitatorWords<P>(page: () => Promise<{ default: ComponentType<P> }>) {
+  return lazy(() => Promise.all([page(), import('../i18n/facilitatorWords')]).then(([m]) => m));
+}
+
+const HomePage = withFacilitatorWords(() => import('../features/home/HomePage'));
 const JoinPage = lazy(() => import('../features/join/JoinPage'));
-const HostPage = lazy(() => import('../features/host/HostPage'));
+const HostPage = withFacilitatorWords(() => import('../features/host/HostPage'));
 // Printable report: the facilitator's, opened from the host page's report tab.
-const ReportPage = lazy(() => import('../features/report/ReportPage'));
-const ScreenPage = lazy(() => import('../features/screen/ScreenPage'));
+const ReportPage = withFacilitatorWords(() => import('../features/report/ReportPage'));
+const ScreenPage = withFacilitatorWords(() => import('../features/screen/ScreenPage'));
 // Trainers' pages: the only ones that load the scenario parser (zod, yaml), never on a tablet.
-const ScenarioListPage = lazy(() => import('../features/scenarios/ScenarioListPage'));
-const ScenarioPage = lazy(() => import('../features/scenarios/ScenarioPage'));
-const ScenarioEditorPage = lazy(() => import('../features/scenarios/ScenarioEditorPage'));
+const ScenarioListPage = withFacilitatorWords(() => import('../features/scenarios/ScenarioListPage'));
+const ScenarioPage = withFacilitatorWords(() => import('../features/scenarios/ScenarioPage'));
+const ScenarioEditorPage = withFacilitatorWords(() => import('../features/scenarios/ScenarioEditorPage'));
 
 
 export function App() {

@@ -39,11 +39,6 @@ export const hostEn: Record<HostKey, string> = {
   'host.poll.reveal': 'Show result',
   'host.poll.unreveal': 'Hide result',
   'host.poll.dismiss': 'Off the screen',
-  'host.poll.scale0': 'Strongly disagree',
-  'host.poll.scale1': 'Disagree',
-  'host.poll.scale2': 'Neutral',
-  'host.poll.scale3': 'Agree',
-  'host.poll.scale4': 'Strongly agree',
 
   'host.interview.title': 'Getting to know: the interview',
   'host.interview.progress': '{n}/{total}',

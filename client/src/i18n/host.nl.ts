@@ -41,11 +41,6 @@ export const hostNl = {
   'host.poll.reveal': 'Toon uitslag',
   'host.poll.unreveal': 'Uitslag verbergen',
   'host.poll.dismiss': 'Van het scherm',
-  'host.poll.scale0': 'Helemaal oneens',
-  'host.poll.scale1': 'Oneens',
-  'host.poll.scale2': 'Neutraal',
-  'host.poll.scale3': 'Eens',
-  'host.poll.scale4': 'Helemaal eens',
 
   'host.interview.title': 'Kennismaken: het interview',
   'host.interview.progress': '{n}/{total}',

@@ -1,13 +1,11 @@
 import { en } from './en';
-import { hostEn } from './host.en';
-import { hostNl } from './host.nl';
+import type { hostNl } from './host.nl';
 import { nl } from './nl';
 import { playerEn } from './player.en';
 import { playerNl } from './player.nl';
 import { screensEn } from './screens.en';
 import { screensNl } from './screens.nl';
-import { workshopEn } from './workshop.en';
-import { workshopNl } from './workshop.nl';
+import type { workshopNl } from './workshop.nl';
 
 /*
  * One catalogue per language, kept in parts so each area of the interface has its own file:
@@ -15,8 +13,8 @@ import { workshopNl } from './workshop.nl';
  * (host), the workshop-wide views: overview, timeline, report (workshop), and what surrounds
  * the board: paging, event changes, confirmations, the screen picker (screens).
  */
-const nlAll = { ...nl, ...playerNl, ...hostNl, ...workshopNl, ...screensNl };
-export type MessageKey = keyof typeof nlAll;
+const nlTablet = { ...nl, ...playerNl, ...screensNl };
+export type MessageKey = keyof typeof nlTablet | keyof typeof hostNl | keyof typeof workshopNl;
 
 export const LANGS = ['nl', 'en'] as const;
 export type Lang = (typeof LANGS)[number];
@@ -24,13 +22,24 @@ export type Vars = Record<string, string | number>;
 /** Translates a catalogue key, filling `{name}` placeholders from `vars`. */
 export type Translate = (key: MessageKey, vars?: Vars) => string;
 
-export const CATALOGUES: Record<Lang, Record<MessageKey, string>> = {
-  nl: nlAll,
-  en: { ...en, ...playerEn, ...hostEn, ...workshopEn, ...screensEn },
+/*
+ * What a tablet needs is here from the start. The facilitator's and the workshop-wide words
+ * (host, workshop) are added by `facilitatorWords.ts`, which every page but the tablet's loads
+ * before it renders (App.tsx), so a tablet does not download them before its board shows.
+ */
+const CATALOGUES: Record<Lang, Partial<Record<MessageKey, string>>> = {
+  nl: { ...nlTablet },
+  en: { ...en, ...playerEn, ...screensEn },
 };
 
+/** Adds a part of the catalogues (same keys in both languages; the type checker enforces it). */
+export function addWords(parts: { [L in Lang]: Partial<Record<MessageKey, string>> }): void {
+  for (const lang of LANGS) Object.assign(CATALOGUES[lang], parts[lang]);
+}
+
 export function translate(lang: Lang, key: MessageKey, vars?: Vars): string {
-  const template = CATALOGUES[lang][key] ?? nlAll[key];
+  // A key of a part that is not loaded shows as itself rather than breaking the page.
+  const template = CATALOGUES[lang][key] ?? CATALOGUES.nl[key] ?? key;
   if (!vars) return template;
   return template.replace(/\{(\w+)\}/g, (whole, name: string) => (name in vars ? String(vars[name]) : whole));
 }
@@ -38,7 +47,7 @@ export function translate(lang: Lang, key: MessageKey, vars?: Vars): string {
 /** The catalogue key for a server error code; codes this client does not know get a generic line. */
 export function errorKey(code: string): MessageKey {
   const key = `error.${code}`;
-  return key in nlAll ? (key as MessageKey) : 'error.generic';
+  return key in nlTablet ? (key as MessageKey) : 'error.generic';
 }
 
 export function isLang(value: unknown): value is Lang {

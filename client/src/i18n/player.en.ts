@@ -87,4 +87,11 @@ export const playerEn: Record<PlayerKey, string> = {
   'role.changedBy': 'Changed by “{event}”',
   'role.was': 'Before',
   'role.now': 'Now',
+
+  // The five points of a scale poll, on the tablet, the facilitator page and the big screen.
+  'poll.scale0': 'Strongly disagree',
+  'poll.scale1': 'Disagree',
+  'poll.scale2': 'Neutral',
+  'poll.scale3': 'Agree',
+  'poll.scale4': 'Strongly agree',
 };

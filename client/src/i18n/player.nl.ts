@@ -90,6 +90,13 @@ export const playerNl = {
   'role.changedBy': 'Veranderd door “{event}”',
   'role.was': 'Eerst',
   'role.now': 'Nu',
+
+  // The five points of a scale poll, on the tablet, the facilitator page and the big screen.
+  'poll.scale0': 'Helemaal oneens',
+  'poll.scale1': 'Oneens',
+  'poll.scale2': 'Neutraal',
+  'poll.scale3': 'Eens',
+  'poll.scale4': 'Helemaal eens',
 } satisfies Record<string, string>;
 
 export type PlayerKey = keyof typeof playerNl;

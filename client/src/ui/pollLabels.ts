@@ -1,7 +1,7 @@
 import { pollOptionCount, type ScenarioPoll } from '@samenspel/game-core';
 import type { MessageKey, Translate } from '../i18n';
 
-const SCALE_KEYS: MessageKey[] = ['host.poll.scale0', 'host.poll.scale1', 'host.poll.scale2', 'host.poll.scale3', 'host.poll.scale4'];
+const SCALE_KEYS: MessageKey[] = ['poll.scale0', 'poll.scale1', 'poll.scale2', 'poll.scale3', 'poll.scale4'];
 
 /**
  * The words of each answer, the same on tablet, facilitator page and big screen: the scenario's

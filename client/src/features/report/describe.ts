@@ -10,6 +10,8 @@ import {
   type TableDiff,
   type TableState,
 } from '@samenspel/game-core';
+// The descriptions are in the workshop words, which the tablet does not load.
+import '../../i18n/facilitatorWords';
 import type { Translate } from '../../i18n';
 import { describePlace, supportLabel } from '../../board/view';
 
