@@ -112,7 +112,7 @@ async function main() {
   const attach = await emitAck<AttachAck>(host, 'host:attach', { protocolVersion: PROTOCOL_VERSION, sessionId: session.sessionId, hostToken: session.hostToken });
   if (!attach.ok) throw new Error(`host attach failed: ${attach.message}`);
   // Playing: start cards are on the wheel and the tablet shows the board.
-  const step = await emitAck<{ ok: boolean; message?: string }>(host, 'step:set', { actionId: randomUUID(), baseVersion: attach.snapshot.version, payload: { step: 'spelen' } });
+  const step = await emitAck<{ ok: boolean; message?: string }>(host, 'step:set', { actionId: randomUUID(), baseVersion: attach.snapshot.version, payload: { step: 'spelen', force: true } });
   if (!step.ok) throw new Error(`step:set failed: ${step.message}`);
   const roles = attach.snapshot.state.scenario.roles.map((r) => r.id);
 

@@ -1,13 +1,13 @@
 import { CARD_SHAPES, round, setLabel, type CardOnBoard, type LabelSetting, type PlacedCard, type Point, type Scenario } from '@samenspel/game-core';
-import { m } from 'framer-motion';
-import { memo, useEffect, useMemo, type KeyboardEvent } from 'react';
+import { m, useMotionValue } from 'framer-motion';
+import { memo, useEffect, useMemo, useRef, type KeyboardEvent } from 'react';
 import { session } from '../net';
 import { createThrottle } from '../net/throttle';
 import { appStore, pieceKey, useApp } from '../store';
 import { addLink, dropSelection, moveCard } from './actions';
 import { useBoard } from './context';
 import { linkingStore, useLinking } from './linking';
-import { transitionFor, useShownPosition } from './motion';
+import { transitionFor, usePiecePosition, useRemoteFollow } from './motion';
 import { wheelLabel } from './cards';
 import { useHyphenate } from './hyphenate';
 import { useDrag } from './useDrag';
@@ -45,7 +45,7 @@ export const CardPiece = memo(function CardPiece({
   const key = pieceKey(tableId, 'card', card.id);
   const selected = useApp((s) => s.selection?.kind === 'card' && s.selection.id === card.id);
   const refused = useApp((s) => (s.refusedDrag?.key === key ? s.refusedDrag.n : null));
-  const settled = useShownPosition(key, card, board.live);
+  const settled = usePiecePosition(key, card, board.live);
   const connectFrom = useLinking((s) => (board.interactive ? s.connectFrom : null));
   const mark = board.marks.get(card.id);
 
@@ -120,6 +120,21 @@ export const CardPiece = memo(function CardPiece({
   };
 
   const shown = drag.dragPos ?? shownAt;
+  const node = useRef<SVGGElement>(null);
+  const x = useMotionValue(shown.x * SCALE);
+  const y = useMotionValue(shown.y * SCALE);
+  useRemoteFollow(
+    key,
+    settled.source === 'remote' && !drag.dragPos,
+    node,
+    x,
+    y,
+    (p) => {
+      const to = board.toShown(p);
+      return { x: to.x * SCALE, y: to.y * SCALE };
+    },
+    (p) => ({ 'data-x': p.x, 'data-y': p.y }),
+  );
   // What the card means where it is shown: a drag shows where it would land.
   const at = drag.dragPos ? board.toStored(drag.dragPos) : settled.at;
   const source = drag.dragPos ? 'local' : settled.source;
@@ -142,6 +157,7 @@ export const CardPiece = memo(function CardPiece({
 
   return (
     <m.g
+      ref={node}
       data-piece="card"
       data-testid={`card-${card.id}`}
       data-ring={ids.ring ?? ''}
@@ -164,6 +180,7 @@ export const CardPiece = memo(function CardPiece({
       role={board.interactive ? 'button' : undefined}
       aria-pressed={board.interactive ? selected : undefined}
       aria-label={`${t('board.cardLabel', { label: card.label, place })}${noteText}${linkText}${privateNote}${pausedNote}`}
+      style={{ x, y }}
       initial={{ opacity: 0, scale: 0.6, x: shown.x * SCALE, y: shown.y * SCALE, rotate }}
       animate={{ opacity: 1, scale: 1, x: shown.x * SCALE, y: shown.y * SCALE, rotate }}
       exit={{ opacity: 0, scale: 0.6 }}

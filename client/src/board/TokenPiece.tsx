@@ -1,12 +1,12 @@
 import { emWidth, radiusOf, round, wrapLabel, type Point, type ScenarioRole, type Token } from '@samenspel/game-core';
-import { m } from 'framer-motion';
-import { memo, useEffect, useMemo, type KeyboardEvent } from 'react';
+import { m, useMotionValue } from 'framer-motion';
+import { memo, useEffect, useMemo, useRef, type KeyboardEvent } from 'react';
 import { session } from '../net';
 import { createThrottle } from '../net/throttle';
 import { appStore, pieceKey, useApp } from '../store';
 import { moveToken } from './actions';
 import { useBoard } from './context';
-import { transitionFor, useShownPosition } from './motion';
+import { transitionFor, usePiecePosition, useRemoteFollow } from './motion';
 import { useDrag } from './useDrag';
 import { SCALE, TOKEN, VIEW_HALF, initials } from './view';
 
@@ -34,7 +34,7 @@ export const TokenPiece = memo(function TokenPiece({ token, role }: { token: Tok
     for (const seat of Object.values(game.seats)) if (seat.tableId === tableId && seat.roleId === role.id) return seat.name;
     return null;
   });
-  const settled = useShownPosition(key, token, board.live);
+  const settled = usePiecePosition(key, token, board.live);
 
   const throttle = useMemo(
     () => createThrottle((p: Point) => session()?.drag({ tableId, kind: 'token', id: role.id, x: round(p.x), y: round(p.y) })),
@@ -80,6 +80,24 @@ export const TokenPiece = memo(function TokenPiece({ token, role }: { token: Tok
   };
 
   const at = drag.dragPos ?? shownAt;
+  const node = useRef<SVGGElement>(null);
+  const x = useMotionValue(at.x * SCALE);
+  const y = useMotionValue(at.y * SCALE);
+  useRemoteFollow(
+    key,
+    settled.source === 'remote' && !drag.dragPos,
+    node,
+    x,
+    y,
+    (p) => {
+      const shown = board.toShown(p);
+      return { x: shown.x * SCALE, y: shown.y * SCALE };
+    },
+    (p) => {
+      const shown = board.toShown(p);
+      return { 'data-x': p.x, 'data-y': p.y, 'data-cx': shown.x, 'data-cy': shown.y };
+    },
+  );
   const stored = drag.dragPos ? board.toStored(drag.dragPos) : settled.at;
   const source = drag.dragPos ? 'local' : settled.source;
   const moving = source === 'local' || source === 'remote';
@@ -100,6 +118,7 @@ export const TokenPiece = memo(function TokenPiece({ token, role }: { token: Tok
 
   return (
     <m.g
+      ref={node}
       data-piece="token"
       data-testid={`token-${role.id}`}
       data-x={stored.x}
@@ -112,6 +131,7 @@ export const TokenPiece = memo(function TokenPiece({ token, role }: { token: Tok
       aria-pressed={board.interactive && movable ? selected : undefined}
       aria-label={own ? t('board.tokenYou', { role: role.name }) : t('board.tokenLabel', { role: role.name })}
       initial={false}
+      style={{ x, y }}
       animate={{ x: at.x * SCALE, y: at.y * SCALE }}
       transition={transitionFor(source)}
       onKeyDown={board.interactive ? onKeyDown : undefined}
