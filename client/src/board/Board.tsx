@@ -15,7 +15,7 @@ import {
   type Viewer,
 } from '@samenspel/game-core';
 import { AnimatePresence } from 'framer-motion';
-import { useCallback, useEffect, useId, useMemo, useRef, type KeyboardEvent, type PointerEvent } from 'react';
+import { useCallback, useEffect, useId, useMemo, useRef, useState, type KeyboardEvent, type PointerEvent } from 'react';
 import { markBoardShown } from '../app/motion';
 import { useShallow } from 'zustand/shallow';
 import { useT } from '../i18n/useT';
@@ -70,6 +70,7 @@ export function Board({ tableId, mode, ownRoleId = null, className, preview, sta
   const readOnly = mode === 'screen' || preview !== undefined || state !== undefined;
   const viewer: Viewer | null = mode === 'host' ? HOST : mode === 'screen' ? SCREEN : storeViewer;
   const svgRef = useRef<SVGSVGElement>(null);
+  const [liveLayer, setLiveLayer] = useState<SVGSVGElement | null>(null);
   const helpId = useId();
   const tapStart = useRef<{ id: number; x: number; y: number } | null>(null);
   const hyphenate = useHyphenate();
@@ -110,8 +111,9 @@ export function Board({ tableId, mode, ownRoleId = null, className, preview, sta
       layout: layout ?? EMPTY_LAYOUT,
       toShown: (p: Point) => toDisplay(p, (layout ?? EMPTY_LAYOUT).rings),
       toStored: (p: Point) => toCanonical(p, (layout ?? EMPTY_LAYOUT).rings),
+      liveLayer: preview === undefined && state === undefined ? liveLayer : null,
     }),
-    [tableId, mode, ownRoleId, toMat, t, readOnly, viewer, state, preview, shownHighlight, highlight, layout],
+    [tableId, mode, ownRoleId, toMat, t, readOnly, viewer, state, preview, shownHighlight, highlight, layout, liveLayer],
   );
 
   // A line being drawn from a card of another table means nothing here.
@@ -184,6 +186,11 @@ export function Board({ tableId, mode, ownRoleId = null, className, preview, sta
         <Tokens tokens={table.tokens} scenario={scenario} />
         {ctx.interactive && <KeyboardGhost scenario={scenario} />}
         {ctx.interactive && <DeckDragGhost />}
+        {ctx.live && (
+          <foreignObject className="board-live" x={-VIEW_HALF} y={-VIEW_HALF} width={VIEW_HALF * 2} height={VIEW_HALF * 2}>
+            <svg ref={setLiveLayer} className="board-live-layer" viewBox={VIEW_BOX} />
+          </foreignObject>
+        )}
       </svg>
     </BoardContext.Provider>
   );

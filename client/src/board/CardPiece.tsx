@@ -1,6 +1,7 @@
 import { CARD_SHAPES, round, setLabel, type CardOnBoard, type LabelSetting, type PlacedCard, type Point, type Scenario } from '@samenspel/game-core';
 import { m, useMotionValue } from 'framer-motion';
 import { memo, useEffect, useMemo, useRef, type KeyboardEvent } from 'react';
+import { createPortal } from 'react-dom';
 import { session } from '../net';
 import { createThrottle } from '../net/throttle';
 import { appStore, pieceKey, useApp } from '../store';
@@ -123,9 +124,15 @@ export const CardPiece = memo(function CardPiece({
   const node = useRef<SVGGElement>(null);
   const x = useMotionValue(shown.x * SCALE);
   const y = useMotionValue(shown.y * SCALE);
+  const following = settled.source === 'remote' && !drag.dragPos;
+  // Moving into or out of the live layer mounts the drawing again; only the first mount fades in.
+  const appeared = useRef(false);
+  useEffect(() => {
+    appeared.current = true;
+  }, []);
   useRemoteFollow(
     key,
-    settled.source === 'remote' && !drag.dragPos,
+    following,
     node,
     x,
     y,
@@ -155,7 +162,7 @@ export const CardPiece = memo(function CardPiece({
   const linkText = links === 0 ? '' : ` ${links === 1 ? t('player.card.link') : t('player.card.links', { n: links })}`;
   const connectClass = connectFrom === null ? '' : connectFrom === card.id ? ' is-connect-from' : ' is-connect-target';
 
-  return (
+  const piece = (
     <m.g
       ref={node}
       data-piece="card"
@@ -181,7 +188,7 @@ export const CardPiece = memo(function CardPiece({
       aria-pressed={board.interactive ? selected : undefined}
       aria-label={`${t('board.cardLabel', { label: card.label, place })}${noteText}${linkText}${privateNote}${pausedNote}`}
       style={{ x, y }}
-      initial={{ opacity: 0, scale: 0.6, x: shown.x * SCALE, y: shown.y * SCALE, rotate }}
+      initial={appeared.current ? false : { opacity: 0, scale: 0.6, x: shown.x * SCALE, y: shown.y * SCALE, rotate }}
       animate={{ opacity: 1, scale: 1, x: shown.x * SCALE, y: shown.y * SCALE, rotate }}
       exit={{ opacity: 0, scale: 0.6 }}
       transition={{ x: transitionFor(source), y: transitionFor(source), rotate: transitionFor(source), opacity: { duration: 0.25 }, scale: { duration: 0.25 } }}
@@ -200,6 +207,8 @@ export const CardPiece = memo(function CardPiece({
       <rect className="focus-ring" x={-W / 2 - 10} y={-h / 2 - 10} width={W + 20} height={h + 20} rx={20} />
     </m.g>
   );
+  // Someone else's drag is drawn in the board's live layer, where moving it lays out little.
+  return following && board.liveLayer ? createPortal(piece, board.liveLayer) : piece;
 });
 
 /** A little post-it on the card's corner: someone wrote a note on it. */

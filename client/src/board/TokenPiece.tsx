@@ -1,6 +1,7 @@
 import { emWidth, radiusOf, round, wrapLabel, type Point, type ScenarioRole, type Token } from '@samenspel/game-core';
 import { m, useMotionValue } from 'framer-motion';
 import { memo, useEffect, useMemo, useRef, type KeyboardEvent } from 'react';
+import { createPortal } from 'react-dom';
 import { session } from '../net';
 import { createThrottle } from '../net/throttle';
 import { appStore, pieceKey, useApp } from '../store';
@@ -83,9 +84,10 @@ export const TokenPiece = memo(function TokenPiece({ token, role }: { token: Tok
   const node = useRef<SVGGElement>(null);
   const x = useMotionValue(at.x * SCALE);
   const y = useMotionValue(at.y * SCALE);
+  const following = settled.source === 'remote' && !drag.dragPos;
   useRemoteFollow(
     key,
-    settled.source === 'remote' && !drag.dragPos,
+    following,
     node,
     x,
     y,
@@ -116,7 +118,7 @@ export const TokenPiece = memo(function TokenPiece({ token, role }: { token: Tok
   const labelTop = labelAbove ? -R - 8 - labelH : R + 8;
   const kind = role.kind ?? 'professional';
 
-  return (
+  const piece = (
     <m.g
       ref={node}
       data-piece="token"
@@ -160,6 +162,8 @@ export const TokenPiece = memo(function TokenPiece({ token, role }: { token: Tok
       )}
     </m.g>
   );
+  // Someone else's drag is drawn in the board's live layer, where moving it lays out little.
+  return following && board.liveLayer ? createPortal(piece, board.liveLayer) : piece;
 });
 
 export function GhostToken({ at }: { at: Point }) {

@@ -34,6 +34,12 @@ export interface BoardContextValue {
   toShown: (p: Point) => Point;
   /** A point of the drawing (a drop, a tap) → the stored position it means. */
   toStored: (p: Point) => Point;
+  /**
+   * A second svg over the board where pieces someone else is dragging are drawn (null on boards
+   * that are not live). Moving a piece makes Chromium lay out every text of the svg it is in;
+   * in this one that is only the pieces in motion, not the wheel and forty cards.
+   */
+  liveLayer: SVGSVGElement | null;
 }
 
 export const BoardContext = createContext<BoardContextValue | null>(null);
