@@ -148,7 +148,10 @@ describe('the trainer pages', () => {
     await preview.locator('[data-testid="preview-role-moeder"]', { hasText: 'Moeder van Tess' }).waitFor();
 
     const page = await newPage();
-    await page.goto(writable.url);
+    // The link the server prints at start: the trainer secret rides after the #.
+    await page.goto(`${writable.url}/scenarios#trainer=${writable.app.trainerSecret}`);
+    await page.locator('.trainer').waitFor();
+    expect(new URL(page.url()).hash).toBe('');
     await renameMother(page);
     await page.locator('[data-testid="save-yaml"]').click();
     await page.locator('.save-ok').waitFor();
