@@ -64,8 +64,12 @@ export class ByteBudget {
  * the write buffer to drain, which a reader that never reads never does.
  */
 export function cutOff(socket: Socket): void {
+  const conn = socket.conn as unknown as { close(discard?: boolean): void; transport?: { socket?: { terminate?: () => void } } };
+  const ws = conn.transport?.socket;
   socket.disconnect(true);
-  (socket.conn as unknown as { close(discard?: boolean): void }).close(true);
+  conn.close(true);
+  // A WebSocket close waits up to 30 s for the peer's answer, holding the unread bytes; end the TCP connection now.
+  ws?.terminate?.();
 }
 
 /**

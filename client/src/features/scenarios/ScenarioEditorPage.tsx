@@ -1,3 +1,5 @@
+// First: it configures zod before the scenario checker below builds its schemas.
+import './jitless';
 import { parseScenarioYaml, type Scenario, type ScenarioProblem } from '@samenspel/game-core/scenario';
 import { useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import { Link } from '../../app/Link';
