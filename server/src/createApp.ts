@@ -110,9 +110,16 @@ export function createApp(deps: AppDeps): App {
       // Purged before the restore, so a workshop from months ago is not even loaded.
       const problems = deps.storage.checkIntegrity?.() ?? [];
       if (problems.length > 0)
-        logger.error(`data file check found damage (${problems[0]}); sessions that can be read are served, the rest are listed as damaged in /healthz`, { problems });
+        logger.error(
+          `data file check found damage (${problems.join(' ').replace(/\s+/g, ' ').slice(0, 200)}); sessions that can be read are served, the rest are listed as damaged in /healthz`,
+        );
       else if (deps.storage.checkIntegrity) logger.info('data file check: ok');
-      purgeExpired();
+      try {
+        purgeExpired();
+      } catch (error) {
+        // A damaged page in the log must not keep the readable sessions from coming back.
+        logger.error(`retention purge failed at boot (${error instanceof Error ? error.message : String(error)}); it is tried again every hour`);
+      }
       const restored = registry.restore();
       purger = setInterval(() => {
         try {

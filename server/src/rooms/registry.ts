@@ -27,7 +27,15 @@ export class RoomRegistry {
       this.damaged.set(sessionId, reason);
       this.logger.error('session could not be restored; skipped', { sessionId, reason });
     };
-    for (const stored of this.storage.loadSessions(markDamaged)) {
+    let sessions: ReturnType<Storage['loadSessions']>;
+    try {
+      sessions = this.storage.loadSessions(markDamaged);
+    } catch (error) {
+      // The list of sessions itself can't be read: serve none rather than not start at all.
+      this.logger.error(`stored sessions could not be listed (${error instanceof Error ? error.message : String(error)}); starting without them`);
+      sessions = [];
+    }
+    for (const stored of sessions) {
       if (stored.snapshot.state.format !== STATE_FORMAT) {
         // Made by an earlier version of Samenspel. It stays on disk until retention removes it.
         this.logger.warn('session from an older version is not restored', { sessionId: stored.record.sessionId, format: stored.snapshot.state.format ?? 1 });
