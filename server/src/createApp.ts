@@ -144,9 +144,13 @@ export function createApp(deps: AppDeps): App {
       purger = null;
       relay.close();
       realtime.stop();
-      await new Promise<void>((done) => {
+      // io.close also closes the HTTP server, whose callback waits for every keep-alive
+      // connection: a client polling /healthz would hold the shutdown open for ever.
+      const ioClosed = new Promise<void>((done) => {
         io.close(() => done());
       });
+      http.closeAllConnections();
+      await ioClosed;
       if (http.listening) {
         const closed = new Promise<void>((done) => http.close(() => done()));
         // Long-lived responses (the scenario event stream) would otherwise hold the close open.

@@ -49,6 +49,8 @@ export interface SocketData {
   refusedAt: number;
   /** What the connection may still be sent in snapshots and sync replies. */
   replies: ByteBudget;
+  /** Messages over the flood limit that are still answered with a refusal. */
+  flood: TokenBucket;
   /** The version of the last snapshot this connection was sent, so it is not sent twice. */
   snapshotVersion: number;
   refusals: RefusalLog;
@@ -58,7 +60,10 @@ export type IoServer = Server<ClientToServerEvents, ServerToClientEvents, Record
 type IoSocket = Socket<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
 
 export interface RealtimeLimits {
-  /** Any message, per socket: a flood is refused above this. */
+  /**
+   * Any message, per socket: a flood is refused above this, and a connection that sends more
+   * than three times this per second for a few seconds is cut off.
+   */
   eventsPerSecond: number;
   actionsPerSecond: number;
   /**
@@ -95,8 +100,8 @@ export const DEFAULT_LIMITS: RealtimeLimits = {
   attachFailuresPerSocket: 8,
   dragWindowMs: 16,
   maxSyncActions: 500,
-  replyBytesPerSecond: 128 * 1024,
-  replyBytesBurst: 1024 * 1024,
+  replyBytesPerSecond: 64 * 1024,
+  replyBytesBurst: 512 * 1024,
   maxOutgoingBytes: 2 * 1024 * 1024,
   maxOutgoingPackets: 2_000,
   presenceEveryMs: 250,
@@ -172,6 +177,7 @@ export function attachRealtime(deps: RealtimeDeps): { relay: DragRelay; stop: ()
       failedAttaches: 0,
       refusedAt: 0,
       replies: new ByteBudget(limits.replyBytesPerSecond, limits.replyBytesBurst, now),
+      flood: new TokenBucket(limits.eventsPerSecond * 2, limits.eventsPerSecond * 8, now),
       snapshotVersion: -1,
       refusals: new RefusalLog(logger, { socket: socket.id, ip: socket.handshake.address }, limits.refusalsLogged, limits.refusalSummaryMs, now),
     };
@@ -198,7 +204,15 @@ export function attachRealtime(deps: RealtimeDeps): { relay: DragRelay; stop: ()
         const payload = args[0] === last && ack ? undefined : args[0];
         const replyError = ack ? (e: ErrorAck) => ack(e) : null;
         try {
-          if (!socket.data.events.take()) return refuse(event, replyError, 'RATE_LIMITED', 'too many messages; slow down');
+          if (!socket.data.events.take()) {
+            // A client that keeps sending far past the limit is not a tablet: answering each
+            // message with a refusal costs the server as much as serving it, so let it go.
+            if (!socket.data.flood.take()) {
+              logger.warn('flooding connection cut off', { socket: socket.id, ip: socket.data.ip });
+              return cutOff(socket);
+            }
+            return refuse(event, replyError, 'RATE_LIMITED', 'too many messages; slow down');
+          }
           if (messageSize(payload) > MAX_MESSAGE_BYTES)
             return refuse(event, replyError, 'PAYLOAD_TOO_LARGE', `messages are limited to ${MAX_MESSAGE_BYTES} bytes`);
           handler(payload, (result: T) => {
