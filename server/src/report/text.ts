@@ -1,6 +1,8 @@
 /// <reference path="./vendor.d.ts" />
-import { hyphenateSync as hyphenateEn } from 'hyphen/en-gb';
-import { hyphenateSync as hyphenateNl } from 'hyphen/nl';
+// Default imports: the packages are CommonJS with exports Node cannot see statically, so named
+// imports work under Vite but fail under `node --import tsx` (npm start).
+import hyphenEnGb from 'hyphen/en-gb';
+import hyphenNl from 'hyphen/nl';
 import { metrics, runsOf, type Face, type Run } from './fonts';
 
 /*
@@ -29,8 +31,8 @@ export interface Line {
 
 const SHY = '\u00ad';
 const HYPHENATE: Record<Language, (text: string) => string> = {
-  nl: (text) => hyphenateNl(text, { minWordLength: 6 }),
-  en: (text) => hyphenateEn(text, { minWordLength: 6 }),
+  nl: (text) => hyphenNl.hyphenateSync(text, { minWordLength: 6 }),
+  en: (text) => hyphenEnGb.hyphenateSync(text, { minWordLength: 6 }),
 };
 
 /** Marks where a single word may break, with soft hyphens, for the board layout. */
