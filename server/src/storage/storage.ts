@@ -33,7 +33,11 @@ export interface Storage {
   findSeatByToken(sessionId: string, tokenHash: string): string | null;
   findAction(sessionId: string, actionId: string): CommittedAction | null;
   actionsSince(sessionId: string, sinceVersion: number, limit: number): CommittedAction[];
-  loadSessions(): StoredSession[];
+  /**
+   * Every stored session that can be read. One that can't (a row with broken JSON, a damaged
+   * page) is left out and handed to `onDamaged`, so the others still come back.
+   */
+  loadSessions(onDamaged?: (sessionId: string, reason: string) => void): StoredSession[];
   /** The oldest snapshot kept: version 0, the state the session was created with. */
   firstSnapshot(sessionId: string): { version: number; state: SessionState } | null;
   /** A co-facilitator token (hashed): the same rights as the host token the session was made with. */
@@ -43,5 +47,9 @@ export interface Storage {
   sessionsIdleSince(before: number): string[];
   /** Deletes a session with its log, snapshots and tokens. */
   deleteSession(sessionId: string): void;
+  /** A quick check of the file's structure at boot: an empty list when it is sound. */
+  checkIntegrity?(): string[];
+  /** Whether writes can succeed right now: false with a reason when the disk is full or not writable. */
+  health?(): { ok: true } | { ok: false; reason: string };
   close(): void;
 }
