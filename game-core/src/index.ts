@@ -12,5 +12,7 @@ export * from './engine/views';
 export * from './engine/report';
 export { applyEventToTable, type EffectOutcome } from './rules/eventEffects';
 export * from './engine/applyAction';
+export * from './engine/projection';
+export * from './engine/erasure';
 export type { Scenario, ScenarioCard, ScenarioRole, ScenarioEvent, ScenarioEffect, ScenarioPoll } from './scenario/schema';
 export * from './protocol/index';

@@ -6,7 +6,7 @@
 import type { Actor, PromptRef, Seat, SessionState, Step } from '../state/types';
 
 /** Bumped whenever a message changes shape; checked on every attach. */
-export const PROTOCOL_VERSION = 2;
+export const PROTOCOL_VERSION = 3;
 
 /** Drag frames a client may send per second; the server drops frames above this. */
 export const DRAG_HZ = 30;
@@ -61,6 +61,11 @@ export interface ActionPayloads {
   'token:move': { tableId: string; roleId: string; x: number; y: number; rev: number };
   /** Writes, changes or (with an empty string) clears the note on a card. */
   'card:note': { tableId: string; cardId: string; note: string };
+  /**
+   * The facilitator erases a player's words from a card as personal data: a blank card's
+   * label becomes `ERASED_TEXT` and the note is cleared, here and in the stored log.
+   */
+  'card:redact': { tableId: string; cardId: string };
   'link:add': { tableId: string; from: string; to: string };
   'link:remove': { tableId: string; linkId: string };
   /** Moves a seat to another role and/or table; its player keeps their device and token. */
@@ -115,6 +120,7 @@ export const ACTION_TYPES = [
   'card:remove',
   'token:move',
   'card:note',
+  'card:redact',
   'link:add',
   'link:remove',
   'seat:reassign',
@@ -153,6 +159,7 @@ export const BROADCAST_OF = {
   'card:remove': 'card:removed',
   'token:move': 'token:moved',
   'card:note': 'card:noted',
+  'card:redact': 'card:redacted',
   'link:add': 'link:added',
   'link:remove': 'link:removed',
   'seat:reassign': 'seat:reassigned',
@@ -185,6 +192,7 @@ export type BroadcastName = (typeof BROADCAST_OF)[ActionType];
 
 /** Actions only the facilitator may send. */
 export const HOST_ONLY: ReadonlySet<ActionType> = new Set<ActionType>([
+  'card:redact',
   'seat:release',
   'seat:reassign',
   'table:add',
@@ -235,6 +243,17 @@ export type SeatClaimAck = { ok: true; version: number; seat: Seat; seatToken: s
 
 /** Who the connection is, as the server sees it. */
 export type Viewer = { kind: 'host' } | { kind: 'seat'; seatId: string } | { kind: 'guest' } | { kind: 'screen' };
+
+/**
+ * What stands in the stored log, the report and every replica where a removed insight's text
+ * or a redacted card's words were: the words themselves are gone for good.
+ */
+export const ERASED_TEXT = '—';
+
+/** Sent instead of an action the viewer may not see: nothing it sees changed, the version moves on. */
+export interface WithheldAction {
+  version: number;
+}
 
 export interface Snapshot {
   version: number;
@@ -297,6 +316,13 @@ export type ServerToClientEvents = {
 } & {
   'pieces:dragged': (batch: DragBatch) => void;
   'drag:refused': (info: DragRefused) => void;
+  /** An action this viewer may not see happened; only the version moves on. */
+  'action:withheld': (info: WithheldAction) => void;
+  /**
+   * The viewer's view changed in a way its replica cannot compute from an action (private
+   * cards revealed, an event fired, a seat taken): this is its whole view at `version`.
+   */
+  'view:replaced': (snapshot: Snapshot) => void;
   'presence:changed': (presence: Presence) => void;
   /** The server could not read or accept a message that asked for no ack. */
   'error:reported': (err: ErrorAck & { event: string }) => void;

@@ -26,6 +26,7 @@ export const actionPayloadSchemas = {
   'card:remove': z.strictObject({ tableId: id, cardId: id }),
   'token:move': z.strictObject({ tableId: id, roleId: id, x: coord, y: coord, rev: z.number().int().min(0) }),
   'card:note': z.strictObject({ tableId: id, cardId: id, note: z.string().trim().max(MAX_NOTE) }),
+  'card:redact': z.strictObject({ tableId: id, cardId: id }),
   'link:add': z.strictObject({ tableId: id, from: id, to: id }),
   'link:remove': z.strictObject({ tableId: id, linkId: id }),
   'seat:reassign': z.strictObject({ seatId: id, tableId: id, roleId: id }),

@@ -1,0 +1,214 @@
+import type { CommittedAction, Viewer } from '../protocol/index';
+import type { CardOnBoard, Insight, PollState, Seat, SessionState, TableState } from '../state/types';
+import { isInsightVisible } from './views';
+
+/*
+ * What each viewer may see, decided in one place. The server runs every state it sends through
+ * `playerView` and every action it broadcasts through `projectAction`, so what a viewer may not
+ * see never leaves the server:
+ * - the host sees everything;
+ * - a seat sees its own table's board, its own private cards, its own poll answer (and, once the
+ *   result is shown, the others' answers without the seats behind them), its own insights and
+ *   revealed ones, and the names of the players at its table;
+ * - the screen sees every table's board without private cards, revealed insights, and counts
+ *   of revealed polls; no names (the wheel shows roles, not people);
+ * - a guest sees the scenario, the tables and who holds which role (to pick a free one), and
+ *   nothing else.
+ * Starting cards that are not on the wheel yet (`staged`) are sent along: they are the
+ * scenario's own cards, which every viewer already has in `scenario.cards`.
+ *
+ * A replica applies the projected actions with the same reducer and ends on exactly
+ * `playerView(state, viewer)`; `projection.test.ts` checks that on a whole workshop.
+ */
+
+/** A key per distinct view, so a broadcast is projected once per view, not once per connection. */
+export function viewerKey(viewer: Viewer): string {
+  return viewer.kind === 'seat' ? `seat:${viewer.seatId}` : viewer.kind;
+}
+
+/** Whether a viewer sees the cards, tokens and links of a table. */
+export function seesBoard(state: SessionState, viewer: Viewer, tableId: string): boolean {
+  if (viewer.kind === 'host' || viewer.kind === 'screen') return true;
+  if (viewer.kind === 'guest') return false;
+  return Object.hasOwn(state.seats, viewer.seatId) && state.seats[viewer.seatId]!.tableId === tableId;
+}
+
+/** Whether the data of a card is sent to a viewer who sees its table: private cards only to their placer. */
+export function carriesCard(card: CardOnBoard, viewer: Viewer): boolean {
+  if (viewer.kind === 'host' || !card.hidden) return true;
+  return viewer.kind === 'seat' && card.placedBy === viewer.seatId;
+}
+
+/** Whether a viewer may read a player's name: the host all, a player those at their own table. */
+export function seesName(state: SessionState, viewer: Viewer, seat: Seat): boolean {
+  if (viewer.kind === 'host') return true;
+  if (viewer.kind !== 'seat') return false;
+  return seat.id === viewer.seatId || seesBoard(state, viewer, seat.tableId);
+}
+
+/** The state as one viewer may see it. The host gets the state itself. */
+export function playerView(state: SessionState, viewer: Viewer): SessionState {
+  if (viewer.kind === 'host') return state;
+  const tables: Record<string, TableState> = {};
+  for (const [id, table] of Object.entries(state.tables)) tables[id] = projectTable(state, table, viewer);
+  const seats: Record<string, Seat> = {};
+  for (const [id, seat] of Object.entries(state.seats)) seats[id] = seesName(state, viewer, seat) ? seat : { ...seat, name: '' };
+  const polls: Record<string, PollState> = {};
+  for (const [id, poll] of Object.entries(state.polls)) polls[id] = projectPoll(poll, viewer);
+  return {
+    ...state,
+    tables,
+    seats,
+    polls,
+    insights: viewer.kind === 'guest' ? [] : state.insights.filter((i) => isInsightVisible(i, viewer)),
+  };
+}
+
+function projectTable(state: SessionState, table: TableState, viewer: Viewer): TableState {
+  if (!seesBoard(state, viewer, table.id)) return { ...table, cards: {}, deck: [], tokens: {}, ended: [], links: [] };
+  const cards: Record<string, CardOnBoard> = {};
+  const withheldDefs: string[] = [];
+  for (const [id, card] of Object.entries(table.cards)) {
+    if (carriesCard(card, viewer)) cards[id] = card;
+    else if (card.defId !== null && !table.deck.includes(card.defId)) withheldDefs.push(card.defId);
+  }
+  // A deck card placed privately stays in the others' deck: its absence would give it away.
+  const deck = withheldDefs.length > 0 ? [...table.deck, ...withheldDefs] : table.deck;
+  const links = table.links.filter((l) => Object.hasOwn(cards, l.from) && Object.hasOwn(cards, l.to));
+  const ended = table.ended.filter((e) => carriesCard(e.card, viewer));
+  return { ...table, cards, deck, links: links.length === table.links.length ? table.links : links, ended };
+}
+
+/**
+ * Before the result is shown a player knows only their own answer. Once it is shown, the other
+ * answers come without the seats behind them: keyed by their position in option order, so the
+ * keys say nothing about who answered first or what.
+ */
+function projectPoll(poll: PollState, viewer: Viewer): PollState {
+  const own = viewer.kind === 'seat' && Object.hasOwn(poll.answers, viewer.seatId) ? viewer.seatId : null;
+  const answers: Record<string, number> = {};
+  if (own !== null) answers[own] = poll.answers[own]!;
+  if (poll.revealed && viewer.kind !== 'guest') {
+    const others = Object.entries(poll.answers)
+      .filter(([seatId]) => seatId !== own)
+      .map(([, option]) => option)
+      .sort((a, b) => a - b);
+    others.forEach((option, i) => (answers[`~${i}`] = option));
+  }
+  return { ...poll, answers };
+}
+
+/**
+ * One broadcast as a viewer receives it:
+ * - `action`: apply it with the reducer (its payload may be cut down for this viewer);
+ * - `withheld`: something the viewer may not see happened; only the version moves on;
+ * - `replaced`: the view changed in a way the viewer's replica cannot compute (cards revealed,
+ *   an event fired, a result shown); the viewer loads `playerView(after, viewer)`.
+ */
+export type ProjectedAction =
+  | { kind: 'action'; action: CommittedAction }
+  | { kind: 'withheld'; version: number }
+  | { kind: 'replaced'; version: number; state: SessionState };
+
+/** How one committed action reaches one viewer, given the state before and after it. */
+export function projectAction(action: CommittedAction, before: SessionState, after: SessionState, viewer: Viewer): ProjectedAction {
+  if (viewer.kind === 'host') return { kind: 'action', action };
+  const decision = decide(action, before, after, viewer);
+  if (decision === 'withheld') return { kind: 'withheld', version: action.version };
+  if (decision === 'replaced') return { kind: 'replaced', version: action.version, state: playerView(after, viewer) };
+  return { kind: 'action', action: decision };
+}
+
+type Decision = CommittedAction | 'withheld' | 'replaced';
+
+function decide(action: CommittedAction, before: SessionState, after: SessionState, viewer: Viewer): Decision {
+  const p = action.payload as Record<string, unknown>;
+  const tableId = typeof p.tableId === 'string' ? p.tableId : null;
+  const own = (seatId: string) => viewer.kind === 'seat' && viewer.seatId === seatId;
+  const visibleBefore = (cardId: string) => {
+    const table = tableId !== null && Object.hasOwn(before.tables, tableId) ? before.tables[tableId]! : null;
+    const card = table && Object.hasOwn(table.cards, cardId) ? table.cards[cardId]! : null;
+    return card !== null && carriesCard(card, viewer);
+  };
+  const board = tableId !== null && seesBoard(before, viewer, tableId);
+
+  switch (action.type) {
+    case 'seat:claim': {
+      const id = `s${action.version}`;
+      if (own(id)) return 'replaced';
+      const seat = after.seats[id];
+      if (!seat || seesName(after, viewer, seat)) return action;
+      return { ...action, payload: { ...(action.payload as object), name: '' } } as CommittedAction;
+    }
+    case 'seat:release':
+      return action;
+    case 'seat:reassign':
+      // Who sits at a player's table, and so whose names they see, may change: start afresh.
+      return viewer.kind === 'seat' ? 'replaced' : action;
+    case 'table:add':
+      // The new table's starting cards reach only those who see every board.
+      return viewer.kind === 'screen' ? action : 'replaced';
+    case 'card:place': {
+      if (!board) return 'withheld';
+      const card = after.tables[tableId!]?.cards[typeof p.defId === 'string' ? p.defId : `blank-${action.version}`];
+      return card && carriesCard(card, viewer) ? action : 'withheld';
+    }
+    case 'card:move':
+    case 'card:remove':
+    case 'card:note':
+    case 'card:redact':
+      return board && visibleBefore(String(p.cardId)) ? action : 'withheld';
+    case 'link:add':
+      return board && visibleBefore(String(p.from)) && visibleBefore(String(p.to)) ? action : 'withheld';
+    case 'link:remove': {
+      if (!board) return 'withheld';
+      const link = before.tables[tableId!]?.links.find((l) => l.id === p.linkId);
+      return link && visibleBefore(link.from) && visibleBefore(link.to) ? action : 'withheld';
+    }
+    case 'token:move':
+      return board ? action : 'withheld';
+    case 'situation:reveal': {
+      // Narrowed to the tables whose board this viewer sees, so its reducer changes just those.
+      const seen = changedTables(before, after).filter((id) => seesBoard(before, viewer, id));
+      if (seen.length === 0) return 'withheld';
+      return { ...action, payload: { ...(action.payload as object), tableIds: seen } } as CommittedAction;
+    }
+    case 'cards:reveal':
+      return changedTables(before, after).some((id) => seesBoard(before, viewer, id)) ? 'replaced' : 'withheld';
+    case 'event:fire':
+      return 'replaced';
+    case 'poll:answer': {
+      const voter = action.actor.kind === 'seat' ? action.actor.seatId : null;
+      if (voter !== null && own(voter)) return action;
+      const poll = after.polls[String(p.pollId)];
+      return poll?.revealed && viewer.kind !== 'guest' ? 'replaced' : 'withheld';
+    }
+    case 'poll:reveal':
+      return viewer.kind === 'guest' ? action : 'replaced';
+    case 'insight:add':
+      return action.actor.kind === 'seat' && own(action.actor.seatId) ? action : 'withheld';
+    case 'insight:set':
+    case 'insight:remove': {
+      if (viewer.kind === 'guest') return 'withheld';
+      const id = String(p.insightId);
+      const was = seesInsight(before.insights.find((i) => i.id === id), viewer);
+      const is = seesInsight(after.insights.find((i) => i.id === id), viewer);
+      if (!was && !is) return 'withheld';
+      return was && (is || action.type === 'insight:remove') ? action : 'replaced';
+    }
+    case 'insights:reveal':
+      return viewer.kind === 'guest' ? 'withheld' : 'replaced';
+    default:
+      // Facilitator controls on table and session settings: every viewer sees those.
+      return action;
+  }
+}
+
+function seesInsight(insight: Insight | undefined, viewer: Viewer): boolean {
+  return insight !== undefined && isInsightVisible(insight, viewer);
+}
+
+/** Tables whose state an action changed (rules keep an unchanged table's object). */
+function changedTables(before: SessionState, after: SessionState): string[] {
+  return after.tableOrder.filter((id) => before.tables[id] !== after.tables[id]);
+}
