@@ -14,7 +14,9 @@ import {
   type ErrorAck,
   type Presence,
   type SeatClaimAck,
+  type Snapshot,
   type SyncAck,
+  type WithheldAction,
 } from '@samenspel/game-core';
 import { errorKey, translate } from '../i18n';
 import { newActionId } from '../lib/ids';
@@ -78,7 +80,8 @@ export function createSessionClient(options: ClientOptions) {
 
   const queue: Outgoing[] = [];
   let syncing = false;
-  let buffered: CommittedAction[] = [];
+  /** Broadcasts that arrive while a sync is under way: actions, and placeholders of withheld ones. */
+  let buffered: (CommittedAction | WithheldAction)[] = [];
   let attachTimer: ReturnType<typeof setTimeout> | null = null;
   let closed = false;
   const lang = () => store.getState().lang;
@@ -149,6 +152,33 @@ export function createSessionClient(options: ClientOptions) {
     else if (result === 'applied') afterApplied(action);
   };
 
+  /** Applies a broadcast or a withheld action's placeholder in version order. */
+  const apply = (item: CommittedAction | WithheldAction) => {
+    const s = store.getState();
+    if (!('type' in item)) return s.skip(item.version);
+    const result = s.receive(item);
+    if (result === 'applied') afterApplied(item);
+    return result;
+  };
+
+  const withheld = (raw: unknown) => {
+    const version = (raw as Partial<WithheldAction> | null)?.version;
+    if (typeof version !== 'number') return;
+    if (syncing) {
+      buffered.push({ version });
+      return;
+    }
+    if (store.getState().skip(version) === 'gap') void sync();
+  };
+
+  /** A whole new view from the server (cards revealed, a seat taken): newer than anything before it. */
+  const replaced = (raw: unknown) => {
+    const snapshot = raw as Partial<Snapshot> | null;
+    if (!snapshot || typeof snapshot.version !== 'number' || !snapshot.state) return;
+    if (snapshot.version < store.getState().version) return;
+    store.getState().loadSnapshot(snapshot as Snapshot);
+  };
+
   const afterApplied = (action: CommittedAction) => {
     const s = store.getState();
     if (action.type === 'step:set') {
@@ -196,9 +226,8 @@ export function createSessionClient(options: ClientOptions) {
         const waiting = buffered.sort((a, b) => a.version - b.version);
         buffered = [];
         let gap = false;
-        for (const action of waiting) {
-          const r = store.getState().receive(action);
-          if (r === 'applied') afterApplied(action);
+        for (const item of waiting) {
+          const r = apply(item);
           if (r === 'gap' || r === 'rejected') gap = true;
         }
         if (!gap) return;
@@ -292,6 +321,8 @@ export function createSessionClient(options: ClientOptions) {
     store.getState().setConnection(store.getState().everReady ? 'offline' : 'connecting');
   });
   for (const name of BROADCASTS) socket.on(name, receive);
+  socket.on('action:withheld', withheld);
+  socket.on('view:replaced', replaced);
   socket.on('presence:changed', (presence: Presence) => store.getState().setPresence(presence));
   socket.on('pieces:dragged', (batch: DragBatch) => store.getState().applyDragFrames(batch, selfHolder(), now()));
   socket.on('drag:refused', (info: DragRefused) => {

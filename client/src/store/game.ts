@@ -13,6 +13,8 @@ export interface GameSlice {
   version: number;
   loadSnapshot: (snapshot: Snapshot) => void;
   receive: (action: CommittedAction) => ReceiveResult;
+  /** An action this viewer may not see: nothing changes but the version. */
+  skip: (version: number) => ReceiveResult;
 }
 
 export const createGameSlice: Slice<GameSlice> = (set, get) => ({
@@ -42,6 +44,14 @@ export const createGameSlice: Slice<GameSlice> = (set, get) => ({
       pending: dropWhere(s.pending, (p) => p.actionId === action.actionId),
       remoteDrags: moved && moved in s.remoteDrags ? without(s.remoteDrags, moved) : s.remoteDrags,
     }));
+    return 'applied';
+  },
+
+  skip: (v) => {
+    const { game, version } = get();
+    if (!game || v <= version) return 'ignored';
+    if (v !== version + 1) return 'gap';
+    set({ version: v });
     return 'applied';
   },
 });

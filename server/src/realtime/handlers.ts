@@ -9,7 +9,12 @@ import {
   DRAG_HZ,
   isCardVisible,
   playerView,
+  projectAction,
+  viewerKey,
   type ActionType,
+  type CommittedAction,
+  type ProjectedAction,
+  type SessionState,
   type Actor,
   type AttachAck,
   type ClientToServerEvents,
@@ -98,6 +103,33 @@ export function attachRealtime(deps: RealtimeDeps): { relay: DragRelay } {
     const to = io.to(tableRoom(sessionId, tableId));
     (origin ? to.except(origin) : to).volatile.emit('pieces:dragged', batch);
   });
+
+  /**
+   * Sends a committed action to every connection of its session as that connection's viewer
+   * may see it (game-core's `projectAction`): the action, a version-only placeholder, or a new
+   * view. Projected once per distinct viewer, not per connection.
+   */
+  const publish = (room: Room, action: CommittedAction, before: SessionState, fresh: ReadonlySet<string>) => {
+    const members = io.sockets.adapter.rooms.get(sessionRoom(room.sessionId));
+    if (!members) return;
+    const event = BROADCAST_OF[action.type] as 'card:placed';
+    const projected = new Map<string, ProjectedAction>();
+    for (const id of members) {
+      const s = io.sockets.sockets.get(id);
+      const viewer = s?.data.viewer;
+      if (!s || !viewer) continue;
+      let out: ProjectedAction;
+      if (fresh.has(id)) out = { kind: 'replaced', version: action.version, state: playerView(room.state, viewer) };
+      else {
+        const key = viewerKey(viewer);
+        out = projected.get(key) ?? projectAction(action, before, room.state, viewer);
+        projected.set(key, out);
+      }
+      if (out.kind === 'action') s.emit(event, out.action as never);
+      else if (out.kind === 'withheld') s.emit('action:withheld', { version: out.version });
+      else s.emit('view:replaced', { version: out.version, state: out.state });
+    }
+  };
 
   const publishPresence = (room: Room) => io.to(sessionRoom(room.sessionId)).emit('presence:changed', room.presence());
 
@@ -273,7 +305,8 @@ export function attachRealtime(deps: RealtimeDeps): { relay: DragRelay } {
         if (!room || !viewer) return refuse('session:sync', reply, 'NOT_ATTACHED', 'join a session first');
         const since = parsed.data.sinceVersion;
         const behind = room.version - since;
-        if (since > room.version || behind > limits.maxSyncActions) {
+        // Only the host's view is the log itself; everyone else catches up from their own view.
+        if (viewer.kind !== 'host' || since > room.version || behind > limits.maxSyncActions) {
           return reply({ ok: true, version: room.version, snapshot: { version: room.version, state: playerView(room.state, viewer) } });
         }
         reply({ ok: true, version: room.version, actions: storage.actionsSince(room.sessionId, since, behind) });
@@ -322,12 +355,15 @@ export function attachRealtime(deps: RealtimeDeps): { relay: DragRelay } {
       }
       if (result.duplicate) return;
 
-      io.to(sessionRoom(room.sessionId)).emit(BROADCAST_OF[type] as 'card:placed', result.action as never);
-      afterCommit(room, type, result.action.payload);
+      publish(room, result.action, result.before, afterCommit(room, type, result.action.payload));
     };
 
-    /** Side effects on connections that follow from state changes. */
-    const afterCommit = (room: Room, type: ActionType, payload: unknown) => {
+    /**
+     * Side effects on connections that follow from state changes. Returns the connections
+     * whose viewer changed, which are sent their new view whole.
+     */
+    const afterCommit = (room: Room, type: ActionType, payload: unknown): Set<string> => {
+      const changed = new Set<string>();
       if (type === 'seat:release') {
         const { seatId } = payload as { seatId: string };
         for (const s of io.sockets.sockets.values()) {
@@ -336,6 +372,7 @@ export function attachRealtime(deps: RealtimeDeps): { relay: DragRelay } {
             for (const r of s.rooms) if (r.startsWith(`t:${room.sessionId}:`)) void s.leave(r);
             room.disconnect('seat', seat);
             s.data.viewer = { kind: 'guest' };
+            changed.add(s.id);
           }
         }
         publishPresence(room);
@@ -350,12 +387,13 @@ export function attachRealtime(deps: RealtimeDeps): { relay: DragRelay } {
         publishPresence(room);
       } else if (type === 'table:add') {
         const tableId = room.state.tableOrder.at(-1);
-        if (!tableId) return;
+        if (!tableId) return changed;
         for (const s of io.sockets.sockets.values()) {
           if (s.data.room === room && (s.data.viewer?.kind === 'host' || s.data.viewer?.kind === 'screen'))
             void s.join(tableRoom(room.sessionId, tableId));
         }
       }
+      return changed;
     };
 
     socket.on(
@@ -392,6 +430,8 @@ export function attachRealtime(deps: RealtimeDeps): { relay: DragRelay } {
           socket.emit('drag:refused', { tableId: frame.tableId, kind: frame.kind, id: frame.id, heldBy: holder });
           return;
         }
+        // A private card's place is private too: its drag is not relayed to the table.
+        if (frame.kind === 'card' && table.cards[frame.id]!.hidden) return;
         relay.enqueue(room.sessionId, frame, by, socket.id);
       }),
     );

@@ -1,5 +1,7 @@
 import {
   applyAction,
+  erasures,
+  ERASING_ACTIONS,
   DRAG_HOLD_MS as HOLD_MS,
   type ActionRequest,
   type ActionType,
@@ -20,7 +22,7 @@ export const SNAPSHOT_EVERY = 200;
 const REMEMBERED_ERRORS = 256;
 
 export type SubmitResult =
-  | { ok: true; action: CommittedAction; duplicate: boolean }
+  | { ok: true; action: CommittedAction; duplicate: boolean; /** The state the action was applied to, for projecting it per viewer. */ before: SessionState }
   | ErrorAck;
 
 export interface Hold {
@@ -73,7 +75,7 @@ export class Room {
     const previous = this.storage.findAction(this.sessionId, request.actionId);
     if (previous) {
       if (previous.type !== type) return err('BAD_REQUEST', 'this actionId was used for another action');
-      return { ok: true, action: previous, duplicate: true };
+      return { ok: true, action: previous, duplicate: true, before: this.state };
     }
     const rememberedError = this.errors.get(request.actionId);
     if (rememberedError) return rememberedError;
@@ -96,20 +98,26 @@ export class Room {
     if (!result.ok) return this.remember(request.actionId, err(result.code, result.message));
 
     const grant = type === 'seat:claim' && options.seatToken ? options.seatToken(`s${action.version}`) : undefined;
+    // Removed words leave the stored log in the same transaction, and the snapshots with them.
+    const erase = ERASING_ACTIONS.has(type)
+      ? erasures(this.storage.actionsSince(this.sessionId, 0, Number.MAX_SAFE_INTEGER), action as CommittedAction)
+      : undefined;
     try {
       this.storage.append(this.sessionId, action as CommittedAction, {
         ...(grant ? { seatToken: grant } : {}),
-        ...(action.version % SNAPSHOT_EVERY === 0 ? { snapshot: result.state } : {}),
+        ...(erase || action.version % SNAPSHOT_EVERY === 0 ? { snapshot: result.state } : {}),
+        ...(erase ? { erase } : {}),
       });
     } catch (error) {
       // Nothing changed in memory: the action is refused as a whole and may be retried.
       this.logger.error('action not persisted', { sessionId: this.sessionId, type, error: String(error) });
       return err('INTERNAL', 'the action could not be saved; please try again');
     }
-    this.state = result.state;
     this.version = action.version;
     this.releaseHold(type, request.payload);
-    return { ok: true, action: action as CommittedAction, duplicate: false };
+    const before = this.state;
+    this.state = result.state;
+    return { ok: true, action: action as CommittedAction, duplicate: false, before };
   }
 
   seatOf(seatId: string): Seat | undefined {

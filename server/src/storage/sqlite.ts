@@ -2,7 +2,7 @@ import Database from 'better-sqlite3';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { CommittedAction, SessionState } from '@samenspel/game-core';
-import type { SeatTokenGrant, SessionRecord, Storage, StoredSession } from './storage';
+import type { AppendExtra, SessionRecord, Storage, StoredSession } from './storage';
 
 const SCHEMA = `
 CREATE TABLE IF NOT EXISTS sessions (
@@ -70,6 +70,9 @@ export function openSqliteStorage(dataDir: string): Storage {
   // transactions; only a power cut can lose the last few, and FULL costs a sync per action.
   db.pragma('synchronous = NORMAL');
   db.pragma('foreign_keys = ON');
+  // Deleted and overwritten rows are zeroed on their page, so removed words do not linger in
+  // free space; together with a WAL checkpoint after an erasure, they are gone from the disk.
+  db.pragma('secure_delete = ON');
   db.exec(SCHEMA);
 
   const insertSession = db.prepare(
@@ -110,9 +113,17 @@ export function openSqliteStorage(dataDir: string): Storage {
      WHERE COALESCE((SELECT a.at FROM actions a WHERE a.session_id = s.session_id ORDER BY a.version DESC LIMIT 1), s.created_at) < ?`,
   );
   const deleteSessionStmt = db.prepare('DELETE FROM sessions WHERE session_id = ?');
+  const updatePayload = db.prepare('UPDATE actions SET payload = ? WHERE session_id = ? AND version = ?');
+  const dropSnapshots = db.prepare('DELETE FROM snapshots WHERE session_id = ? AND version > 0');
+  // The WAL holds earlier images of every page it wrote; copy them home and empty it.
+  const forgetJournal = () => db.pragma('wal_checkpoint(TRUNCATE)');
 
   const appendTx = db.transaction(
-    (sessionId: string, action: CommittedAction, extra?: { seatToken?: SeatTokenGrant; snapshot?: SessionState }) => {
+    (sessionId: string, action: CommittedAction, extra?: AppendExtra) => {
+      if (extra?.erase) {
+        for (const r of extra.erase) updatePayload.run(JSON.stringify(r.payload), sessionId, r.version);
+        dropSnapshots.run(sessionId);
+      }
       insertAction.run(
         sessionId,
         action.version,
@@ -137,7 +148,10 @@ export function openSqliteStorage(dataDir: string): Storage {
 
   return {
     createSession: (record, initial) => createTx(record, initial),
-    append: (sessionId, action, extra) => appendTx(sessionId, action, extra),
+    append: (sessionId, action, extra) => {
+      appendTx(sessionId, action, extra);
+      if (extra?.erase) forgetJournal();
+    },
     addSeatToken: (sessionId, grant) => void insertSeatToken.run(grant.tokenHash, sessionId, grant.seatId),
     findSeatByToken: (sessionId, tokenHash) => selectSeat.get(sessionId, tokenHash)?.seat_id ?? null,
     findAction: (sessionId, actionId) => {
@@ -169,7 +183,10 @@ export function openSqliteStorage(dataDir: string): Storage {
     addHostToken: (sessionId, tokenHash, createdAt) => void insertHostToken.run(tokenHash, sessionId, createdAt),
     isHostToken: (sessionId, tokenHash) => selectHostToken.get(sessionId, tokenHash) !== undefined,
     sessionsIdleSince: (before) => selectIdleSince.all(before).map((r) => r.session_id),
-    deleteSession: (sessionId) => void deleteSessionStmt.run(sessionId),
+    deleteSession: (sessionId) => {
+      deleteSessionStmt.run(sessionId);
+      forgetJournal();
+    },
     close: () => db.close(),
   };
 }
