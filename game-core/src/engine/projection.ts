@@ -167,12 +167,9 @@ function decide(action: CommittedAction, before: SessionState, after: SessionSta
     }
     case 'token:move':
       return board ? action : 'withheld';
-    case 'situation:reveal': {
-      // Narrowed to the tables whose board this viewer sees, so its reducer changes just those.
-      const seen = changedTables(before, after).filter((id) => seesBoard(before, viewer, id));
-      if (seen.length === 0) return 'withheld';
-      return { ...action, payload: { ...(action.payload as object), tableIds: seen } } as CommittedAction;
-    }
+    case 'situation:reveal':
+      // Unstaging on a board a viewer does not see changes nothing there; what they see changes alike.
+      return changedTables(before, after).some((id) => seesBoard(before, viewer, id)) ? action : 'withheld';
     case 'cards:reveal':
       return changedTables(before, after).some((id) => seesBoard(before, viewer, id)) ? 'replaced' : 'withheld';
     case 'event:fire':
