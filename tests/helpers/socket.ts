@@ -61,6 +61,14 @@ export class Replica {
       if (version !== this.version + 1) this.gaps++;
       else this.version = version;
     });
+    (socket as Socket).on('view:patched', ({ version, patch }: { version: number; patch: Partial<SessionState> }) => {
+      if (!this.state || version <= this.version) return;
+      if (version !== this.version + 1) this.gaps++;
+      else {
+        this.state = { ...this.state, ...patch };
+        this.version = version;
+      }
+    });
     (socket as Socket).on('view:replaced', (snapshot: { version: number; state: SessionState }) => {
       if (snapshot.version < this.version) return;
       this.state = snapshot.state;

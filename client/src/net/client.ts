@@ -16,6 +16,7 @@ import {
   type SeatClaimAck,
   type Snapshot,
   type SyncAck,
+  type ViewPatchMessage,
   type WithheldAction,
 } from '@samenspel/game-core';
 import { errorKey, translate } from '../i18n';
@@ -80,8 +81,8 @@ export function createSessionClient(options: ClientOptions) {
 
   const queue: Outgoing[] = [];
   let syncing = false;
-  /** Broadcasts that arrive while a sync is under way: actions, and placeholders of withheld ones. */
-  let buffered: (CommittedAction | WithheldAction)[] = [];
+  /** Broadcasts that arrive while a sync is under way: actions, withheld ones and patches. */
+  let buffered: (CommittedAction | WithheldAction | ViewPatchMessage)[] = [];
   let attachTimer: ReturnType<typeof setTimeout> | null = null;
   let closed = false;
   const lang = () => store.getState().lang;
@@ -153,22 +154,24 @@ export function createSessionClient(options: ClientOptions) {
   };
 
   /** Applies a broadcast or a withheld action's placeholder in version order. */
-  const apply = (item: CommittedAction | WithheldAction) => {
+  const apply = (item: CommittedAction | WithheldAction | ViewPatchMessage) => {
     const s = store.getState();
-    if (!('type' in item)) return s.skip(item.version);
+    if (!('type' in item)) return s.skip(item.version, 'patch' in item ? item.patch : undefined);
     const result = s.receive(item);
     if (result === 'applied') afterApplied(item);
     return result;
   };
 
+  /** A withheld action's placeholder, or a patch: both move the version on by one. */
   const withheld = (raw: unknown) => {
-    const version = (raw as Partial<WithheldAction> | null)?.version;
-    if (typeof version !== 'number') return;
+    const msg = raw as Partial<ViewPatchMessage> | null;
+    if (typeof msg?.version !== 'number') return;
+    const item = msg.patch && typeof msg.patch === 'object' ? { version: msg.version, patch: msg.patch } : { version: msg.version };
     if (syncing) {
-      buffered.push({ version });
+      buffered.push(item);
       return;
     }
-    if (store.getState().skip(version) === 'gap') void sync();
+    if (apply(item) === 'gap') void sync();
   };
 
   /** A whole new view from the server (cards revealed, a seat taken): newer than anything before it. */
@@ -322,6 +325,7 @@ export function createSessionClient(options: ClientOptions) {
   });
   for (const name of BROADCASTS) socket.on(name, receive);
   socket.on('action:withheld', withheld);
+  socket.on('view:patched', withheld);
   socket.on('view:replaced', replaced);
   socket.on('presence:changed', (presence: Presence) => store.getState().setPresence(presence));
   socket.on('pieces:dragged', (batch: DragBatch) => store.getState().applyDragFrames(batch, selfHolder(), now()));

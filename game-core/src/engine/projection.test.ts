@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { ActionPayloads, ActionType, CommittedAction, Viewer } from '../protocol/index';
 import type { Actor, SessionState } from '../state/types';
 import { GUEST, HOST, accepted, makeState, seat } from '../testing/fixtures';
+import { pollTally } from '../rules/poll';
 import { applyAction } from './applyAction';
 import { playerView, projectAction, viewerKey } from './projection';
 
@@ -94,6 +95,7 @@ function play() {
         if (!r.ok) throw new Error(`${name} could not apply ${a.type} at ${a.version}: ${r.message}`);
         replicas[name] = r.state;
       } else if (out.kind === 'replaced') replicas[name] = out.state;
+      else if (out.kind === 'patched') replicas[name] = { ...replicas[name]!, ...out.patch };
       expect(normal(replicas[name]!), `${name} after ${a.version} ${a.type}`).toEqual(normal(playerView(state, viewer)));
     }
   }
@@ -128,6 +130,15 @@ describe('projectAction', () => {
         for (const other of ['s1', 's2', 's3'].filter((s) => s !== name)) expect(text).not.toMatch(new RegExp(`"answers":\\{[^}]*"${other}"`));
       }
     }
+  });
+
+  it('counts the others votes as they come in, without their options until the result is shown', () => {
+    const log = workshopLog();
+    let state = makeState({ seats: false, staged: true });
+    for (const a of log.slice(0, 19)) state = accepted(applyAction(state, a));
+    expect(playerView(state, { kind: 'screen' }).polls['wonen-straks']!.answers).toEqual({ '~0': -1, '~1': -1, '~2': -1 });
+    expect(playerView(state, { kind: 'seat', seatId: 's2' }).polls['wonen-straks']!.answers).toEqual({ s2: 2, '~0': -1, '~1': -1 });
+    expect(pollTally(playerView(state, { kind: 'screen' }), 'wonen-straks')).toEqual([0, 0, 0]);
   });
 
   it('shows the others counts once the result is revealed, without their seats', () => {

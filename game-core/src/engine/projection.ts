@@ -53,15 +53,11 @@ export function playerView(state: SessionState, viewer: Viewer): SessionState {
   for (const [id, table] of Object.entries(state.tables)) tables[id] = projectTable(state, table, viewer);
   const seats: Record<string, Seat> = {};
   for (const [id, seat] of Object.entries(state.seats)) seats[id] = seesName(state, viewer, seat) ? seat : { ...seat, name: '' };
-  const polls: Record<string, PollState> = {};
-  for (const [id, poll] of Object.entries(state.polls)) polls[id] = projectPoll(poll, viewer);
-  return {
-    ...state,
-    tables,
-    seats,
-    polls,
-    insights: viewer.kind === 'guest' ? [] : state.insights.filter((i) => isInsightVisible(i, viewer)),
-  };
+  return { ...state, tables, seats, polls: projectPolls(state, viewer), insights: projectInsights(state, viewer) };
+}
+
+function projectInsights(state: SessionState, viewer: Viewer): Insight[] {
+  return viewer.kind === 'guest' ? [] : state.insights.filter((i) => isInsightVisible(i, viewer));
 }
 
 function projectTable(state: SessionState, table: TableState, viewer: Viewer): TableState {
@@ -79,36 +75,53 @@ function projectTable(state: SessionState, table: TableState, viewer: Viewer): T
   return { ...table, cards, deck, links: links.length === table.links.length ? table.links : links, ended };
 }
 
+/** An answer whose option a viewer may not know: it counts as a vote, for no option. */
+export const UNKNOWN_ANSWER = -1;
+
 /**
- * Before the result is shown a player knows only their own answer. Once it is shown, the other
- * answers come without the seats behind them: keyed by their position in option order, so the
- * keys say nothing about who answered first or what.
+ * A player knows their own answer. The others' answers come without the seats behind them,
+ * keyed by their position in option order so the keys say nothing about who answered first;
+ * until the result is shown their options are `UNKNOWN_ANSWER` too, so screens can count the
+ * votes coming in and nothing more. Guests get no answers.
  */
 function projectPoll(poll: PollState, viewer: Viewer): PollState {
   const own = viewer.kind === 'seat' && Object.hasOwn(poll.answers, viewer.seatId) ? viewer.seatId : null;
   const answers: Record<string, number> = {};
   if (own !== null) answers[own] = poll.answers[own]!;
-  if (poll.revealed && viewer.kind !== 'guest') {
+  if (viewer.kind !== 'guest') {
     const others = Object.entries(poll.answers)
       .filter(([seatId]) => seatId !== own)
-      .map(([, option]) => option)
+      .map(([, option]) => (poll.revealed ? option : UNKNOWN_ANSWER))
       .sort((a, b) => a - b);
     others.forEach((option, i) => (answers[`~${i}`] = option));
   }
   return { ...poll, answers };
 }
 
+function projectPolls(state: SessionState, viewer: Viewer): Record<string, PollState> {
+  const polls: Record<string, PollState> = {};
+  for (const [id, poll] of Object.entries(state.polls)) polls[id] = projectPoll(poll, viewer);
+  return polls;
+}
+
 /**
  * One broadcast as a viewer receives it:
  * - `action`: apply it with the reducer (its payload may be cut down for this viewer);
  * - `withheld`: something the viewer may not see happened; only the version moves on;
- * - `replaced`: the view changed in a way the viewer's replica cannot compute (cards revealed,
- *   an event fired, a result shown); the viewer loads `playerView(after, viewer)`.
+ * - `patched`: one part of the view changed in a way the replica cannot compute (someone
+ *   else's vote counted, insights revealed, private cards revealed); the viewer takes these
+ *   top-level fields of `playerView(after, viewer)` as they are;
+ * - `replaced`: the whole view changed (a seat taken, an event fired); the viewer loads
+ *   `playerView(after, viewer)`.
  */
 export type ProjectedAction =
   | { kind: 'action'; action: CommittedAction }
   | { kind: 'withheld'; version: number }
+  | { kind: 'patched'; version: number; patch: ViewPatch }
   | { kind: 'replaced'; version: number; state: SessionState };
+
+/** The parts of a view a `patched` broadcast replaces. */
+export type ViewPatch = Partial<Pick<SessionState, 'polls' | 'insights' | 'tables'>>;
 
 /** How one committed action reaches one viewer, given the state before and after it. */
 export function projectAction(action: CommittedAction, before: SessionState, after: SessionState, viewer: Viewer): ProjectedAction {
@@ -116,10 +129,20 @@ export function projectAction(action: CommittedAction, before: SessionState, aft
   const decision = decide(action, before, after, viewer);
   if (decision === 'withheld') return { kind: 'withheld', version: action.version };
   if (decision === 'replaced') return { kind: 'replaced', version: action.version, state: playerView(after, viewer) };
+  if (decision === 'polls') return patched(action, { polls: projectPolls(after, viewer) }, { polls: projectPolls(before, viewer) });
+  if (decision === 'insights')
+    return patched(action, { insights: projectInsights(after, viewer) }, { insights: projectInsights(before, viewer) });
+  if (decision === 'tables') return { kind: 'patched', version: action.version, patch: { tables: playerView(after, viewer).tables } };
   return { kind: 'action', action: decision };
 }
 
-type Decision = CommittedAction | 'withheld' | 'replaced';
+/** A patch, or only the version when the viewer's part did not change at all. */
+function patched(action: CommittedAction, now: ViewPatch, was: ViewPatch): ProjectedAction {
+  if (JSON.stringify(now) === JSON.stringify(was)) return { kind: 'withheld', version: action.version };
+  return { kind: 'patched', version: action.version, patch: now };
+}
+
+type Decision = CommittedAction | 'withheld' | 'replaced' | 'polls' | 'insights' | 'tables';
 
 function decide(action: CommittedAction, before: SessionState, after: SessionState, viewer: Viewer): Decision {
   const p = action.payload as Record<string, unknown>;
@@ -171,17 +194,16 @@ function decide(action: CommittedAction, before: SessionState, after: SessionSta
       // Unstaging on a board a viewer does not see changes nothing there; what they see changes alike.
       return changedTables(before, after).some((id) => seesBoard(before, viewer, id)) ? action : 'withheld';
     case 'cards:reveal':
-      return changedTables(before, after).some((id) => seesBoard(before, viewer, id)) ? 'replaced' : 'withheld';
+      return changedTables(before, after).some((id) => seesBoard(before, viewer, id)) ? 'tables' : 'withheld';
     case 'event:fire':
       return 'replaced';
     case 'poll:answer': {
       const voter = action.actor.kind === 'seat' ? action.actor.seatId : null;
       if (voter !== null && own(voter)) return action;
-      const poll = after.polls[String(p.pollId)];
-      return poll?.revealed && viewer.kind !== 'guest' ? 'replaced' : 'withheld';
+      return viewer.kind === 'guest' ? 'withheld' : 'polls';
     }
     case 'poll:reveal':
-      return viewer.kind === 'guest' ? action : 'replaced';
+      return viewer.kind === 'guest' ? action : 'polls';
     case 'insight:add':
       return action.actor.kind === 'seat' && own(action.actor.seatId) ? action : 'withheld';
     case 'insight:set':
@@ -191,10 +213,10 @@ function decide(action: CommittedAction, before: SessionState, after: SessionSta
       const was = seesInsight(before.insights.find((i) => i.id === id), viewer);
       const is = seesInsight(after.insights.find((i) => i.id === id), viewer);
       if (!was && !is) return 'withheld';
-      return was && (is || action.type === 'insight:remove') ? action : 'replaced';
+      return was && (is || action.type === 'insight:remove') ? action : 'insights';
     }
     case 'insights:reveal':
-      return viewer.kind === 'guest' ? 'withheld' : 'replaced';
+      return viewer.kind === 'guest' ? 'withheld' : 'insights';
     default:
       // Facilitator controls on table and session settings: every viewer sees those.
       return action;

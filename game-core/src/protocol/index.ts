@@ -255,6 +255,12 @@ export interface WithheldAction {
   version: number;
 }
 
+/** Fields of a view sent whole: the viewer's polls, insights or tables after the action. */
+export interface ViewPatchMessage {
+  version: number;
+  patch: Partial<Pick<SessionState, 'polls' | 'insights' | 'tables'>>;
+}
+
 export interface Snapshot {
   version: number;
   state: SessionState;
@@ -319,8 +325,14 @@ export type ServerToClientEvents = {
   /** An action this viewer may not see happened; only the version moves on. */
   'action:withheld': (info: WithheldAction) => void;
   /**
-   * The viewer's view changed in a way its replica cannot compute from an action (private
-   * cards revealed, an event fired, a seat taken): this is its whole view at `version`.
+   * Part of the viewer's view changed in a way its replica cannot compute from the action
+   * (another player's vote counted, insights or private cards revealed): these top-level
+   * fields replace the replica's, and the version moves on by one.
+   */
+  'view:patched': (patch: ViewPatchMessage) => void;
+  /**
+   * The viewer's whole view changed (a seat taken or freed, an event fired): this is its whole
+   * view at `version`.
    */
   'view:replaced': (snapshot: Snapshot) => void;
   'presence:changed': (presence: Presence) => void;

@@ -127,6 +127,7 @@ export function attachRealtime(deps: RealtimeDeps): { relay: DragRelay } {
       }
       if (out.kind === 'action') s.emit(event, out.action as never);
       else if (out.kind === 'withheld') s.emit('action:withheld', { version: out.version });
+      else if (out.kind === 'patched') s.emit('view:patched', { version: out.version, patch: out.patch });
       else s.emit('view:replaced', { version: out.version, state: out.state });
     }
   };
