@@ -128,7 +128,7 @@ describe('what each viewer receives', () => {
     for (const l of [w.other.tablet, w.guest, w.late]) expect(all(l)).not.toContain(LABEL);
   });
 
-  it('refuses a guest who asks to move or remove a card it cannot see, and changes nothing', async () => {
+  it('refuses a player who moves or writes on another player\u2019s private card, and changes nothing', async () => {
     const w = await workshop();
     const sneak = await listen(server.url);
     open.push(sneak);
