@@ -1,8 +1,8 @@
-import { MAX_NOTE, type CardOnBoard, type Scenario, type TableState } from '@samenspel/game-core';
+import { ERASED_TEXT, MAX_NOTE, type CardOnBoard, type Scenario, type TableState } from '@samenspel/game-core';
 import { useEffect, useId, useState, type FormEvent } from 'react';
 import { useT } from '../i18n/useT';
 import { appStore, useApp } from '../store';
-import { removeCard, removeLink, saveNote } from './actions';
+import { redactCard, removeCard, removeLink, saveNote } from './actions';
 import { selectionLabel } from './Board';
 import { cardDef } from './cards';
 import { linkingStore, useLinking } from './linking';
@@ -16,6 +16,7 @@ export function SelectionPanel({ tableId, scenario }: { tableId: string; scenari
   const t = useT();
   const selection = useApp((s) => s.selection);
   const byKeyboard = useApp((s) => s.cursor !== null);
+  const isHost = useApp((s) => s.viewer?.kind === 'host');
   const table = useApp((s) => s.game?.tables[tableId] ?? null);
   const connectFrom = useLinking((s) => s.connectFrom);
   const linkId = useLinking((s) => s.linkId);
@@ -68,11 +69,21 @@ export function SelectionPanel({ tableId, scenario }: { tableId: string; scenari
             {t('card.remove')}
           </button>
         )}
+        {card && isHost && hasWords(card) && (
+          <button type="button" className="button-danger" data-testid="selection-redact" onClick={() => void redactCard(tableId, card.id)}>
+            {t('host.card.redact')}
+          </button>
+        )}
       </div>
       {card && <NoteField key={card.id} tableId={tableId} card={card} />}
       {card && <CardLinks table={table} card={card} />}
     </section>
   );
+}
+
+/** Whether a card carries words a player wrote: a blank card's label, or a note. */
+function hasWords(card: CardOnBoard): boolean {
+  return (card.defId === null && card.label !== ERASED_TEXT) || card.note !== '';
 }
 
 /** Drawing a line: which card it starts from and how to finish or stop. */

@@ -90,6 +90,10 @@ export const hostEn: Record<HostKey, string> = {
   'host.insights.unhide': 'Show',
   'host.insights.remove': 'Delete',
   'host.insights.removeConfirm': 'Delete this insight for good? “{text}”',
+  'host.card.redact': 'Erase the words (privacy)',
+  'host.card.redactConfirm':
+    'The words on “{label}” and its note are erased for good: from every screen, the report and storage. The card stays where it is. Go ahead?',
+  'host.card.redacted': 'The words on the card are erased.',
 
   'host.people.count': '{n} players',
   'host.reassign': 'Other role',

@@ -92,6 +92,10 @@ export const hostNl = {
   'host.insights.unhide': 'Tonen',
   'host.insights.remove': 'Verwijderen',
   'host.insights.removeConfirm': 'Dit inzicht voorgoed verwijderen? “{text}”',
+  'host.card.redact': 'Tekst wissen (privacy)',
+  'host.card.redactConfirm':
+    'De woorden op “{label}” en de toelichting worden voorgoed gewist: van elk scherm, uit het verslag en uit de opslag. De kaart blijft op zijn plek. Doorgaan?',
+  'host.card.redacted': 'De tekst op de kaart is gewist.',
 
   'host.people.count': '{n} spelers',
   'host.reassign': 'Andere rol',
