@@ -112,12 +112,12 @@ export function attachRealtime(deps: RealtimeDeps): { relay: DragRelay } {
   const publish = (room: Room, action: CommittedAction, before: SessionState, fresh: ReadonlySet<string>) => {
     const members = io.sockets.adapter.rooms.get(sessionRoom(room.sessionId));
     if (!members) return;
-    const event = BROADCAST_OF[action.type] as 'card:placed';
     const projected = new Map<string, ProjectedAction>();
+    // Connections that receive the same message are sent it in one emit, encoded once.
+    const audience = new Map<ProjectedAction | 'as-is' | 'withheld', { out: ProjectedAction; ids: string[] }>();
     for (const id of members) {
-      const s = io.sockets.sockets.get(id);
-      const viewer = s?.data.viewer;
-      if (!s || !viewer) continue;
+      const viewer = io.sockets.sockets.get(id)?.data.viewer;
+      if (!viewer) continue;
       let out: ProjectedAction;
       if (fresh.has(id)) out = { kind: 'replaced', version: action.version, state: playerView(room.state, viewer) };
       else {
@@ -125,10 +125,17 @@ export function attachRealtime(deps: RealtimeDeps): { relay: DragRelay } {
         out = projected.get(key) ?? projectAction(action, before, room.state, viewer);
         projected.set(key, out);
       }
-      if (out.kind === 'action') s.emit(event, out.action as never);
-      else if (out.kind === 'withheld') s.emit('action:withheld', { version: out.version });
-      else if (out.kind === 'patched') s.emit('view:patched', { version: out.version, patch: out.patch });
-      else s.emit('view:replaced', { version: out.version, state: out.state });
+      const group = out.kind === 'withheld' ? 'withheld' : out.kind === 'action' && out.action === action ? 'as-is' : out;
+      const entry = audience.get(group);
+      if (entry) entry.ids.push(id);
+      else audience.set(group, { out, ids: [id] });
+    }
+    for (const { out, ids } of audience.values()) {
+      const to = io.to(ids);
+      if (out.kind === 'action') to.emit(BROADCAST_OF[action.type] as 'card:placed', out.action as never);
+      else if (out.kind === 'withheld') to.emit('action:withheld', { version: out.version });
+      else if (out.kind === 'patched') to.emit('view:patched', { version: out.version, patch: out.patch });
+      else to.emit('view:replaced', { version: out.version, state: out.state });
     }
   };
 
