@@ -2,6 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import {
   HOST_ONLY,
   locate,
+  playerView,
   PROTOCOL_VERSION,
   type ActionAck,
   type AttachAck,
@@ -92,7 +93,8 @@ describe('actions', () => {
     expect(card).toBeDefined();
     // y = -0.7 straight up: the gemeente ring, first sector.
     expect(locate(card!, 4)).toMatchObject({ kind: 'ring', supportType: 'gemeente', sector: 0 });
-    expect(host.replica.state).toEqual(moeder.replica.state);
+    // The mother holds her own view of the facilitator's state: everything but the staged start cards.
+    expect(moeder.replica.state).toEqual(playerView(host.replica.state!, { kind: 'seat', seatId: moeder.seat.id }));
   });
 
   it('answers a repeated actionId with the first result and does not apply it twice', async () => {
@@ -220,12 +222,14 @@ describe('the workshop flow over the wire', () => {
     const { host, mentor, moeder } = await table();
     const early = await request<ActionAck>(mentor.socket, 'card:move', actionRequest<'card:move'>({ tableId: 't1', cardId: 'mbo', x: 0.1, y: -0.3, rev: 0 }, 2));
     expect(early).toMatchObject({ ok: false, code: 'NOT_FOUND' });
-    const heard = nextEvent<CommittedAction<'situation:reveal'>>(moeder.socket, 'situation:revealed');
+    // Staged start cards are not in a player's view at all; each one arrives when it comes onto the wheel.
+    expect(moeder.replica.state?.tables.t1?.cards).toEqual({});
+    const heard = nextEvent<{ version: number }>(moeder.socket, 'view:patched');
     expect(await request<ActionAck>(host.socket, 'situation:reveal', actionRequest<'situation:reveal'>({ all: false }, 2))).toEqual({ ok: true, version: 3 });
-    expect((await heard).payload).toEqual({ all: false });
+    expect((await heard).version).toBe(3);
     await moeder.replica.waitForVersion(3);
     expect(moeder.replica.state?.tables.t1?.cards.mbo?.staged).toBe(false);
-    expect(moeder.replica.state?.tables.t1?.cards.fasehuis?.staged).toBe(true);
+    expect(moeder.replica.state?.tables.t1?.cards).not.toHaveProperty('fasehuis');
     const later = await request<ActionAck>(mentor.socket, 'card:move', actionRequest<'card:move'>({ tableId: 't1', cardId: 'mbo', x: 0.1, y: -0.3, rev: 0 }, 3));
     expect(later).toEqual({ ok: true, version: 4 });
   });

@@ -173,6 +173,19 @@ describe('projectAction', () => {
     expect(view.polls['wonen-straks']!.answers).toEqual({});
   });
 
+  it('sends the start cards to nobody but the host until the facilitator brings them onto the wheel', () => {
+    const start = makeState({ seats: false, staged: true });
+    expect(Object.keys(start.tables.t1!.cards).length).toBeGreaterThan(0);
+    for (const viewer of [{ kind: 'screen' }, { kind: 'guest' }] as Viewer[]) expect(playerView(start, viewer).tables.t1!.cards).toEqual({});
+    const log = workshopLog();
+    let state = start;
+    for (const a of log.slice(0, 3)) state = accepted(applyAction(state, a));
+    const after = accepted(applyAction(state, log[3]!));
+    const out = projectAction(log[3]!, state, after, { kind: 'seat', seatId: 's1' });
+    expect(out.kind).toBe('patched');
+    expect(out.kind === 'patched' && Object.values(out.patch.tables!.t1!.cards).map((c) => c.id)).toEqual(['zelf-koken']);
+  });
+
   it('withholds a move on another table from a player, with only the version', () => {
     const log = workshopLog();
     let state = makeState({ seats: false, staged: true });

@@ -1,6 +1,6 @@
 import type { CommittedAction, Viewer } from '../protocol/index';
 import type { CardOnBoard, Insight, PollState, Seat, SessionState, TableState } from '../state/types';
-import { isInsightVisible } from './views';
+import { isCardVisible, isInsightVisible } from './views';
 
 /*
  * What each viewer may see, decided in one place. The server runs every state it sends through
@@ -14,8 +14,8 @@ import { isInsightVisible } from './views';
  *   of revealed polls; no names (the wheel shows roles, not people);
  * - a guest sees the scenario, the tables and who holds which role (to pick a free one), and
  *   nothing else.
- * Starting cards that are not on the wheel yet (`staged`) are sent along: they are the
- * scenario's own cards, which every viewer already has in `scenario.cards`.
+ * Starting cards the facilitator has not brought onto the wheel yet (`staged`) reach the host
+ * only, like private cards: a screen draws everything it is sent.
  *
  * A replica applies the projected actions with the same reducer and ends on exactly
  * `playerView(state, viewer)`; `projection.test.ts` checks that on a whole workshop.
@@ -33,10 +33,12 @@ export function seesBoard(state: SessionState, viewer: Viewer, tableId: string):
   return Object.hasOwn(state.seats, viewer.seatId) && state.seats[viewer.seatId]!.tableId === tableId;
 }
 
-/** Whether the data of a card is sent to a viewer who sees its table: private cards only to their placer. */
+/**
+ * Whether a card is sent to a viewer who sees its table: staged start cards only to the host,
+ * private cards to their placer and the host (`isCardVisible`, the rule the board draws by).
+ */
 export function carriesCard(card: CardOnBoard, viewer: Viewer): boolean {
-  if (viewer.kind === 'host' || !card.hidden) return true;
-  return viewer.kind === 'seat' && card.placedBy === viewer.seatId;
+  return isCardVisible(card, viewer);
 }
 
 /** Whether a viewer may read a player's name: the host all, a player those at their own table. */
@@ -66,7 +68,7 @@ function projectTable(state: SessionState, table: TableState, viewer: Viewer): T
   const withheldDefs: string[] = [];
   for (const [id, card] of Object.entries(table.cards)) {
     if (carriesCard(card, viewer)) cards[id] = card;
-    else if (card.defId !== null && !table.deck.includes(card.defId)) withheldDefs.push(card.defId);
+    else if (card.hidden && !card.staged && card.defId !== null && !table.deck.includes(card.defId)) withheldDefs.push(card.defId);
   }
   // A deck card placed privately stays in the others' deck: its absence would give it away.
   const deck = withheldDefs.length > 0 ? [...table.deck, ...withheldDefs] : table.deck;
@@ -169,8 +171,8 @@ function decide(action: CommittedAction, before: SessionState, after: SessionSta
       // Who sits at a player's table, and so whose names they see, may change: start afresh.
       return viewer.kind === 'seat' ? 'replaced' : action;
     case 'table:add':
-      // The new table's starting cards reach only those who see every board.
-      return viewer.kind === 'screen' ? action : 'replaced';
+      // A new table comes with staged start cards, which only the host's replica may hold.
+      return 'replaced';
     case 'card:place': {
       if (!board) return 'withheld';
       const card = after.tables[tableId!]?.cards[typeof p.defId === 'string' ? p.defId : `blank-${action.version}`];
@@ -191,8 +193,11 @@ function decide(action: CommittedAction, before: SessionState, after: SessionSta
     case 'token:move':
       return board ? action : 'withheld';
     case 'situation:reveal':
-      // Unstaging on a board a viewer does not see changes nothing there; what they see changes alike.
-      return changedTables(before, after).some((id) => seesBoard(before, viewer, id)) ? action : 'withheld';
+      // Start cards come onto the wheel: their data reaches the viewers only now.
+      return changedTables(before, after).some((id) => seesBoard(before, viewer, id)) ? 'tables' : 'withheld';
+    case 'step:set':
+      // From step 3 on, start cards still staged come onto the wheel with the step.
+      return after.tableOrder.some((id) => seesBoard(before, viewer, id) && before.tables[id]!.cards !== after.tables[id]!.cards) ? 'tables' : action;
     case 'cards:reveal':
       return changedTables(before, after).some((id) => seesBoard(before, viewer, id)) ? 'tables' : 'withheld';
     case 'event:fire':
