@@ -1,7 +1,7 @@
 export * from './board/geometry';
 export * from './state/index';
 export * from './rules/context';
-export { findAddedCard } from './rules/cardPlace';
+export { findAddedCard, MAX_BLANK_CARDS } from './rules/cardPlace';
 export { MAX_TABLES } from './rules/tableAdd';
 export { timerRemaining } from './rules/timer';
 export { promptText } from './rules/facilitation';
@@ -16,3 +16,32 @@ export * from './engine/projection';
 export * from './engine/erasure';
 export type { Scenario, ScenarioCard, ScenarioRole, ScenarioEvent, ScenarioEffect, ScenarioPoll } from './scenario/schema';
 export * from './protocol/index';
+export {
+  layoutBoard,
+  setLabel,
+  wrapWords,
+  boxesOverlap,
+  boundsOf,
+  extentAt,
+  extentsOverlap,
+  extentInBand,
+  turnAt,
+  toDisplay,
+  toCanonical,
+  MIN_CENTRE,
+  ringBand,
+  CARD_FONT,
+  CARD_SHAPES,
+  CARD_GAP,
+  STACK_BOX,
+  TOKEN_BOX,
+  type BoardLayout,
+  type Box,
+  type CardStack,
+  type Extent,
+  type LabelSetting,
+  type LayoutCardInput,
+  type LayoutOptions,
+  type LayoutTokenInput,
+  type PlacedCard,
+} from './board/layout';

@@ -52,9 +52,12 @@ describe('erasing the words on a card', () => {
     const button = host.locator('[data-testid="selection-redact"]');
     await button.waitFor();
     await host.screenshot({ path: join(SHOTS, 'redact-before.png') });
-    let asked = '';
-    host.once('dialog', (d) => void (asked = d.message()));
     await button.click();
+    const dialog = host.locator('[data-testid="confirm-dialog"]');
+    await dialog.waitFor();
+    const asked = (await dialog.textContent()) ?? '';
+    await host.screenshot({ path: join(SHOTS, 'redact-confirm.png') });
+    await host.locator('[data-testid="confirm-ok"]').click();
     for (const page of [host, tablet, screen]) {
       await page.locator(`[data-testid="card-${cardId}"]`).first().waitFor();
       await expect.poll(() => page.locator(`[data-testid="card-${cardId}"]`).first().textContent()).not.toContain('Jansen');

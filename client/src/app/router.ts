@@ -1,3 +1,4 @@
+import { isReservedKey } from '@samenspel/game-core';
 import { useSyncExternalStore } from 'react';
 
 /*
@@ -43,7 +44,8 @@ export function parseRoute(pathname: string, search = ''): Route {
   if (first === 'host' && second) return { name: 'host', sessionId: second };
   if (first === 'screen' && second) {
     const tableId = new URLSearchParams(search).get('table');
-    return { name: 'screen', code: normaliseCode(second), tableId: tableId || null };
+    // `?table=constructor` must not name something every object has.
+    return { name: 'screen', code: normaliseCode(second), tableId: tableId && !isReservedKey(tableId) ? tableId : null };
   }
   return { name: 'notFound' };
 }

@@ -1,12 +1,11 @@
-import type { Scenario } from '@samenspel/game-core';
+import { MAX_BLANK_CARDS, MAX_LABEL, type Scenario } from '@samenspel/game-core';
 import { useId, useState, type FormEvent } from 'react';
 import { usingKeyboard } from '../lib/inputMode';
 import { useT } from '../i18n/useT';
 import { appStore, pieceKey, useApp, type Selection } from '../store';
 import { startPoint } from './Board';
 import { cardDef } from './cards';
-
-const BLANK_MAX = 80;
+import { useDeckDrag } from './deckDrag';
 
 /**
  * The stack of support cards not yet on the wheel, and a blank card to write. Choosing one
@@ -19,6 +18,9 @@ export function DeckPanel({ tableId, scenario }: { tableId: string; scenario: Sc
   const selection = useApp((s) => s.selection);
   // The facilitator sees every card anyway; only a player needs telling who will see theirs.
   const privateRound = useApp((s) => s.viewer?.kind === 'seat' && (s.game?.tables[tableId]?.private ?? false));
+  // The server refuses a blank card beyond the table's cap; say so before anyone writes one.
+  const blanks = useApp((s) => Object.values(s.game?.tables[tableId]?.cards ?? {}).filter((c) => c.defId === null).length);
+  const full = blanks >= MAX_BLANK_CARDS;
   const [blank, setBlank] = useState('');
   const headingId = useId();
   const blankId = useId();
@@ -73,19 +75,17 @@ export function DeckPanel({ tableId, scenario }: { tableId: string; scenario: Sc
               const label = def?.label ?? id;
               const chosen = selection?.kind === 'deck' && selection.defId === id;
               return (
-                <li key={id}>
-                  <button
-                    type="button"
-                    className={`deck-card${chosen ? ' is-selected' : ''}`}
-                    data-testid={`deck-${id}`}
-                    aria-pressed={chosen}
-                    aria-label={t('deck.itemLabel', { label })}
-                    onClick={() => choose({ kind: 'deck', defId: id }, label, usingKeyboard())}
-                  >
-                    <span className="deck-card-label">{label}</span>
-                    {def?.law && <span className="deck-card-law">{def.law}</span>}
-                  </button>
-                </li>
+                <DeckCard
+                  key={id}
+                  tableId={tableId}
+                  id={id}
+                  label={label}
+                  wheel={def?.short ?? label}
+                  law={def?.law}
+                  chosen={chosen}
+                  ariaLabel={t('deck.itemLabel', { label })}
+                  onChoose={() => choose({ kind: 'deck', defId: id }, label, usingKeyboard())}
+                />
               );
             })}
           </ul>
@@ -94,23 +94,54 @@ export function DeckPanel({ tableId, scenario }: { tableId: string; scenario: Sc
       <form className="blank-card" onSubmit={onBlank}>
         <label htmlFor={blankId}>{t('deck.blankTitle')}</label>
         <p id={hintId} className="hint">
-          {t('deck.blankHint')}
+          {full ? t('deck.blankFull', { n: MAX_BLANK_CARDS }) : t('deck.blankHint')}
         </p>
         <div className="inline-form">
           <input
             id={blankId}
             data-testid="blank-input"
             value={blank}
-            maxLength={BLANK_MAX}
+            maxLength={MAX_LABEL}
+            disabled={full}
             aria-describedby={hintId}
             autoComplete="off"
             onChange={(e) => setBlank(e.target.value)}
           />
-          <button type="submit" className="button-secondary" disabled={!blank.trim()} data-testid="blank-submit">
+          <button type="submit" className="button-secondary" disabled={full || !blank.trim()} data-testid="blank-submit">
             {t('deck.blankPlace')}
           </button>
         </div>
       </form>
     </section>
+  );
+}
+
+/** One card of the deck: a tap chooses it, a drag sideways carries it onto the wheel. */
+function DeckCard(props: {
+  tableId: string;
+  id: string;
+  label: string;
+  wheel: string;
+  law: string | undefined;
+  chosen: boolean;
+  ariaLabel: string;
+  onChoose: () => void;
+}) {
+  const drag = useDeckDrag(props.tableId, props.id, props.wheel);
+  return (
+    <li>
+      <button
+        type="button"
+        className={`deck-card${props.chosen ? ' is-selected' : ''}`}
+        data-testid={`deck-${props.id}`}
+        aria-pressed={props.chosen}
+        aria-label={props.ariaLabel}
+        onClick={props.onChoose}
+        {...drag}
+      >
+        <span className="deck-card-label">{props.label}</span>
+        {props.law && <span className="deck-card-law">{props.law}</span>}
+      </button>
+    </li>
   );
 }

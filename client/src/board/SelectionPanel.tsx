@@ -1,6 +1,7 @@
 import { ERASED_TEXT, MAX_NOTE, type CardOnBoard, type Scenario, type TableState } from '@samenspel/game-core';
 import { useEffect, useId, useState, type FormEvent } from 'react';
 import { useT } from '../i18n/useT';
+import { useConfirm } from '../ui/Dialog';
 import { appStore, useApp } from '../store';
 import { redactCard, removeCard, removeLink, saveNote } from './actions';
 import { selectionLabel } from './Board';
@@ -17,6 +18,7 @@ export function SelectionPanel({ tableId, scenario }: { tableId: string; scenari
   const selection = useApp((s) => s.selection);
   const byKeyboard = useApp((s) => s.cursor !== null);
   const isHost = useApp((s) => s.viewer?.kind === 'host');
+  const { ask, dialog } = useConfirm();
   const table = useApp((s) => s.game?.tables[tableId] ?? null);
   const connectFrom = useLinking((s) => s.connectFrom);
   const linkId = useLinking((s) => s.linkId);
@@ -70,11 +72,21 @@ export function SelectionPanel({ tableId, scenario }: { tableId: string; scenari
           </button>
         )}
         {card && isHost && hasWords(card) && (
-          <button type="button" className="button-danger" data-testid="selection-redact" onClick={() => void redactCard(tableId, card.id)}>
+          <button
+            type="button"
+            className="button-danger"
+            data-testid="selection-redact"
+            onClick={() =>
+              void ask({ title: t('confirm.redact.title'), body: t('confirm.redact.body', { label: card.label }), confirm: t('confirm.redact.ok'), danger: true }).then(
+                (sure) => sure && redactCard(tableId, card.id),
+              )
+            }
+          >
             {t('host.card.redact')}
           </button>
         )}
       </div>
+      {dialog}
       {card && <NoteField key={card.id} tableId={tableId} card={card} />}
       {card && <CardLinks table={table} card={card} />}
     </section>

@@ -121,14 +121,13 @@ export async function removeCard(tableId: string, cardId: string): Promise<boole
 }
 
 /**
- * The facilitator erases what a player wrote on a card (a real name that slipped in), after
- * asking: the server erases it from the log and the disk too, so it cannot be undone.
+ * The facilitator erases what a player wrote on a card (a real name that slipped in); the
+ * server erases it from the log and the disk too, so the panel asks first.
  */
 export async function redactCard(tableId: string, cardId: string): Promise<boolean> {
   const client = session();
   const card = appStore.getState().game?.tables[tableId]?.cards[cardId];
   if (!client || !card) return false;
-  if (!window.confirm(tr('host.card.redactConfirm', { label: card.label }))) return false;
   const result = await client.send('card:redact', { tableId, cardId });
   if (!report(result)) return false;
   say('host.card.redacted');

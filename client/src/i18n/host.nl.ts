@@ -75,7 +75,6 @@ export const hostNl = {
   'host.events.firedAt': 'Gebeurd aan {tables}',
   'host.events.fireRest': 'Laat gebeuren aan de andere {n}',
   'host.events.everywhere': 'alle tafels',
-  'host.events.confirm': '“{title}” laten gebeuren aan {where}? Dit kan niet ongedaan worden.',
 
   'host.insights.title': 'Inzichten',
   'host.insights.count': '{n}',
@@ -91,10 +90,7 @@ export const hostNl = {
   'host.insights.hide': 'Verbergen',
   'host.insights.unhide': 'Tonen',
   'host.insights.remove': 'Verwijderen',
-  'host.insights.removeConfirm': 'Dit inzicht voorgoed verwijderen? “{text}”',
   'host.card.redact': 'Tekst wissen (privacy)',
-  'host.card.redactConfirm':
-    'De woorden op “{label}” en de toelichting worden voorgoed gewist: van elk scherm, uit het verslag en uit de opslag. De kaart blijft op zijn plek. Doorgaan?',
   'host.card.redacted': 'De tekst op de kaart is gewist.',
 
   'host.people.count': '{n} spelers',

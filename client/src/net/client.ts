@@ -1,6 +1,7 @@
 import {
   BROADCAST_OF,
   DRAG_HOLD_MS,
+  own,
   PROTOCOL_VERSION,
   type ActionAck,
   type ActionPayloads,
@@ -132,7 +133,7 @@ export function createSessionClient(options: ClientOptions) {
     s.setAttached({ sessionId: ack.sessionId, code, viewer: ack.viewer });
     s.loadSnapshot(ack.snapshot);
     s.setPresence(ack.presence);
-    if (s.tableId === null || !ack.snapshot.state.tables[s.tableId]) {
+    if (s.tableId === null || !own(ack.snapshot.state.tables, s.tableId)) {
       s.setTable(ack.seat?.tableId ?? ack.snapshot.state.tableOrder[0] ?? null);
     }
     s.setConnection('ready');

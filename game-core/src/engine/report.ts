@@ -4,6 +4,7 @@ import { promptText } from '../rules/facilitation';
 import { pollOptionCount } from '../rules/poll';
 import type { ScenarioPoll } from '../scenario/schema';
 import type { CardOnBoard, PromptRef, SessionState, TableState } from '../state/types';
+import { own } from '../state/ids';
 import { applyAction } from './applyAction';
 import { cardPlaceOf, diffTables, type TableDiff } from './views';
 
@@ -147,6 +148,8 @@ export interface SessionReport {
     title: string;
     description: string;
     persona: { name: string; age: number; situation: string };
+    /** The short label the wheel shows for a scenario card that has one, by card id; the full label is used everywhere else. */
+    wheelLabels: Record<string, string>;
   };
   sectors: { id: string; label: string }[];
   supportTypes: { id: SupportType; label: string }[];
@@ -208,7 +211,7 @@ export function buildReport(initial: Snapshot, actions: readonly CommittedAction
 
   const boards = new Map<string, ReportBoard[]>(first.tableOrder.map((id) => [id, []]));
   const board = (state: SessionState, tableId: string, kind: ReportBoardKind, eventId: string | null, version: number, at: number) => {
-    const table = state.tables[tableId];
+    const table = own(state.tables, tableId);
     if (!table) return;
     const label = kind === 'before' || kind === 'after' ? words[kind].replace('{event}', eventTitle(eventId ?? '')) : words[kind];
     let list = boards.get(tableId);
@@ -230,7 +233,7 @@ export function buildReport(initial: Snapshot, actions: readonly CommittedAction
   const started = new Set<string>();
   const markStart = (state: SessionState, version: number, at: number) => {
     for (const id of state.tableOrder) {
-      const step = state.tables[id]?.step;
+      const step = own(state.tables, id)?.step;
       if (started.has(id) || (step !== 'spelen' && step !== 'reflectie')) continue;
       started.add(id);
       board(state, id, 'start', null, version, at);
@@ -296,11 +299,11 @@ export function buildReport(initial: Snapshot, actions: readonly CommittedAction
     };
   };
 
-  const usedPolls = state.scenario.polls.filter((p) => state.polls[p.id]);
+  const usedPolls = state.scenario.polls.filter((p) => own(state.polls, p.id));
   const tables = state.tableOrder.map((tableId): ReportTable => {
     const table = state.tables[tableId]!;
     const onBoard = Object.values(table.cards).filter((c) => !c.staged);
-    const labelOf = (id: string) => table.cards[id]?.label ?? id;
+    const labelOf = (id: string) => own(table.cards, id)?.label ?? id;
     return {
       id: table.id,
       name: table.name,
@@ -347,6 +350,7 @@ export function buildReport(initial: Snapshot, actions: readonly CommittedAction
       title: state.scenario.meta.title,
       description: state.scenario.meta.description,
       persona: { name: state.scenario.persona.name, age: state.scenario.persona.age, situation: state.scenario.persona.situation },
+      wheelLabels: wheelLabels(state),
     },
     sectors: state.scenario.board.sectors.map((s) => ({ id: s.id, label: s.label })),
     supportTypes: SUPPORT_TYPES.map((id) => ({ id, label: supportTypeLabel(state, id, language) })),
@@ -363,9 +367,28 @@ export function buildReport(initial: Snapshot, actions: readonly CommittedAction
   };
 }
 
+/**
+ * The boards a report shows, in order: a "before" board identical to the board just before it
+ * adds nothing and is left out. The PDF and the printable page both list these.
+ */
+export function shownBoards(boards: readonly ReportBoard[]): ReportBoard[] {
+  return boards.filter((b, i) => {
+    const c = b.changes;
+    const unchanged = c && c.added.length + c.removed.length + c.moved.length + c.linksAdded.length + c.linksRemoved.length === 0;
+    return !(i > 0 && b.kind === 'before' && unchanged);
+  });
+}
+
+function wheelLabels(state: SessionState): Record<string, string> {
+  const labels: Record<string, string> = {};
+  const defs = [...state.scenario.cards, ...state.scenario.events.flatMap((e) => e.effects.flatMap((f) => (f.kind === 'add' ? [f.card] : [])))];
+  for (const def of defs) if (def.short) labels[def.id] = def.short;
+  return labels;
+}
+
 function tally(state: SessionState, def: ScenarioPoll, counts: (seatId: string) => boolean): ReportPollTally {
   const result = new Array<number>(pollOptionCount(def)).fill(0);
-  for (const [seatId, option] of Object.entries(state.polls[def.id]?.answers ?? {})) {
+  for (const [seatId, option] of Object.entries(own(state.polls, def.id)?.answers ?? {})) {
     if (counts(seatId) && option < result.length) result[option]!++;
   }
   return { pollId: def.id, counts: result, total: result.reduce((a, b) => a + b, 0) };

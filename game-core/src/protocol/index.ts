@@ -12,11 +12,19 @@ export const PROTOCOL_VERSION = 3;
 export const DRAG_HZ = 30;
 /** How long a piece stays held by its dragger after the last frame. */
 export const DRAG_HOLD_MS = 1500;
+/** The longest one drag may hold a piece, however often it sends frames; the drop must follow. */
+export const DRAG_MAX_HOLD_MS = 5000;
 /** Longest note on a card, in characters: a remark, not a report. */
 export const MAX_NOTE = 140;
 /** Longest insight (post-it), in characters. */
 export const MAX_INSIGHT = 280;
+/** Longest display name (of a player or a table), in characters. */
+export const MAX_NAME = 40;
+/** Longest label on a blank card, in characters: a card holds four short lines. */
+export const MAX_LABEL = 80;
 /** Largest message the server reads, in bytes. */
+/** Most wheels the big screen shows at once: a grid of 3 × 2 still reads from the back of a room. */
+export const MAX_SCREEN_TABLES = 6;
 export const MAX_MESSAGE_BYTES = 16 * 1024;
 
 export const ERROR_CODES = [
@@ -40,6 +48,8 @@ export const ERROR_CODES = [
   'PAYLOAD_TOO_LARGE',
   'LOCKED',
   'POLL_CLOSED',
+  'LIMIT_REACHED',
+  'INVALID_TEXT',
   'INTERNAL',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
@@ -107,7 +117,10 @@ export interface ActionPayloads {
   'insight:remove': { insightId: string };
   /** Reveals every insight that is not hidden, at the named tables or everywhere. */
   'insights:reveal': { tableIds?: string[] | undefined };
-  /** What the big screen shows when it follows the facilitator: one table, or two side by side. */
+  /**
+   * What the big screen shows when it follows the facilitator: one table, two side by side, or
+   * a grid of up to `MAX_SCREEN_TABLES` wheels, in the order given.
+   */
   'screen:show': { tableIds: string[] };
 }
 export type ActionType = keyof ActionPayloads;

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { cellPoint, locate } from '../board/geometry';
 import { GUEST, HOST, accepted, ctx, deepFreeze, makeState, seat } from '../testing/fixtures';
-import { cardPlace } from './cardPlace';
+import { cardPlace, MAX_BLANK_CARDS } from './cardPlace';
 
 // Sector 0 is 'wonen', sector 1 'werk' (see the fixture).
 const gemeenteWonen = cellPoint(2, 0, 6);
@@ -123,6 +123,16 @@ describe('cardPlace: a blank card', () => {
       ok: false,
       code: 'BAD_REQUEST',
     });
+  });
+
+  it(`refuses the blank card after the ${MAX_BLANK_CARDS}th at a table, from the facilitator too, but not a deck card or another table's`, () => {
+    let state = makeState();
+    for (let v = 1; v <= MAX_BLANK_CARDS; v++) state = accepted(cardPlace(ctx(state, seat('s1'), v), { tableId: 't1', label: `Kaart ${v}`, ...gemeenteWonen }));
+    const full = deepFreeze(state);
+    for (const actor of [seat('s1'), HOST])
+      expect(cardPlace(ctx(full, actor, 999), { tableId: 't1', label: 'nog één', ...gemeenteWonen })).toMatchObject({ ok: false, code: 'LIMIT_REACHED' });
+    expect(cardPlace(ctx(full, seat('s1'), 999), { tableId: 't1', defId: 'bijbaan', ...gemeenteWonen }).ok).toBe(true);
+    expect(cardPlace(ctx(full, seat('s2'), 999), { tableId: 't2', label: 'Buurvrouw', ...gemeenteWonen }).ok).toBe(true);
   });
 });
 

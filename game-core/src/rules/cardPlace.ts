@@ -1,7 +1,14 @@
 import { locate } from '../board/geometry';
 import type { ActionPayloads } from '../protocol/index';
+import { own } from '../state/ids';
 import type { CardOnBoard } from '../state/types';
 import { actingTable, actorLabel, fail, ok, withTable, type RuleContext, type RuleResult } from './context';
+
+/**
+ * Blank cards one table may hold. A full wheel holds about forty cards in all, so sixty leaves
+ * room for a lively group and keeps the board (and every join's snapshot) small.
+ */
+export const MAX_BLANK_CARDS = 60;
 
 /** Puts a card from the deck, or a blank card with the player's own words, on the wheel. */
 export function cardPlace(ctx: RuleContext, p: ActionPayloads['card:place']): RuleResult {
@@ -44,7 +51,9 @@ export function cardPlace(ctx: RuleContext, p: ActionPayloads['card:place']): Ru
 
   const label = (p.label ?? '').trim();
   if (!label) return fail('BAD_REQUEST', 'a blank card needs a label');
-  const roleId = ctx.actor.kind === 'seat' ? (ctx.state.seats[ctx.actor.seatId]?.roleId ?? null) : null;
+  const blanks = Object.values(table.cards).filter((c) => c.defId === null).length;
+  if (blanks >= MAX_BLANK_CARDS) return fail('LIMIT_REACHED', `at most ${MAX_BLANK_CARDS} blank cards per table`);
+  const roleId = ctx.actor.kind === 'seat' ? (own(ctx.state.seats, ctx.actor.seatId)?.roleId ?? null) : null;
   return place({ id: `blank-${ctx.version}`, defId: null, label, law: null, roleId });
 }
 

@@ -1,4 +1,5 @@
 import type { ErrorCode } from '../protocol/index';
+import { own } from '../state/ids';
 import type { Actor, CardOnBoard, SessionState, TableState } from '../state/types';
 
 /** Everything a rule may know besides its payload. Time and ids come in, so rules stay pure. */
@@ -27,12 +28,12 @@ export function withTable(state: SessionState, table: TableState): SessionState 
 
 /** The table a player or host acts on, checking the actor may act there. */
 export function actingTable(ctx: RuleContext, tableId: string): { table: TableState } | { error: RuleResult & { ok: false } } {
-  const table = ctx.state.tables[tableId];
+  const table = own(ctx.state.tables, tableId);
   if (!table) return { error: fail('NOT_FOUND', `table ${tableId} does not exist`) };
   if (ctx.actor.kind === 'host' || ctx.actor.kind === 'system') return { table };
   if (ctx.actor.kind !== 'seat') return { error: fail('NOT_SEATED', 'choose a role before playing') };
   if (table.locked) return { error: fail('LOCKED', 'the facilitator has paused the board') };
-  const seat = ctx.state.seats[ctx.actor.seatId];
+  const seat = own(ctx.state.seats, ctx.actor.seatId);
   if (!seat) return { error: fail('NOT_SEATED', 'this seat no longer exists') };
   if (seat.tableId !== tableId) return { error: fail('FORBIDDEN', 'you play at another table') };
   return { table };
@@ -50,7 +51,7 @@ export function hostOnly(ctx: RuleContext, what: string): (RuleResult & { ok: fa
 /** The tables a facilitator control applies to: the ones named, or every table. */
 export function targetTables(ctx: RuleContext, tableIds: readonly string[] | undefined): { ids: string[] } | { error: RuleResult & { ok: false } } {
   const ids = tableIds ? [...new Set(tableIds)] : ctx.state.tableOrder;
-  for (const id of ids) if (!ctx.state.tables[id]) return { error: fail('NOT_FOUND', `table ${id} does not exist`) };
+  for (const id of ids) if (!own(ctx.state.tables, id)) return { error: fail('NOT_FOUND', `table ${id} does not exist`) };
   return { ids };
 }
 
@@ -66,7 +67,7 @@ export function updateTables(state: SessionState, ids: readonly string[], change
  * placed in private mode belongs to its placer and the facilitator until it is revealed.
  */
 export function visibleCard(ctx: RuleContext, table: TableState, cardId: string): CardOnBoard | undefined {
-  const card = Object.hasOwn(table.cards, cardId) ? table.cards[cardId] : undefined;
+  const card = own(table.cards, cardId);
   if (!card || ctx.actor.kind === 'host' || ctx.actor.kind === 'system') return card;
   if (card.staged) return undefined;
   if (card.hidden && card.placedBy !== actorLabel(ctx.actor)) return undefined;

@@ -1,6 +1,7 @@
 import { moveToRing, radiusOf, ringAt, SUPPORT_TYPES } from '../board/geometry';
 import type { Scenario, ScenarioEvent } from '../scenario/schema';
 import { freeSpotInCell } from '../state/initial';
+import { own } from '../state/ids';
 import type { CardOnBoard, TableState } from '../state/types';
 
 /** What an event did at one table, for screens to highlight and the preview to list. */
@@ -30,7 +31,7 @@ export function applyEventToTable(
 
   for (const effect of event.effects) {
     if (effect.kind === 'end') {
-      const card = cards[effect.card];
+      const card = own(cards, effect.card);
       const inDeck = deck.includes(effect.card);
       if (card) {
         delete cards[effect.card];
@@ -40,7 +41,7 @@ export function applyEventToTable(
       if (inDeck) deck = deck.filter((id) => id !== effect.card);
       outcomes.push({ kind: 'end', cardId: effect.card, applied: Boolean(card) || inDeck });
     } else if (effect.kind === 'move') {
-      const card = cards[effect.card];
+      const card = own(cards, effect.card);
       if (!card) {
         outcomes.push({ kind: 'move', cardId: effect.card, applied: false });
         continue;
@@ -52,7 +53,7 @@ export function applyEventToTable(
       outcomes.push({ kind: 'move', cardId: effect.card, applied: true });
     } else {
       const def = effect.card;
-      if (cards[def.id] || deck.includes(def.id)) {
+      if (own(cards, def.id) || deck.includes(def.id)) {
         outcomes.push({ kind: 'add', cardId: def.id, applied: false });
         continue;
       }
@@ -85,14 +86,14 @@ export function applyEventToTable(
   // room for later ones in a crowded cell, without touching a card anybody else placed.
   for (let round = 0; round < 3 && laid.length > 1; round++) {
     for (const { id, ring, sector } of laid) {
-      const card = cards[id];
+      const card = own(cards, id);
       if (!card) continue;
       const others = Object.values(cards).filter((c) => c.id !== id);
       cards[id] = { ...card, ...freeSpotInCell(scenario, ring, sector, card.label, others) };
     }
   }
   // A line to a card that stopped has nothing left to connect.
-  const links = table.links.filter((l) => cards[l.from] && cards[l.to]);
+  const links = table.links.filter((l) => own(cards, l.from) && own(cards, l.to));
   return {
     table: {
       ...table,

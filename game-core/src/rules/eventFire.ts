@@ -1,4 +1,5 @@
 import type { ActionPayloads } from '../protocol/index';
+import { own } from '../state/ids';
 import type { TableState } from '../state/types';
 import { fail, hostOnly, ok, type RuleContext, type RuleResult } from './context';
 import { applyEventToTable } from './eventEffects';
@@ -11,7 +12,7 @@ export function eventFire(ctx: RuleContext, p: ActionPayloads['event:fire']): Ru
   const event = ctx.state.scenario.events.find((e) => e.id === p.eventId);
   if (!event) return fail('NOT_FOUND', `event ${p.eventId} is not in this scenario`);
   const tableIds = p.tableIds ?? ctx.state.tableOrder;
-  for (const id of tableIds) if (!ctx.state.tables[id]) return fail('NOT_FOUND', `table ${id} does not exist`);
+  for (const id of tableIds) if (!own(ctx.state.tables, id)) return fail('NOT_FOUND', `table ${id} does not exist`);
   const already = ctx.state.events.some((e) => e.eventId === event.id && e.tableIds.some((t) => tableIds.includes(t)));
   if (already) return fail('CONFLICT', `event ${event.id} already happened at one of these tables`);
 

@@ -1,4 +1,5 @@
 import type { ActionPayloads } from '../protocol/index';
+import { own } from '../state/ids';
 import type { PromptRef, SessionState, TableState } from '../state/types';
 import { fail, hostOnly, ok, targetTables, updateTables, type RuleContext, type RuleResult } from './context';
 import { unstageAll } from './stepSet';
@@ -83,7 +84,7 @@ export function situationReveal(ctx: RuleContext, p: ActionPayloads['situation:r
         const cards = unstageAll(t.cards);
         return cards === t.cards ? t : { ...t, cards };
       }
-      const next = order.find((id) => t.cards[id]?.staged);
+      const next = order.find((id) => own(t.cards, id)?.staged);
       return next ? { ...t, cards: { ...t.cards, [next]: { ...t.cards[next]!, staged: false } } } : t;
     },
     'every starting card is already on the board',
@@ -117,7 +118,7 @@ export function cardsReveal(ctx: RuleContext, p: ActionPayloads['cards:reveal'])
   );
 }
 
-/** Chooses what the big screen shows: one table, or two side by side. */
+/** Chooses what the big screen shows: one table, two side by side, or a grid of up to six. */
 export function screenShow(ctx: RuleContext, p: ActionPayloads['screen:show']): RuleResult {
   const refused = hostOnly(ctx, 'chooses what the big screen shows');
   if (refused) return refused;

@@ -28,7 +28,7 @@ describe('insightAdd', () => {
   it(`refuses a player’s insight beyond the ${MAX_INSIGHTS_PER_SEAT}th, and not someone else’s`, () => {
     let state = makeState();
     for (let i = 0; i < MAX_INSIGHTS_PER_SEAT; i++) state = accepted(insightAdd(ctx(state, seat('s1'), 10 + i), { text: `inzicht ${i}` }));
-    expect(insightAdd(ctx(state, seat('s1'), 99), { text: 'nog een' })).toMatchObject({ ok: false, code: 'BAD_REQUEST' });
+    expect(insightAdd(ctx(state, seat('s1'), 99), { text: 'nog een' })).toMatchObject({ ok: false, code: 'LIMIT_REACHED' });
     expect(insightAdd(ctx(state, seat('s2'), 99), { text: 'mijn eerste' }).ok).toBe(true);
   });
 

@@ -1,4 +1,5 @@
 import type { ActionPayloads } from '../protocol/index';
+import { own } from '../state/ids';
 import type { Insight, SessionState } from '../state/types';
 import { fail, hostOnly, ok, targetTables, type RuleContext, type RuleResult } from './context';
 
@@ -8,13 +9,13 @@ export const MAX_INSIGHTS_PER_SEAT = 10;
 /** A player writes an insight (a post-it). It is the facilitator who puts it on the big screen. */
 export function insightAdd(ctx: RuleContext, p: ActionPayloads['insight:add']): RuleResult {
   if (ctx.actor.kind !== 'seat') return fail('NOT_SEATED', 'choose a role before writing');
-  const seat = ctx.state.seats[ctx.actor.seatId];
+  const seat = own(ctx.state.seats, ctx.actor.seatId);
   if (!seat) return fail('NOT_SEATED', 'this seat no longer exists');
   const text = p.text.trim();
   if (!text) return fail('BAD_REQUEST', 'an insight needs some words');
   const mine = ctx.state.insights.filter((i) => i.seatId === seat.id).length;
-  if (mine >= MAX_INSIGHTS_PER_SEAT) return fail('BAD_REQUEST', `at most ${MAX_INSIGHTS_PER_SEAT} insights per player`);
-  const table = ctx.state.tables[seat.tableId];
+  if (mine >= MAX_INSIGHTS_PER_SEAT) return fail('LIMIT_REACHED', `at most ${MAX_INSIGHTS_PER_SEAT} insights per player`);
+  const table = own(ctx.state.tables, seat.tableId);
   const insight: Insight = {
     id: `i${ctx.version}`,
     seatId: seat.id,

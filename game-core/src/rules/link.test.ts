@@ -35,7 +35,7 @@ describe('linkAdd', () => {
       ...t,
       links: Array.from({ length: MAX_LINKS }, (_, i) => ({ id: `x${i}`, from: `a${i}`, to: `b${i}`, by: 'host' })),
     }));
-    expect(linkAdd(ctx(full, seat('s1')), { tableId: 't1', from: 'oma-belt', to: 'jeugdhulp' })).toMatchObject({ ok: false, code: 'BAD_REQUEST' });
+    expect(linkAdd(ctx(full, seat('s1')), { tableId: 't1', from: 'oma-belt', to: 'jeugdhulp' })).toMatchObject({ ok: false, code: 'LIMIT_REACHED' });
     expect(linkAdd(ctx(full, seat('s2')), { tableId: 't2', from: 'oma-belt', to: 'jeugdhulp' }).ok).toBe(true);
   });
 

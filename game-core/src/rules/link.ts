@@ -13,7 +13,7 @@ export function linkAdd(ctx: RuleContext, p: ActionPayloads['link:add']): RuleRe
   if (!visibleCard(ctx, table, p.from) || !visibleCard(ctx, table, p.to)) return fail('NOT_FOUND', 'both cards must be on the board');
   const exists = table.links.some((l) => (l.from === p.from && l.to === p.to) || (l.from === p.to && l.to === p.from));
   if (exists) return fail('CONFLICT', 'these cards are already connected');
-  if (table.links.length >= MAX_LINKS) return fail('BAD_REQUEST', `at most ${MAX_LINKS} connections per table`);
+  if (table.links.length >= MAX_LINKS) return fail('LIMIT_REACHED', `at most ${MAX_LINKS} connections per table`);
   return ok(withTable(ctx.state, { ...table, links: [...table.links, { id: `l${ctx.version}`, from: p.from, to: p.to, by: actorLabel(ctx.actor) }] }));
 }
 

@@ -1,5 +1,6 @@
 import type { ActionPayloads } from '../protocol/index';
 import type { ScenarioPoll } from '../scenario/schema';
+import { own } from '../state/ids';
 import type { PollState, SessionState } from '../state/types';
 import { fail, hostOnly, ok, type RuleContext, type RuleResult } from './context';
 
@@ -14,11 +15,11 @@ export function pollOptionCount(def: ScenarioPoll): number {
 /** Counts per option, optionally only of the seats at some tables (for the report per table). */
 export function pollTally(state: SessionState, pollId: string, tableId?: string): number[] {
   const def = state.scenario.polls.find((p) => p.id === pollId);
-  const poll = state.polls[pollId];
+  const poll = own(state.polls, pollId);
   const counts = new Array<number>(def ? pollOptionCount(def) : 0).fill(0);
   if (!poll) return counts;
   for (const [seatId, option] of Object.entries(poll.answers)) {
-    if (tableId && state.seats[seatId]?.tableId !== tableId) continue;
+    if (tableId && own(state.seats, seatId)?.tableId !== tableId) continue;
     // A vote whose option this viewer may not know (see `playerView`) counts for none.
     if (option >= 0 && option < counts.length) counts[option]!++;
   }
@@ -27,7 +28,7 @@ export function pollTally(state: SessionState, pollId: string, tableId?: string)
 
 function findPoll(ctx: RuleContext, pollId: string): { def: ScenarioPoll; poll: PollState | undefined } | null {
   const def = ctx.state.scenario.polls.find((p) => p.id === pollId);
-  return def ? { def, poll: Object.hasOwn(ctx.state.polls, pollId) ? ctx.state.polls[pollId] : undefined } : null;
+  return def ? { def, poll: own(ctx.state.polls, pollId) } : null;
 }
 
 function withPoll(state: SessionState, poll: PollState, activePoll: string | null = state.activePoll): SessionState {
@@ -43,7 +44,7 @@ export function pollOpen(ctx: RuleContext, p: ActionPayloads['poll:open']): Rule
   if (found.poll?.status === 'open' && ctx.state.activePoll === p.pollId) return fail('CONFLICT', 'this poll is already open');
   // Only one question at a time: opening a poll closes the one before it.
   let state = ctx.state;
-  const previous = state.activePoll ? state.polls[state.activePoll] : undefined;
+  const previous = state.activePoll ? own(state.polls, state.activePoll) : undefined;
   if (previous && previous.pollId !== p.pollId && previous.status === 'open') state = withPoll(state, { ...previous, status: 'closed' });
   const poll: PollState = found.poll ? { ...found.poll, status: 'open' } : { pollId: p.pollId, status: 'open', revealed: false, answers: {}, openedAt: ctx.now };
   return ok(withPoll(state, poll, p.pollId));
@@ -53,12 +54,12 @@ export function pollOpen(ctx: RuleContext, p: ActionPayloads['poll:open']): Rule
 export function pollAnswer(ctx: RuleContext, p: ActionPayloads['poll:answer']): RuleResult {
   if (ctx.actor.kind !== 'seat') return fail('NOT_SEATED', 'choose a role before answering');
   const seatId = ctx.actor.seatId;
-  if (!ctx.state.seats[seatId]) return fail('NOT_SEATED', 'this seat no longer exists');
+  if (!own(ctx.state.seats, seatId)) return fail('NOT_SEATED', 'this seat no longer exists');
   const found = findPoll(ctx, p.pollId);
   if (!found || !found.poll) return fail('NOT_FOUND', `poll ${p.pollId} is not open`);
   if (found.poll.status !== 'open') return fail('POLL_CLOSED', 'this poll is closed');
   if (p.option >= pollOptionCount(found.def)) return fail('OUT_OF_BOUNDS', `this poll has ${pollOptionCount(found.def)} answers`);
-  if (found.poll.answers[seatId] === p.option) return fail('CONFLICT', 'this is already your answer');
+  if (own(found.poll.answers, seatId) === p.option) return fail('CONFLICT', 'this is already your answer');
   return ok(withPoll(ctx.state, { ...found.poll, answers: { ...found.poll.answers, [seatId]: p.option } }));
 }
 
@@ -88,7 +89,7 @@ export function pollDismiss(ctx: RuleContext, _p: ActionPayloads['poll:dismiss']
   if (refused) return refused;
   const id = ctx.state.activePoll;
   if (!id) return fail('CONFLICT', 'no poll is on the screens');
-  const poll = ctx.state.polls[id];
+  const poll = own(ctx.state.polls, id);
   const state = poll && poll.status === 'open' ? withPoll(ctx.state, { ...poll, status: 'closed' }) : ctx.state;
   return ok({ ...state, activePoll: null });
 }

@@ -29,7 +29,7 @@ describe('tableAdd', () => {
   it(`refuses a table beyond the ${MAX_TABLES}th`, () => {
     let state = makeState();
     while (state.tableOrder.length < MAX_TABLES) state = accepted(tableAdd(ctx(state, HOST), { name: 'Tafel' }));
-    expect(tableAdd(ctx(state, HOST), { name: 'Een te veel' })).toMatchObject({ ok: false, code: 'BAD_REQUEST' });
+    expect(tableAdd(ctx(state, HOST), { name: 'Een te veel' })).toMatchObject({ ok: false, code: 'LIMIT_REACHED' });
   });
 
   it('refuses a player or a guest adding a table', () => {

@@ -9,7 +9,7 @@ export const MAX_TABLES = 12;
 export function tableAdd(ctx: RuleContext, p: ActionPayloads['table:add']): RuleResult {
   const refused = hostOnly(ctx, 'adds tables');
   if (refused) return refused;
-  if (ctx.state.tableOrder.length >= MAX_TABLES) return fail('BAD_REQUEST', `at most ${MAX_TABLES} tables`);
+  if (ctx.state.tableOrder.length >= MAX_TABLES) return fail('LIMIT_REACHED', `at most ${MAX_TABLES} tables`);
   const id = `t${ctx.state.tableOrder.length + 1}`;
   const table = createTable(ctx.state.scenario, id, p.name.trim());
   return ok({ ...ctx.state, tables: { ...ctx.state.tables, [id]: table }, tableOrder: [...ctx.state.tableOrder, id] });

@@ -13,7 +13,8 @@ const optionalText = (max: number) => z.string().trim().max(max).optional();
 export const idSchema = z
   .string()
   .trim()
-  .regex(/^[a-z0-9][a-z0-9-]{0,47}$/, { message: 'id_format' });
+  // `constructor` would fit the pattern but names a property every object inherits.
+  .regex(/^(?!constructor$)[a-z0-9][a-z0-9-]{0,47}$/, { message: 'id_format' });
 
 const integer = (min: number, max: number) =>
   z.preprocess(
@@ -88,6 +89,8 @@ export const roleSchema = z.strictObject({
 export const cardSchema = z.strictObject({
   id: idSchema,
   label: text(80),
+  /** What the wheel shows when the label is long ("Jongerenrekening"); the full label shows in the card's panel, the report and the PDF. */
+  short: optionalText(28),
   role: idSchema.optional(),
   law: optionalText(120),
   supportType: supportTypeSchema,

@@ -1,2 +1,4 @@
 export * from './types';
 export * from './initial';
+export * from './ids';
+export * from './text';

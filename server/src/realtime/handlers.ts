@@ -8,6 +8,7 @@ import {
   PROTOCOL_VERSION,
   DRAG_HZ,
   isCardVisible,
+  own,
   playerView,
   projectAction,
   viewerKey,
@@ -27,7 +28,7 @@ import {
   actionPayloadSchemas,
   actionRequestSchema,
   describeZodError,
-  dragFrameSchema,
+  refusalCode,
   hostAttachSchema,
   joinSchema,
   screenAttachSchema,
@@ -39,7 +40,7 @@ import { holdKey, holderId } from '../rooms/room';
 import type { RoomRegistry } from '../rooms/registry';
 import type { Storage } from '../storage/storage';
 import { hashSecret, newSecret, normaliseCode } from '../tokens';
-import { DragRelay } from './dragRelay';
+import { DRAG_FRAME_SHAPE, DragRelay, readDragFrame, type DragConnection } from './dragRelay';
 import { FailureWindow, TokenBucket } from './rateLimit';
 
 export interface SocketData {
@@ -64,7 +65,6 @@ export interface RealtimeLimits {
   attachFailuresPerMinute: number;
   /** Failed attempts on one connection before it is refused. */
   attachFailuresPerSocket: number;
-  dragWindowMs: number;
   /** A sync that would replay more than this sends a snapshot instead. */
   maxSyncActions: number;
 }
@@ -74,7 +74,6 @@ export const DEFAULT_LIMITS: RealtimeLimits = {
   actionsPerSecond: 15,
   attachFailuresPerMinute: 20,
   attachFailuresPerSocket: 8,
-  dragWindowMs: 16,
   maxSyncActions: 500,
 };
 
@@ -97,11 +96,11 @@ const tableRoom = (sessionId: string, tableId: string) => `t:${sessionId}:${tabl
 export function attachRealtime(deps: RealtimeDeps): { relay: DragRelay } {
   const { io, registry, storage, clock, logger, limits } = deps;
   const attachFailures = new FailureWindow(limits.attachFailuresPerMinute, 60_000, () => clock.now());
-  const relay = new DragRelay(limits.dragWindowMs, (sessionId, tableId, batch, origin) => {
-    // A dragger ignores frames of its own piece, so a batch of only its own frames is not sent
-    // back to it: at a table of eight that saves one write in eight.
-    const to = io.to(tableRoom(sessionId, tableId));
-    (origin ? to.except(origin) : to).volatile.emit('pieces:dragged', batch);
+  const nsp = io.of('/');
+  const relay = new DragRelay({
+    members: (sessionId, tableId) => nsp.adapter.rooms.get(tableRoom(sessionId, tableId)),
+    // `wsPreEncodedFrame` is the send option Socket.IO's own broadcasts use; Engine.IO's types omit it.
+    connection: (id) => nsp.sockets.get(id)?.conn as DragConnection | undefined,
   });
 
   /**
@@ -333,13 +332,14 @@ export function attachRealtime(deps: RealtimeDeps): { relay: DragRelay } {
       const envelope = actionRequestSchema.safeParse(raw);
       if (!envelope.success) return refuse(type, reply, 'BAD_REQUEST', describeZodError(envelope.error));
       const payload = actionPayloadSchemas[type].safeParse(envelope.data.payload);
-      if (!payload.success) return refuse(type, reply, 'BAD_REQUEST', describeZodError(payload.error));
+      if (!payload.success) return refuse(type, reply, refusalCode(payload.error), describeZodError(payload.error));
       if (HOST_ONLY.has(type) && viewer.kind !== 'host')
         return refuse(type, reply, 'FORBIDDEN', 'only the facilitator can do this');
 
       const actor: Actor = viewer.kind === 'seat' ? { kind: 'seat', seatId: viewer.seatId } : viewer.kind === 'host' ? { kind: 'host' } : { kind: 'guest' };
       let seatToken: string | null = null;
       const result = room.submit(type, { ...envelope.data, payload: payload.data } as never, actor, {
+        connection: socket.id,
         seatToken: (seatId) => {
           seatToken = newSecret();
           return { tokenHash: hashSecret(seatToken), seatId };
@@ -352,7 +352,8 @@ export function attachRealtime(deps: RealtimeDeps): { relay: DragRelay } {
         const seat = room.seatOf(seatId);
         if (!seat) return refuse(type, reply, 'NOT_FOUND', 'this seat was released again');
         if (result.duplicate) {
-          // A retry after a lost ack: the first token never arrived, so hand out a new one.
+          // A retry after a lost ack, from the connection that claimed (the room checked): the
+          // first token never arrived, so hand out a new one.
           seatToken = newSecret();
           storage.addSeatToken(room.sessionId, { tokenHash: hashSecret(seatToken), seatId });
         }
@@ -404,47 +405,61 @@ export function attachRealtime(deps: RealtimeDeps): { relay: DragRelay } {
       return changed;
     };
 
-    socket.on(
-      'piece:drag',
-      guard('piece:drag', (raw) => {
+    /*
+     * The drag lane carries 30 frames a second per dragger, so it skips `guard`'s JSON size
+     * check and zod: `readDragFrame` bounds every field itself, and Engine.IO bounds the message.
+     */
+    socket.on('piece:drag', (raw: unknown) => {
+      try {
+        if (!socket.data.events.take()) return refuse('piece:drag', null, 'RATE_LIMITED', 'too many messages; slow down');
         // Above the drag rate frames are dropped silently: the next frame carries a newer position.
         if (!socket.data.drags.take()) return;
-        const parsed = dragFrameSchema.safeParse(raw);
-        if (!parsed.success) return refuse('piece:drag', null, 'BAD_REQUEST', describeZodError(parsed.error));
-        const frame = parsed.data;
-        const { room, viewer } = socket.data;
-        if (!room || !viewer) return refuse('piece:drag', null, 'NOT_ATTACHED', 'join a session first');
-        const table = room.state.tables[frame.tableId];
-        if (!table) return refuse('piece:drag', null, 'NOT_FOUND', 'no such table');
-        let actor: Actor;
-        if (viewer.kind === 'host') actor = { kind: 'host' };
-        else if (viewer.kind === 'seat') {
-          const seat = room.seatOf(viewer.seatId);
-          if (!seat || seat.tableId !== frame.tableId) return refuse('piece:drag', null, 'FORBIDDEN', 'you play at another table');
-          if (frame.kind === 'token' && seat.roleId !== frame.id)
-            return refuse('piece:drag', null, 'FORBIDDEN', 'you can only move your own token');
-          actor = { kind: 'seat', seatId: seat.id };
-        } else return refuse('piece:drag', null, 'FORBIDDEN', 'choose a role before playing');
-        // A card the player cannot see (not on the wheel yet, or another player's private card) is not there for them.
-        const exists =
-          frame.kind === 'token'
-            ? Object.hasOwn(table.tokens, frame.id)
-            : Object.hasOwn(table.cards, frame.id) && isCardVisible(table.cards[frame.id]!, viewer);
-        if (!exists) return refuse('piece:drag', null, 'NOT_FOUND', `no such ${frame.kind}`);
-        const by = holderId(actor);
-        const hold = room.hold(holdKey(frame.tableId, frame.kind, frame.id), by);
-        if (hold === 'held') {
-          const holder = room.holds.get(holdKey(frame.tableId, frame.kind, frame.id))?.by ?? '';
-          socket.emit('drag:refused', { tableId: frame.tableId, kind: frame.kind, id: frame.id, heldBy: holder });
-          return;
-        }
-        // A private card's place is private too: its drag is not relayed to the table.
-        if (frame.kind === 'card' && table.cards[frame.id]!.hidden) return;
-        relay.enqueue(room.sessionId, frame, by, socket.id);
-      }),
-    );
+        relayDrag(raw);
+      } catch (error) {
+        logger.error('handler failed', { event: 'piece:drag', error: error instanceof Error ? (error.stack ?? error.message) : String(error) });
+      }
+    });
 
-    socket.on('disconnect', () => detach());
+    const relayDrag = (raw: unknown) => {
+      const frame = readDragFrame(raw);
+      if (!frame) return refuse('piece:drag', null, 'BAD_REQUEST', DRAG_FRAME_SHAPE);
+      const { room, viewer } = socket.data;
+      if (!room || !viewer) return refuse('piece:drag', null, 'NOT_ATTACHED', 'join a session first');
+      const table = own(room.state.tables, frame.tableId);
+      if (!table) return refuse('piece:drag', null, 'NOT_FOUND', 'no such table');
+      let by: string;
+      if (viewer.kind === 'host') by = holderId({ kind: 'host' });
+      else if (viewer.kind === 'seat') {
+        const seat = room.seatOf(viewer.seatId);
+        if (!seat || seat.tableId !== frame.tableId) return refuse('piece:drag', null, 'FORBIDDEN', 'you play at another table');
+        if (frame.kind === 'token' && seat.roleId !== frame.id)
+          return refuse('piece:drag', null, 'FORBIDDEN', 'you can only move your own token');
+        // "Rust": players' drops are refused while the board is locked, so their drags are not shown either.
+        if (table.locked) return refuse('piece:drag', null, 'LOCKED', 'the facilitator has paused the board');
+        by = holderId({ kind: 'seat', seatId: seat.id });
+      } else return refuse('piece:drag', null, 'FORBIDDEN', 'choose a role before playing');
+      // A card the player cannot see (not on the wheel yet, or another player's private card) is not there for them.
+      const exists =
+        frame.kind === 'token'
+          ? Object.hasOwn(table.tokens, frame.id)
+          : Object.hasOwn(table.cards, frame.id) && isCardVisible(table.cards[frame.id]!, viewer);
+      if (!exists) return refuse('piece:drag', null, 'NOT_FOUND', `no such ${frame.kind}`);
+      const key = holdKey(frame.tableId, frame.kind, frame.id);
+      const hold = room.hold(key, by);
+      if ('heldBy' in hold) {
+        socket.emit('drag:refused', { tableId: frame.tableId, kind: frame.kind, id: frame.id, heldBy: hold.heldBy });
+        return;
+      }
+      // Where a private or staged card lies is not for the table: its drag is held, not relayed.
+      if (frame.kind === 'card' && (table.cards[frame.id]!.hidden || table.cards[frame.id]!.staged)) return;
+      frame.by = by;
+      relay.enqueue(room.sessionId, key, frame, socket.id);
+    };
+
+    socket.on('disconnect', () => {
+      relay.forget(socket.id);
+      detach();
+    });
   });
 
   // Holds of drags that stopped without a drop (a closed tab) expire; prune them now and then.

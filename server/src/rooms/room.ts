@@ -2,7 +2,9 @@ import {
   applyAction,
   erasures,
   ERASING_ACTIONS,
+  own,
   DRAG_HOLD_MS as HOLD_MS,
+  DRAG_MAX_HOLD_MS as MAX_HOLD_MS,
   type ActionRequest,
   type ActionType,
   type Actor,
@@ -20,6 +22,8 @@ import type { SeatTokenGrant, SessionRecord, Storage } from '../storage/storage'
 export const SNAPSHOT_EVERY = 200;
 /** Errors remembered per room, so a retried actionId gets the same refusal back. */
 const REMEMBERED_ERRORS = 256;
+/** Connections remembered per room that committed an action as a guest (a seat claim). */
+const REMEMBERED_GUEST_SENDERS = 1024;
 
 export type SubmitResult =
   | { ok: true; action: CommittedAction; duplicate: boolean; /** The state the action was applied to, for projecting it per viewer. */ before: SessionState }
@@ -27,7 +31,10 @@ export type SubmitResult =
 
 export interface Hold {
   by: string;
-  until: number;
+  /** The first frame of this drag. */
+  since: number;
+  /** The latest frame of this drag. */
+  last: number;
 }
 
 /**
@@ -39,6 +46,11 @@ export class Room {
   state: SessionState;
   version: number;
   private readonly errors = new Map<string, ErrorAck>();
+  /**
+   * The connection that sent each action a guest committed (a seat claim): a guest has no other
+   * identity, and a retry of a claim hands out a seat token, so only that connection may retry it.
+   */
+  private readonly guestSenders = new Map<string, string>();
   /** Who is dragging which piece right now: `${tableId}:${kind}:${id}` → holder. */
   readonly holds = new Map<string, Hold>();
   /** Open connections per seat, and counts of host and screen connections. */
@@ -70,21 +82,33 @@ export class Room {
     type: K,
     request: ActionRequest<K>,
     actor: Actor,
-    options: { seatToken?: (seatId: string) => SeatTokenGrant } = {},
+    options: {
+      seatToken?: (seatId: string) => SeatTokenGrant;
+      /** The sending connection; a guest's retry is recognised only from the same one. */
+      connection?: string;
+    } = {},
   ): SubmitResult {
+    const connection = options.connection ?? '';
+    // Dedupe is scoped to the sender: an actionId seen in a broadcast is no key to someone else's answer.
     const previous = this.storage.findAction(this.sessionId, request.actionId);
     if (previous) {
+      const sameSender =
+        previous.actor.kind === 'guest'
+          ? connection !== '' && this.guestSenders.get(request.actionId) === connection
+          : holderId(previous.actor) === holderId(actor);
+      if (!sameSender) return err('CONFLICT', 'this actionId was already used by another sender; send a new one');
       if (previous.type !== type) return err('BAD_REQUEST', 'this actionId was used for another action');
       return { ok: true, action: previous, duplicate: true, before: this.state };
     }
-    const rememberedError = this.errors.get(request.actionId);
+    const errorKey = `${actor.kind === 'guest' ? `guest:${connection}` : holderId(actor)}|${request.actionId}`;
+    const rememberedError = this.errors.get(errorKey);
     if (rememberedError) return rememberedError;
 
     if (request.baseVersion > this.version) {
-      return this.remember(request.actionId, err('VERSION_AHEAD', `the board is at version ${this.version}, not ${request.baseVersion}; resync`));
+      return this.remember(errorKey, err('VERSION_AHEAD', `the board is at version ${this.version}, not ${request.baseVersion}; resync`));
     }
     const heldBy = this.heldByOther(type, request.payload, actor);
-    if (heldBy) return this.remember(request.actionId, err('HELD_BY_OTHER', `someone else (${heldBy}) is moving this piece`));
+    if (heldBy) return this.remember(errorKey, err('HELD_BY_OTHER', `someone else (${heldBy}) is moving this piece`));
 
     const action: CommittedAction<K> = {
       version: this.version + 1,
@@ -95,7 +119,7 @@ export class Room {
       at: this.clock.now(),
     };
     const result = applyAction(this.state, action as CommittedAction);
-    if (!result.ok) return this.remember(request.actionId, err(result.code, result.message));
+    if (!result.ok) return this.remember(errorKey, err(result.code, result.message));
 
     const grant = type === 'seat:claim' && options.seatToken ? options.seatToken(`s${action.version}`) : undefined;
     // Removed words leave the stored log in the same transaction, and the snapshots with them.
@@ -114,6 +138,7 @@ export class Room {
       return err('INTERNAL', 'the action could not be saved; please try again');
     }
     this.version = action.version;
+    if (actor.kind === 'guest') remember(this.guestSenders, request.actionId, connection, REMEMBERED_GUEST_SENDERS);
     this.releaseHold(type, request.payload);
     const before = this.state;
     this.state = result.state;
@@ -121,22 +146,30 @@ export class Room {
   }
 
   seatOf(seatId: string): Seat | undefined {
-    return this.state.seats[seatId];
+    return own(this.state.seats, seatId);
   }
 
-  /** Takes a hold on a piece for a dragger; false when someone else holds it. */
-  hold(key: string, by: string): Hold | 'held' {
+  /**
+   * Takes or keeps a hold on a piece for a dragger, or returns who holds it instead. A frame
+   * within DRAG_HOLD_MS of the dragger's previous one continues the same drag; the facilitator
+   * takes over any hold, so a player can never keep a piece from them.
+   */
+  hold(key: string, by: string): Hold | { heldBy: string } {
     const now = this.clock.now();
     const current = this.holds.get(key);
-    if (current && current.by !== by && current.until > now) return 'held';
-    const hold = { by, until: now + HOLD_MS };
+    if (current && current.by === by && now - current.last < HOLD_MS) {
+      current.last = now;
+      return current;
+    }
+    if (current && current.by !== by && by !== HOST_HOLDER && holdsOff(current, now)) return { heldBy: current.by };
+    const hold = { by, since: now, last: now };
     this.holds.set(key, hold);
     return hold;
   }
 
   pruneHolds(): void {
     const now = this.clock.now();
-    for (const [key, hold] of this.holds) if (hold.until <= now) this.holds.delete(key);
+    for (const [key, hold] of this.holds) if (now - hold.last >= HOLD_MS) this.holds.delete(key);
   }
 
   connect(kind: 'seat' | 'host' | 'screen', seatId?: string): void {
@@ -157,7 +190,7 @@ export class Room {
 
   presence(): Presence {
     return {
-      seats: [...this.seatConnections.keys()].filter((id) => this.state.seats[id] !== undefined),
+      seats: [...this.seatConnections.keys()].filter((id) => own(this.state.seats, id) !== undefined),
       hosts: this.hosts,
       screens: this.screens,
     };
@@ -167,7 +200,7 @@ export class Room {
     const key = holdKeyOf(type, payload);
     if (!key) return null;
     const hold = this.holds.get(key);
-    if (!hold || hold.until <= this.clock.now()) return null;
+    if (!hold || actor.kind === 'host' || !holdsOff(hold, this.clock.now())) return null;
     return hold.by === holderId(actor) ? null : hold.by;
   }
 
@@ -176,13 +209,18 @@ export class Room {
     if (key) this.holds.delete(key);
   }
 
-  private remember(actionId: string, error: ErrorAck): ErrorAck {
-    this.errors.set(actionId, error);
-    if (this.errors.size > REMEMBERED_ERRORS) {
-      const oldest = this.errors.keys().next().value;
-      if (oldest !== undefined) this.errors.delete(oldest);
-    }
+  private remember(key: string, error: ErrorAck): ErrorAck {
+    remember(this.errors, key, error, REMEMBERED_ERRORS);
     return error;
+  }
+}
+
+/** Keeps the newest `limit` entries of a map. */
+function remember<V>(map: Map<string, V>, key: string, value: V, limit: number): void {
+  map.set(key, value);
+  if (map.size > limit) {
+    const oldest = map.keys().next().value;
+    if (oldest !== undefined) map.delete(oldest);
   }
 }
 
@@ -198,9 +236,20 @@ function holdKeyOf(type: ActionType, payload: unknown): string | null {
   return null;
 }
 
+const HOST_HOLDER = 'host';
+
+/**
+ * Whether a hold still keeps others off its piece: until DRAG_HOLD_MS after the last frame, and
+ * never longer than DRAG_MAX_HOLD_MS after the first, so frames trickling in (one a second,
+ * say) cannot keep a piece from everyone else.
+ */
+function holdsOff(hold: Hold, now: number): boolean {
+  return now - hold.last < HOLD_MS && now - hold.since < MAX_HOLD_MS;
+}
+
 /** The name a hold is kept under: a seat id, or "host" for any facilitator connection. */
 export function holderId(actor: Actor): string {
-  return actor.kind === 'seat' ? actor.seatId : actor.kind;
+  return actor.kind === 'seat' ? actor.seatId : actor.kind === 'host' ? HOST_HOLDER : actor.kind;
 }
 
 function err(code: ErrorCode, message: string): ErrorAck {

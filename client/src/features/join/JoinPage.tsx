@@ -299,7 +299,12 @@ function RoleStep({ game, tableId, onBack }: { game: SessionState; tableId: stri
     const name = load(keys.name) ?? '';
     const ack = await client.claimSeat({ tableId, roleId: role.id, name });
     setClaiming(null);
-    if (!ack.ok) appStore.getState().announce(errorText(appStore.getState().lang, ack.code), 'error');
+    if (!ack.ok) {
+      // CONFLICT here: our claim went through, but its answer and our connection were lost, and a
+      // seat token goes only to the connection that claimed. The role may now show as taken.
+      const words = ack.code === 'CONFLICT' ? t('join.claimLost') : errorText(appStore.getState().lang, ack.code);
+      appStore.getState().announce(words, 'error');
+    }
   };
 
   return (
