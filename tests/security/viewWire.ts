@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { io, type Socket } from 'socket.io-client';
+import { PROTOCOL } from './hostileClient';
 
 /*
  * A client written from docs/protocol.md alone: plain socket.io-client, no game-core. It
@@ -7,8 +8,8 @@ import { io, type Socket } from 'socket.io-client';
  * it for what this viewer must never receive.
  */
 
-/** docs/protocol.md: "Protocol version 3". */
-export const PROTOCOL = 3;
+/** The version docs/protocol.md states ("PROTOCOL_VERSION is N"). */
+export { PROTOCOL };
 
 export interface Listener {
   socket: Socket;
