@@ -53,7 +53,7 @@ describe('erasing the words on a card', () => {
     await button.waitFor();
     await host.screenshot({ path: join(SHOTS, 'redact-before.png') });
     await button.click();
-    const dialog = host.locator('[data-testid="confirm-dialog"]');
+    const dialog = host.locator('[data-testid="confirm-dialog"][open]');
     await dialog.waitFor();
     const asked = (await dialog.textContent()) ?? '';
     await host.screenshot({ path: join(SHOTS, 'redact-confirm.png') });
