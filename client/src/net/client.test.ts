@@ -125,6 +125,14 @@ describe('the session client', () => {
     expect(store.getState().game?.tables).toEqual(base.tables);
   });
 
+  it('says an event aloud when it arrives as a patch of the view', () => {
+    start();
+    socket.last('session:join').ack!(attached(4));
+    socket.fire('view:patched', { version: 5, patch: { events: [{ eventId: 'achttien', tableIds: ['t1'], version: 5, at: 1 }] } });
+    expect(store.getState().version).toBe(5);
+    expect(store.getState().announcement?.text).toContain('achttien');
+  });
+
   it('asks for what it missed when a placeholder comes after a gap', () => {
     start();
     socket.last('session:join').ack!(attached(4));

@@ -157,7 +157,15 @@ export function createSessionClient(options: ClientOptions) {
   /** Applies a broadcast or a withheld action's placeholder in version order. */
   const apply = (item: CommittedAction | WithheldAction | ViewPatchMessage) => {
     const s = store.getState();
-    if (!('type' in item)) return s.skip(item.version, 'patch' in item ? item.patch : undefined);
+    if (!('type' in item)) {
+      const patch = 'patch' in item ? item.patch : undefined;
+      const before = s.game?.events.length ?? 0;
+      const result = s.skip(item.version, patch);
+      // An event fired reaches players as a patch of their view; it is said aloud all the same.
+      const fired = result === 'applied' && patch?.events && patch.events.length > before ? patch.events.at(-1) : undefined;
+      if (fired) announceEvent(fired.eventId);
+      return result;
+    }
     const result = s.receive(item);
     if (result === 'applied') afterApplied(item);
     return result;
@@ -183,17 +191,18 @@ export function createSessionClient(options: ClientOptions) {
     store.getState().loadSnapshot(snapshot as Snapshot);
   };
 
+  const announceEvent = (id: string) => {
+    const title = store.getState().game?.scenario.events.find((e) => e.id === id)?.title ?? id;
+    store.getState().announce(translate(lang(), 'events.happened', { title }));
+  };
+
   const afterApplied = (action: CommittedAction) => {
     const s = store.getState();
     if (action.type === 'step:set') {
       const step = (action.payload as ActionPayloads['step:set']).step;
       s.announce(translate(lang(), 'step.changed', { step: translate(lang(), `step.${step}`) }));
     }
-    if (action.type === 'event:fire') {
-      const id = (action.payload as ActionPayloads['event:fire']).eventId;
-      const title = store.getState().game?.scenario.events.find((e) => e.id === id)?.title ?? id;
-      s.announce(translate(lang(), 'events.happened', { title }));
-    }
+    if (action.type === 'event:fire') announceEvent((action.payload as ActionPayloads['event:fire']).eventId);
     if (action.type === 'seat:release' && spec.kind === 'player') {
       const released = (action.payload as ActionPayloads['seat:release']).seatId;
       if (released === s.seatId) {

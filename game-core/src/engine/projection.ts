@@ -111,9 +111,9 @@ function projectPolls(state: SessionState, viewer: Viewer): Record<string, PollS
  * - `action`: apply it with the reducer (its payload may be cut down for this viewer);
  * - `withheld`: something the viewer may not see happened; only the version moves on;
  * - `patched`: one part of the view changed in a way the replica cannot compute (someone
- *   else's vote counted, insights revealed, private cards revealed); the viewer takes these
+ *   else's vote counted, insights, private or start cards revealed, an event fired); the viewer takes these
  *   top-level fields of `playerView(after, viewer)` as they are;
- * - `replaced`: the whole view changed (a seat taken, an event fired); the viewer loads
+ * - `replaced`: the whole view changed (a seat taken or moved, a table added); the viewer loads
  *   `playerView(after, viewer)`.
  */
 export type ProjectedAction =
@@ -123,7 +123,7 @@ export type ProjectedAction =
   | { kind: 'replaced'; version: number; state: SessionState };
 
 /** The parts of a view a `patched` broadcast replaces. */
-export type ViewPatch = Partial<Pick<SessionState, 'polls' | 'insights' | 'tables'>>;
+export type ViewPatch = Partial<Pick<SessionState, 'polls' | 'insights' | 'tables' | 'events'>>;
 
 /** How one committed action reaches one viewer, given the state before and after it. */
 export function projectAction(action: CommittedAction, before: SessionState, after: SessionState, viewer: Viewer): ProjectedAction {
@@ -135,6 +135,7 @@ export function projectAction(action: CommittedAction, before: SessionState, aft
   if (decision === 'insights')
     return patched(action, { insights: projectInsights(after, viewer) }, { insights: projectInsights(before, viewer) });
   if (decision === 'tables') return { kind: 'patched', version: action.version, patch: { tables: playerView(after, viewer).tables } };
+  if (decision === 'event') return { kind: 'patched', version: action.version, patch: { tables: playerView(after, viewer).tables, events: after.events } };
   return { kind: 'action', action: decision };
 }
 
@@ -144,7 +145,7 @@ function patched(action: CommittedAction, now: ViewPatch, was: ViewPatch): Proje
   return { kind: 'patched', version: action.version, patch: now };
 }
 
-type Decision = CommittedAction | 'withheld' | 'replaced' | 'polls' | 'insights' | 'tables';
+type Decision = CommittedAction | 'withheld' | 'replaced' | 'polls' | 'insights' | 'tables' | 'event';
 
 function decide(action: CommittedAction, before: SessionState, after: SessionState, viewer: Viewer): Decision {
   const p = action.payload as Record<string, unknown>;
@@ -201,7 +202,8 @@ function decide(action: CommittedAction, before: SessionState, after: SessionSta
     case 'cards:reveal':
       return changedTables(before, after).some((id) => seesBoard(before, viewer, id)) ? 'tables' : 'withheld';
     case 'event:fire':
-      return 'replaced';
+      // Cards end, move and arrive, staged ones come in: the tables and the list of events, whole.
+      return 'event';
     case 'poll:answer': {
       const voter = action.actor.kind === 'seat' ? action.actor.seatId : null;
       if (voter !== null && own(voter)) return action;

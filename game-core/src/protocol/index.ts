@@ -271,7 +271,7 @@ export interface WithheldAction {
 /** Fields of a view sent whole: the viewer's polls, insights or tables after the action. */
 export interface ViewPatchMessage {
   version: number;
-  patch: Partial<Pick<SessionState, 'polls' | 'insights' | 'tables'>>;
+  patch: Partial<Pick<SessionState, 'polls' | 'insights' | 'tables' | 'events'>>;
 }
 
 export interface Snapshot {
@@ -339,12 +339,12 @@ export type ServerToClientEvents = {
   'action:withheld': (info: WithheldAction) => void;
   /**
    * Part of the viewer's view changed in a way its replica cannot compute from the action
-   * (another player's vote counted, insights or private cards revealed): these top-level
+   * (another player's vote counted, insights or cards revealed, an event fired): these top-level
    * fields replace the replica's, and the version moves on by one.
    */
   'view:patched': (patch: ViewPatchMessage) => void;
   /**
-   * The viewer's whole view changed (a seat taken or freed, an event fired): this is its whole
+   * The viewer's whole view changed (a seat taken, freed or moved, a table added): this is its whole
    * view at `version`.
    */
   'view:replaced': (snapshot: Snapshot) => void;
