@@ -57,7 +57,7 @@ async function played() {
   const player = await tabletOf(server.url, session.code, { tableId: 't1', roleId: 'mentor', name: 'Gert' });
   open.push(host, player.tablet);
   await ok(host, 'situation:reveal', { all: true });
-  await ok(host, 'step:set', { step: 'reflectie' });
+  await ok(host, 'step:set', { step: 'reflectie', force: true });
   const card = `blank-${await ok(player.tablet, 'card:place', { tableId: 't1', label: LABEL, x: 0.2, y: -0.6 })}`;
   await ok(player.tablet, 'card:note', { tableId: 't1', cardId: card, note: NOTE });
   await ok(player.tablet, 'card:note', { tableId: 't1', cardId: card, note: `${NOTE}, achterom` });

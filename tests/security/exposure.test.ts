@@ -37,7 +37,7 @@ async function workshop() {
     expect(ack, type).toMatchObject({ ok: true });
   };
   await ok(host, 'situation:reveal', { all: true });
-  await ok(host, 'step:set', { step: 'spelen' });
+  await ok(host, 'step:set', { step: 'spelen', force: true });
   await ok(host, 'privacy:set', { private: true, tableIds: ['t1'] });
   await ok(secret.tablet, 'card:place', { tableId: 't1', label: LABEL, x: 0.2, y: -0.6 });
   const placed = secret.tablet.heard.at(-1)!;
@@ -50,7 +50,7 @@ async function workshop() {
   await ok(same.tablet, 'poll:answer', { pollId: 'werkveld', option: 0 });
   await ok(host, 'poll:close', { pollId: 'werkveld' });
   await ok(host, 'poll:reveal', { pollId: 'werkveld', revealed: true });
-  await ok(host, 'step:set', { step: 'reflectie' });
+  await ok(host, 'step:set', { step: 'reflectie', force: true });
   await ok(secret.tablet, 'insight:add', { text: INSIGHT });
   const insightId = `i${/"version":(\d+)/.exec(secret.tablet.heard.filter((l) => l.startsWith('ack:insight:add')).at(-1)!)![1]}`;
   await ok(host, 'insight:set', { insightId, hidden: true });

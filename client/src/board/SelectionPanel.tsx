@@ -1,9 +1,8 @@
-import { ERASED_TEXT, MAX_NOTE, type CardOnBoard, type Scenario, type TableState } from '@samenspel/game-core';
-import { useEffect, useId, useState, type FormEvent } from 'react';
+import { MAX_NOTE, type CardOnBoard, type Scenario, type TableState } from '@samenspel/game-core';
+import { useEffect, useId, useState, type FormEvent, type ReactNode } from 'react';
 import { useT } from '../i18n/useT';
-import { useConfirm } from '../ui/Dialog';
 import { appStore, useApp } from '../store';
-import { redactCard, removeCard, removeLink, saveNote } from './actions';
+import { pauseCard, removeCard, removeLink, saveNote } from './actions';
 import { selectionLabel } from './Board';
 import { cardDef } from './cards';
 import { linkingStore, useLinking } from './linking';
@@ -13,12 +12,19 @@ import { cellIds, supportLabel } from './view';
  * What is picked up and what to do next, in words; for a card also what it means where it lies
  * (support type and life domain follow from its place on the wheel), its note and its lines.
  */
-export function SelectionPanel({ tableId, scenario }: { tableId: string; scenario: Scenario }) {
+export function SelectionPanel({
+  tableId,
+  scenario,
+  cardTools,
+}: {
+  tableId: string;
+  scenario: Scenario;
+  /** More buttons for a chosen card, from the page that shows the panel (the facilitator's). */
+  cardTools?: (card: CardOnBoard) => ReactNode;
+}) {
   const t = useT();
   const selection = useApp((s) => s.selection);
   const byKeyboard = useApp((s) => s.cursor !== null);
-  const isHost = useApp((s) => s.viewer?.kind === 'host');
-  const { ask, dialog } = useConfirm();
   const table = useApp((s) => s.game?.tables[tableId] ?? null);
   const connectFrom = useLinking((s) => s.connectFrom);
   const linkId = useLinking((s) => s.linkId);
@@ -71,31 +77,27 @@ export function SelectionPanel({ tableId, scenario }: { tableId: string; scenari
             {t('card.remove')}
           </button>
         )}
-        {card && isHost && hasWords(card) && (
-          <button
-            type="button"
-            className="button-danger"
-            data-testid="selection-redact"
-            onClick={() =>
-              void ask({ title: t('confirm.redact.title'), body: t('confirm.redact.body', { label: card.label }), confirm: t('confirm.redact.ok'), danger: true }).then(
-                (sure) => sure && redactCard(tableId, card.id),
-              )
-            }
-          >
-            {t('host.card.redact')}
-          </button>
-        )}
+        {card && cardTools?.(card)}
       </div>
-      {dialog}
+      {card && <PauseControl tableId={tableId} card={card} />}
       {card && <NoteField key={card.id} tableId={tableId} card={card} />}
       {card && <CardLinks table={table} card={card} />}
     </section>
   );
 }
 
-/** Whether a card carries words a player wrote: a blank card's label, or a note. */
-function hasWords(card: CardOnBoard): boolean {
-  return (card.defId === null && card.label !== ERASED_TEXT) || card.note !== '';
+/** The facilitator puts a card on hold or lets it work again, when the story runs ahead of the events. */
+function PauseControl({ tableId, card }: { tableId: string; card: CardOnBoard }) {
+  const t = useT();
+  const isHost = useApp((s) => s.viewer?.kind === 'host');
+  if (!isHost) return null;
+  return (
+    <div className="button-row">
+      <button type="button" className="button-secondary" data-testid="selection-pause" onClick={() => void pauseCard(tableId, card.id, !card.paused)}>
+        {t(card.paused ? 'card.resume' : 'card.pause')}
+      </button>
+    </div>
+  );
 }
 
 /** Drawing a line: which card it starts from and how to finish or stop. */
@@ -248,6 +250,12 @@ function CardFacts({ card, scenario }: { card: CardOnBoard; scenario: Scenario }
         <div>
           <dt>{t('card.note')}</dt>
           <dd>{note}</dd>
+        </div>
+      )}
+      {card.paused && (
+        <div data-testid="selection-paused">
+          <dt>{t('card.paused')}</dt>
+          <dd>{card.paused.reason ?? (card.paused.eventId ? (scenario.events.find((e) => e.id === card.paused?.eventId)?.title ?? '') : t('card.pausedByHost'))}</dd>
         </div>
       )}
       {card.hidden && (

@@ -58,7 +58,8 @@ function workshopLog(): CommittedAction[] {
     action(41, 'insights:reveal', {}, HOST),
     action(42, 'insight:remove', { insightId: 'i39' }, HOST),
     action(43, 'screen:show', { tableIds: ['t1', 't3'] }, HOST),
-    action(44, 'card:redact', { tableId: 't1', cardId: 'zorgtoeslag' }, HOST),
+    action(44, 'card:pause', { tableId: 't1', cardId: 'bijbaan', paused: true }, HOST),
+    action(45, 'card:redact', { tableId: 't1', cardId: 'zorgtoeslag' }, HOST),
   ];
 }
 

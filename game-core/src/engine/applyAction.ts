@@ -6,6 +6,7 @@ import { eventFire } from '../rules/eventFire';
 import { boardLock, cardsReveal, interviewReveal, privacySet, promptShow, screenShow, situationReveal } from '../rules/facilitation';
 import { cardNote } from '../rules/cardNote';
 import { cardRedact } from '../rules/cardRedact';
+import { cardPause } from '../rules/cardPause';
 import { insightAdd, insightRemove, insightSet, insightsReveal } from '../rules/insight';
 import { linkAdd, linkRemove } from '../rules/link';
 import { pollAnswer, pollClose, pollDismiss, pollOpen, pollReveal } from '../rules/poll';
@@ -30,6 +31,7 @@ export const RULES: { [K in ActionType]: Rule<K> } = {
   'token:move': tokenMove,
   'card:note': cardNote,
   'card:redact': cardRedact,
+  'card:pause': cardPause,
   'link:add': linkAdd,
   'link:remove': linkRemove,
   'seat:reassign': seatReassign,

@@ -186,6 +186,17 @@ describe('projectAction', () => {
     expect(out.kind === 'patched' && Object.values(out.patch.tables!.t1!.cards).map((c) => c.id)).toEqual(['zelf-koken']);
   });
 
+  it('withholds the facilitator pausing a private card from everyone but its placer', () => {
+    let state = makeState({ seats: false, staged: true });
+    for (const a of workshopLog().slice(0, 9)) state = accepted(applyAction(state, a));
+    const pause = action(10, 'card:pause', { tableId: 't1', cardId: 'blank-9', paused: true }, HOST);
+    const after = accepted(applyAction(state, pause));
+    expect(projectAction(pause, state, after, { kind: 'seat', seatId: 's2' })).toEqual({ kind: 'withheld', version: 10 });
+    expect(projectAction(pause, state, after, { kind: 'screen' })).toEqual({ kind: 'withheld', version: 10 });
+    const own = projectAction(pause, state, after, { kind: 'seat', seatId: 's1' });
+    expect(own.kind === 'action' && applyAction(playerView(state, { kind: 'seat', seatId: 's1' }), own.action).ok).toBe(true);
+  });
+
   it('withholds a move on another table from a player, with only the version', () => {
     const log = workshopLog();
     let state = makeState({ seats: false, staged: true });

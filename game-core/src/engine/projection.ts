@@ -183,6 +183,7 @@ function decide(action: CommittedAction, before: SessionState, after: SessionSta
     case 'card:remove':
     case 'card:note':
     case 'card:redact':
+    case 'card:pause':
       return board && visibleBefore(String(p.cardId)) ? action : 'withheld';
     case 'link:add':
       return board && visibleBefore(String(p.from)) && visibleBefore(String(p.to)) ? action : 'withheld';

@@ -101,6 +101,14 @@ export function attachRealtime(deps: RealtimeDeps): { relay: DragRelay } {
     members: (sessionId, tableId) => nsp.adapter.rooms.get(tableRoom(sessionId, tableId)),
     // `wsPreEncodedFrame` is the send option Socket.IO's own broadcasts use; Engine.IO's types omit it.
     connection: (id) => nsp.sockets.get(id)?.conn as DragConnection | undefined,
+    // A private or staged card's drag reaches only those who may see the card: its placer and the facilitator.
+    mayHear: (id, sessionId, frame) => {
+      const s = nsp.sockets.get(id);
+      const room = s?.data.room;
+      if (!s || !room || room.sessionId !== sessionId) return false;
+      const card = own(own(room.state.tables, frame.tableId)?.cards ?? {}, frame.id);
+      return card !== undefined && isCardVisible(card, s.data.viewer);
+    },
   });
 
   /**
@@ -450,10 +458,9 @@ export function attachRealtime(deps: RealtimeDeps): { relay: DragRelay } {
         socket.emit('drag:refused', { tableId: frame.tableId, kind: frame.kind, id: frame.id, heldBy: hold.heldBy });
         return;
       }
-      // Where a private or staged card lies is not for the table: its drag is held, not relayed.
-      if (frame.kind === 'card' && (table.cards[frame.id]!.hidden || table.cards[frame.id]!.staged)) return;
       frame.by = by;
-      relay.enqueue(room.sessionId, key, frame, socket.id);
+      const card = frame.kind === 'card' ? table.cards[frame.id]! : null;
+      relay.enqueue(room.sessionId, key, frame, socket.id, card !== null && (card.staged || card.hidden));
     };
 
     socket.on('disconnect', () => {

@@ -1,6 +1,6 @@
 /// <reference path="./vendor.d.ts" />
-import { hyphenateSync as hyphenateEn } from 'hyphen/en-gb';
-import { hyphenateSync as hyphenateNl } from 'hyphen/nl';
+import hyphenEn from 'hyphen/en-gb';
+import hyphenNl from 'hyphen/nl';
 import { metrics, runsOf, type Face, type Run } from './fonts';
 
 /*
@@ -29,8 +29,8 @@ export interface Line {
 
 const SHY = '\u00ad';
 const HYPHENATE: Record<Language, (text: string) => string> = {
-  nl: (text) => hyphenateNl(text, { minWordLength: 6 }),
-  en: (text) => hyphenateEn(text, { minWordLength: 6 }),
+  nl: (text) => hyphenNl.hyphenateSync(text, { minWordLength: 6 }),
+  en: (text) => hyphenEn.hyphenateSync(text, { minWordLength: 6 }),
 };
 
 /** Marks where a single word may break, with soft hyphens, for the board layout. */

@@ -10,10 +10,14 @@ declare module 'fontkit' {
   export function openSync(path: string): Font;
 }
 
+// CommonJS whose exports Node cannot name from an ES module: only a default import works there.
 declare module 'hyphen/nl' {
-  export function hyphenateSync(text: string, options?: { hyphenChar?: string; minWordLength?: number }): string;
+  const hyphen: { hyphenateSync(text: string, options?: { hyphenChar?: string; minWordLength?: number }): string };
+  export default hyphen;
 }
 
+// CommonJS whose exports Node cannot name from an ES module: only a default import works there.
 declare module 'hyphen/en-gb' {
-  export function hyphenateSync(text: string, options?: { hyphenChar?: string; minWordLength?: number }): string;
+  const hyphen: { hyphenateSync(text: string, options?: { hyphenChar?: string; minWordLength?: number }): string };
+  export default hyphen;
 }

@@ -4,6 +4,7 @@ import { paths } from '../../app/router';
 import { Board } from '../../board/Board';
 import { DeckPanel } from '../../board/DeckPanel';
 import { SelectionPanel } from '../../board/SelectionPanel';
+import { RedactCard } from './RedactCard';
 import { useT } from '../../i18n/useT';
 import { keys, load, save } from '../../lib/storage';
 import { connectSession, disconnectSession, session } from '../../net';
@@ -24,9 +25,11 @@ import { QuestionsPanel } from './QuestionsPanel';
 import { ReportPanel } from './ReportPanel';
 import { ScreenPanel } from './ScreenPanel';
 import { ScopeContext, useScope, type Scope } from './scope';
+import { freeRolesAtStart, StartPlayCheck } from './StartPlayCheck';
 import { TimelinePanel } from './TimelinePanel';
 import './host.css';
 import { Brand } from '../../ui/Brand';
+import { tableLabel } from '../../ui/tableLabel';
 
 /**
  * The facilitator's page: invite people, lead the four steps, see who is here, free a seat,
@@ -169,7 +172,7 @@ function HostView({ sessionId }: { sessionId: string }) {
               </div>
             </section>
             <aside className="side-panel">
-              <SelectionPanel tableId={tableId} scenario={game.scenario} />
+              <SelectionPanel tableId={tableId} scenario={game.scenario} cardTools={(card) => <RedactCard tableId={tableId} card={card} />} />
               <DeckPanel tableId={tableId} scenario={game.scenario} />
             </aside>
           </main>
@@ -248,7 +251,7 @@ function HostTabs({ tab, onChange }: { tab: HostTab; onChange: (tab: HostTab) =>
 /** With several tables: do the controls below lead the table on screen, or every table? */
 function ScopeSwitch({ game, tableId, all, onChange }: { game: SessionState; tableId: string; all: boolean; onChange: (all: boolean) => void }) {
   const t = useT();
-  const name = game.tables[tableId]?.name ?? tableId;
+  const name = tableLabel(game.tables[tableId], tableId, t);
   return (
     <section className="panel scope-switch" aria-labelledby="scope-title">
       <h2 id="scope-title">{t('host.scope.title')}</h2>
@@ -271,9 +274,13 @@ function StepControl({ game, step }: { game: SessionState; step: Step }) {
   const prev = STEPS[index - 1];
   const next = STEPS[index + 1];
   const differ = new Set(game.tableOrder.map((id) => game.tables[id]?.step)).size > 1;
-  const go = (s: Step) => {
+  // A step into play that would leave required roles free waits for the facilitator's word.
+  const [waiting, setWaiting] = useState<Step | null>(null);
+  const go = (s: Step, force = false) => {
     if (targets.every((id) => game.tables[id]?.step === s)) return;
-    void sendAnnounced('step:set', { step: s, tableIds });
+    if (!force && freeRolesAtStart(game, targets, s).length > 0) return setWaiting(s);
+    setWaiting(null);
+    void sendAnnounced('step:set', { step: s, tableIds, ...(force ? { force } : {}) });
   };
   return (
     <section className="panel" aria-labelledby="steps-title">
@@ -307,6 +314,7 @@ function StepControl({ game, step }: { game: SessionState; step: Step }) {
           {t('host.next')} →
         </button>
       </div>
+      <StartPlayCheck free={waiting ? freeRolesAtStart(game, targets, waiting) : []} onWait={() => setWaiting(null)} onStart={() => waiting && go(waiting, true)} />
     </section>
   );
 }
@@ -329,7 +337,7 @@ function TableTabs({ game, tableId }: { game: SessionState; tableId: string }) {
           const table = game.tables[id];
           return (
             <button key={id} type="button" className="chip" aria-pressed={id === tableId} onClick={() => setTable(id)} data-testid={`table-tab-${id}`}>
-              {table?.name ?? id}
+              {tableLabel(table, id, t)}
               {differ && table && <span className="table-tab-step">{t(`step.${table.step}`)}</span>}
             </button>
           );

@@ -11,6 +11,7 @@ import { LanguageSwitch } from '../../ui/LanguageSwitch';
 import { fetchLog, fetchReportJson } from './api';
 import './report.css';
 import { Brand } from '../../ui/Brand';
+import { tableLabel } from '../../ui/tableLabel';
 
 type Load = { state: 'loading' } | { state: 'failed'; code: string } | { state: 'ready'; report: SessionReport; base: SessionState };
 
@@ -107,7 +108,7 @@ function Report({ report, base }: { report: SessionReport; base: SessionState })
           <h2 id="report-events">{t('workshop.print.events')}</h2>
           <ol className="report-events">
             {report.events.map((e, i) => {
-              const tables = e.tableIds.map((id) => report.tables.find((tb) => tb.id === id)?.name ?? id).join(', ');
+              const tables = e.tableIds.map((id) => tableLabel(report.tables.find((tb) => tb.id === id), id, t)).join(', ');
               // An event fired table by table tells its story once, at its first time.
               const first = report.events.findIndex((x) => x.eventId === e.eventId) === i;
               return (
@@ -180,7 +181,7 @@ function TableReport({ report, table, base, many }: { report: SessionReport; tab
 
   return (
     <section className="report-table" aria-labelledby={titleId} data-testid={`report-table-${table.id}`}>
-      <h2 id={titleId}>{many ? table.name : t('workshop.print.table')}</h2>
+      <h2 id={titleId}>{many ? tableLabel(table, table.id, t) : t('workshop.print.table')}</h2>
       {table.seats.length > 0 && (
         <p className="report-seats">
           <strong>{t('workshop.print.roles')}</strong> {table.seats.map((s) => s.roleName).join(', ')}
@@ -215,6 +216,13 @@ function TableReport({ report, table, base, many }: { report: SessionReport; tab
                   {c.label}
                   {c.law && <span className="report-law"> · {c.law}</span>}
                   {c.hidden && <span className="badge">{t('workshop.print.hidden')}</span>}
+                  {c.paused && (
+                    <span className="badge badge-paused" data-testid={`report-paused-${c.id}`}>
+                      {t('workshop.print.paused')}
+                      {c.paused.eventTitle ? ` · ${c.paused.eventTitle}` : ''}
+                    </span>
+                  )}
+                  {c.paused?.reason && <span className="report-law"> {c.paused.reason}</span>}
                 </td>
                 <td>{c.supportTypeLabel}</td>
                 <td>{c.sectorLabel}</td>
@@ -250,6 +258,25 @@ function TableReport({ report, table, base, many }: { report: SessionReport; tab
               <li key={`${e.eventId}-${e.id}`}>
                 <strong>{e.label}</strong> <span className="muted">({e.supportTypeLabel}, {e.sectorLabel})</span> · {e.eventTitle}
                 {e.reason && <p>{e.reason}</p>}
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
+
+      {table.roleChanges.length > 0 && (
+        <>
+          <h3>{t('workshop.print.roleChanges')}</h3>
+          <ul className="report-ended" data-testid={`report-roles-${table.id}`}>
+            {table.roleChanges.map((r) => (
+              <li key={`${r.eventId}-${r.roleId}`}>
+                <strong>{r.roleName}</strong> · {r.eventTitle}
+                {r.changes.map((c) => (
+                  <p key={c.field}>
+                    {t(`role.${c.field}`)}: {c.before && <del>{c.before}</del>} <ins>{c.after}</ins>
+                  </p>
+                ))}
+                {r.reason && <p className="muted">{r.reason}</p>}
               </li>
             ))}
           </ul>
