@@ -15,8 +15,8 @@ export { applyEventToTable, roleAtTable, type EffectOutcome } from './rules/even
 export * from './engine/applyAction';
 export * from './engine/projection';
 export * from './engine/erasure';
-export type { Scenario, ScenarioCard, ScenarioRole, ScenarioEvent, ScenarioEffect, ScenarioPoll, RoleTextField } from './scenario/schema';
-export { ROLE_TEXT_FIELDS } from './scenario/schema';
+export type { Scenario, ScenarioCard, ScenarioRole, ScenarioEvent, ScenarioEffect, ScenarioPoll } from './scenario/schema';
+export { ROLE_TEXT_FIELDS, type RoleTextField } from './scenario/roleFields';
 export * from './protocol/index';
 export {
   layoutBoard,
