@@ -73,7 +73,7 @@ describe('scenario files over http', () => {
     const list = (await (await fetch(`${server.url}/api/scenarios`)).json()) as { scenarios: { id: string; file: string }[] };
     expect(list.scenarios.find((s) => s.id === 'mini')?.file).toBe('../trainers/scenarios/mini/scenario.yaml');
     const before = readFileSync(join(dir, 'mini/scenario.yaml'), 'utf8');
-    const res = await put(`${server.url}/api/scenarios/mini/source`, before.replace('role: mentor, law: Jeugdwet', 'role: mentr, law: Jeugdwet'));
+    const res = await put(server, `${server.url}/api/scenarios/mini/source`, before.replace('role: mentor, law: Jeugdwet', 'role: mentr, law: Jeugdwet'));
     const body = JSON.stringify(await res.json());
     expect(body).toContain('"file":"../trainers/scenarios/mini/scenario.yaml"');
     expect(body).not.toContain(dir);

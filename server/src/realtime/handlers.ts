@@ -10,7 +10,12 @@ import {
   isCardVisible,
   own,
   playerView,
+  projectAction,
+  viewerKey,
   type ActionType,
+  type CommittedAction,
+  type ProjectedAction,
+  type SessionState,
   type Actor,
   type AttachAck,
   type ClientToServerEvents,
@@ -159,6 +164,41 @@ export function attachRealtime(deps: RealtimeDeps): { relay: DragRelay; stop: ()
     for (const socket of io.sockets.sockets.values()) overBacklog(socket);
   }, 250);
   backlogSweep.unref();
+
+  /**
+   * Sends a committed action to every connection of its session as that connection's viewer
+   * may see it (game-core's `projectAction`): the action, a version-only placeholder, or a new
+   * view. Projected once per distinct viewer, not per connection.
+   */
+  const publish = (room: Room, action: CommittedAction, before: SessionState, fresh: ReadonlySet<string>) => {
+    const members = io.sockets.adapter.rooms.get(sessionRoom(room.sessionId));
+    if (!members) return;
+    const projected = new Map<string, ProjectedAction>();
+    // Connections that receive the same message are sent it in one emit, encoded once.
+    const audience = new Map<ProjectedAction | 'as-is' | 'withheld', { out: ProjectedAction; ids: string[] }>();
+    for (const id of members) {
+      const viewer = io.sockets.sockets.get(id)?.data.viewer;
+      if (!viewer) continue;
+      let out: ProjectedAction;
+      if (fresh.has(id)) out = { kind: 'replaced', version: action.version, state: playerView(room.state, viewer) };
+      else {
+        const key = viewerKey(viewer);
+        out = projected.get(key) ?? projectAction(action, before, room.state, viewer);
+        projected.set(key, out);
+      }
+      const group = out.kind === 'withheld' ? 'withheld' : out.kind === 'action' && out.action === action ? 'as-is' : out;
+      const entry = audience.get(group);
+      if (entry) entry.ids.push(id);
+      else audience.set(group, { out, ids: [id] });
+    }
+    for (const { out, ids } of audience.values()) {
+      const to = io.to(ids);
+      if (out.kind === 'action') to.emit(BROADCAST_OF[action.type] as 'card:placed', out.action as never);
+      else if (out.kind === 'withheld') to.emit('action:withheld', { version: out.version });
+      else if (out.kind === 'patched') to.emit('view:patched', { version: out.version, patch: out.patch });
+      else to.emit('view:replaced', { version: out.version, state: out.state });
+    }
+  };
 
   // A deleted session (by the facilitator, or by retention) says goodbye and lets its connections go.
   registry.onDeleted((room) => {
@@ -364,7 +404,9 @@ export function attachRealtime(deps: RealtimeDeps): { relay: DragRelay; stop: ()
         if (!room || !viewer) return refuse('session:sync', reply, 'NOT_ATTACHED', 'join a session first');
         const since = parsed.data.sinceVersion;
         const behind = room.version - since;
-        if (since > room.version || behind > limits.maxSyncActions) {
+        if (behind === 0) return reply({ ok: true, version: room.version, actions: [] });
+        // Only the host's view is the log itself; everyone else catches up from their own view.
+        if (viewer.kind !== 'host' || since > room.version || behind > limits.maxSyncActions) {
           // This connection already has the state at this version: answer "you are current"
           // instead of the same snapshot again, so a snapshot costs one state change.
           if (socket.data.snapshotVersion === room.version) return reply({ ok: true, version: room.version, actions: [] });
@@ -373,7 +415,6 @@ export function attachRealtime(deps: RealtimeDeps): { relay: DragRelay; stop: ()
           socket.data.snapshotVersion = room.version;
           return reply(metered({ ok: true, version: room.version, snapshot: { version: room.version, state: playerView(room.state, viewer) } }));
         }
-        if (behind === 0) return reply({ ok: true, version: room.version, actions: [] });
         if (overBudget()) return refuse('session:sync', reply, 'RATE_LIMITED', 'too many sync replies for this connection; wait a few seconds');
         reply(metered({ ok: true, version: room.version, actions: storage.actionsSince(room.sessionId, since, behind) }));
       }),
@@ -423,12 +464,15 @@ export function attachRealtime(deps: RealtimeDeps): { relay: DragRelay; stop: ()
       }
       if (result.duplicate) return;
 
-      io.to(sessionRoom(room.sessionId)).emit(BROADCAST_OF[type] as 'card:placed', result.action as never);
-      afterCommit(room, type, result.action.payload);
+      publish(room, result.action, result.before, afterCommit(room, type, result.action.payload));
     };
 
-    /** Side effects on connections that follow from state changes. */
-    const afterCommit = (room: Room, type: ActionType, payload: unknown) => {
+    /**
+     * Side effects on connections that follow from state changes. Returns the connections
+     * whose viewer changed, which are sent their new view whole.
+     */
+    const afterCommit = (room: Room, type: ActionType, payload: unknown): Set<string> => {
+      const changed = new Set<string>();
       if (type === 'seat:release') {
         const { seatId } = payload as { seatId: string };
         for (const s of io.sockets.sockets.values()) {
@@ -437,6 +481,7 @@ export function attachRealtime(deps: RealtimeDeps): { relay: DragRelay; stop: ()
             for (const r of s.rooms) if (r.startsWith(`t:${room.sessionId}:`)) void s.leave(r);
             room.disconnect('seat', seat);
             s.data.viewer = { kind: 'guest' };
+            changed.add(s.id);
           }
         }
         publishPresence(room);
@@ -451,12 +496,13 @@ export function attachRealtime(deps: RealtimeDeps): { relay: DragRelay; stop: ()
         publishPresence(room);
       } else if (type === 'table:add') {
         const tableId = room.state.tableOrder.at(-1);
-        if (!tableId) return;
+        if (!tableId) return changed;
         for (const s of io.sockets.sockets.values()) {
           if (s.data.room === room && (s.data.viewer?.kind === 'host' || s.data.viewer?.kind === 'screen'))
             void s.join(tableRoom(room.sessionId, tableId));
         }
       }
+      return changed;
     };
 
     /*

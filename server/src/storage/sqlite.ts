@@ -2,7 +2,7 @@ import Database from 'better-sqlite3';
 import { accessSync, constants, mkdirSync, statfsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { CommittedAction, SessionState } from '@samenspel/game-core';
-import type { SeatTokenGrant, SessionRecord, Storage, StoredSession } from './storage';
+import type { AppendExtra, SessionRecord, Storage, StoredSession } from './storage';
 
 const SCHEMA = `
 CREATE TABLE IF NOT EXISTS sessions (
@@ -89,6 +89,9 @@ export function openSqliteStorage(dataDir: string, options: SqliteOptions = {}):
     // transactions; only a power cut can lose the last few, and FULL costs a sync per action.
     db.pragma('synchronous = NORMAL');
     db.pragma('foreign_keys = ON');
+    // Deleted and overwritten rows are zeroed on their page, so removed words do not linger in
+    // free space; together with a WAL checkpoint after an erasure, they are gone from the disk.
+    db.pragma('secure_delete = ON');
     db.exec(SCHEMA);
     if (options.maxBytes !== undefined) {
       const pageSize = Number(db.pragma('page_size', { simple: true }));
@@ -150,9 +153,17 @@ export function openSqliteStorage(dataDir: string, options: SqliteOptions = {}):
      WHERE COALESCE((SELECT a.at FROM actions a WHERE a.session_id = s.session_id ORDER BY a.version DESC LIMIT 1), s.created_at) < ?`,
   );
   const deleteSessionStmt = db.prepare('DELETE FROM sessions WHERE session_id = ?');
+  const updatePayload = db.prepare('UPDATE actions SET payload = ? WHERE session_id = ? AND version = ?');
+  const dropSnapshots = db.prepare('DELETE FROM snapshots WHERE session_id = ? AND version > 0');
+  // The WAL holds earlier images of every page it wrote; copy them home and empty it.
+  const forgetJournal = () => db.pragma('wal_checkpoint(TRUNCATE)');
 
   const appendTx = db.transaction(
-    (sessionId: string, action: CommittedAction, extra?: { seatToken?: SeatTokenGrant; snapshot?: SessionState }) => {
+    (sessionId: string, action: CommittedAction, extra?: AppendExtra) => {
+      if (extra?.erase) {
+        for (const r of extra.erase) updatePayload.run(JSON.stringify(r.payload), sessionId, r.version);
+        dropSnapshots.run(sessionId);
+      }
       insertAction.run(
         sessionId,
         action.version,
@@ -177,7 +188,10 @@ export function openSqliteStorage(dataDir: string, options: SqliteOptions = {}):
 
   return {
     createSession: writing((record, initial) => createTx(record, initial)),
-    append: writing((sessionId, action, extra) => appendTx(sessionId, action, extra)),
+    append: writing((sessionId, action, extra) => {
+      appendTx(sessionId, action, extra);
+      if (extra?.erase) forgetJournal();
+    }),
     addSeatToken: writing((sessionId, grant) => void insertSeatToken.run(grant.tokenHash, sessionId, grant.seatId)),
     findSeatByToken: (sessionId, tokenHash) => selectSeat.get(sessionId, tokenHash)?.seat_id ?? null,
     findAction: (sessionId, actionId) => {
@@ -217,7 +231,10 @@ export function openSqliteStorage(dataDir: string, options: SqliteOptions = {}):
     addHostToken: writing((sessionId, tokenHash, createdAt) => void insertHostToken.run(tokenHash, sessionId, createdAt)),
     isHostToken: (sessionId, tokenHash) => selectHostToken.get(sessionId, tokenHash) !== undefined,
     sessionsIdleSince: (before) => selectIdleSince.all(before).map((r) => r.session_id),
-    deleteSession: writing((sessionId) => void deleteSessionStmt.run(sessionId)),
+    deleteSession: writing((sessionId) => {
+      deleteSessionStmt.run(sessionId);
+      forgetJournal();
+    }),
     checkIntegrity: () => {
       const rows = db.pragma('quick_check(5)') as { quick_check: string }[];
       const problems = rows.map((r) => r.quick_check).filter((r) => r !== 'ok');
