@@ -1,10 +1,9 @@
 import type { Step } from '@samenspel/game-core';
-import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
+import { lazy, Suspense, useEffect, useRef, useState, type KeyboardEvent } from 'react';
 import { markBoardShown } from '../../app/motion';
 import { Board } from '../../board/Board';
 import { DeckPanel } from '../../board/DeckPanel';
 import { Legend } from '../../board/Legend';
-import { SelectionPanel } from '../../board/SelectionPanel';
 import type { MessageKey } from '../../i18n';
 import { useT } from '../../i18n/useT';
 import { session } from '../../net';
@@ -25,6 +24,13 @@ import { PromptBanner } from './PromptBanner';
 import { defaultView, tabsFor, type TabletView } from './views';
 import './player.css';
 import { tableLabel } from '../../ui/tableLabel';
+
+/*
+ * The panel of a chosen card opens after a first tap, so it is not part of what the tablet
+ * downloads before its board shows; it is fetched as soon as the board is up (below).
+ */
+const loadSelectionPanel = () => import('../../board/SelectionPanel');
+const SelectionPanel = lazy(() => loadSelectionPanel().then((m) => ({ default: m.SelectionPanel })));
 
 /**
  * The tablet during play. It follows the table's step (persona and interview, the board, the
@@ -52,6 +58,9 @@ export function PlayerView({ seatId }: { seatId: string }) {
 
   // The first view may be the persona or a poll rather than the board; their entrances need the animation engine now.
   useEffect(() => markBoardShown(), []);
+  useEffect(() => {
+    void loadSelectionPanel();
+  }, []);
 
   useEffect(() => {
     if (scenario) document.title = `${scenario.persona.name} · ${t('app.name')}`;
@@ -132,7 +141,9 @@ export function PlayerView({ seatId }: { seatId: string }) {
                 <Board tableId={seat.tableId} mode="player" ownRoleId={seat.roleId} />
               </div>
               <aside className="side-panel">
-                <SelectionPanel tableId={seat.tableId} scenario={scenario} />
+                <Suspense fallback={null}>
+                  <SelectionPanel tableId={seat.tableId} scenario={scenario} />
+                </Suspense>
                 <DeckPanel tableId={seat.tableId} scenario={scenario} />
                 <Legend scenario={scenario} />
               </aside>
