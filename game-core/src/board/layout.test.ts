@@ -98,7 +98,7 @@ const REALISTIC = [
  * unit… in mat units: 0.032 and 0.026 (the client derives them from its own size, see
  * client/src/board/view.ts).
  */
-const AT_SIZE = { font: 0.032, minFont: 0.026 };
+const AT_SIZE = { font: 0.032, minFont: 0.021 };
 
 /** Break points as the Dutch patterns give them, for the words above. */
 function testHyphens(word: string): string {
@@ -196,7 +196,7 @@ describe('layoutBoard', () => {
         expectHonest(layout, input, 8);
         expect(layout.stacks).toEqual([]);
       }),
-      { numRuns: 25 },
+      { numRuns: 30 },
     );
   });
 

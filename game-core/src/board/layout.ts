@@ -646,11 +646,12 @@ export function toCanonical(p: Point, rings: readonly number[]): Point {
 
 /** The nearest point to a token's own where its box covers no card: rings of candidates round it. */
 function tokenSpot(token: Point, placed: readonly Box[], centre: number): Point {
+  const limit = MAT_HALF - TOKEN_BOX.w / 2;
   const clear = (p: Point) => !placed.some((o) => boxesOverlap({ x: p.x, y: p.y, ...TOKEN_BOX }, o));
   const own = { x: token.x, y: token.y };
   // The persona in the middle stands on her own disc, where no card lies.
   if (Math.hypot(own.x, own.y) < centre || clear(own)) return own;
-  const limit = MAT_HALF - TOKEN_BOX.w / 2;
+
   for (let step = 1; step <= 60; step++) {
     const r = step * 0.02;
     const n = Math.max(8, Math.round((TAU * r) / 0.02));
