@@ -96,8 +96,12 @@ export const TokenPiece = memo(function TokenPiece({ token, role }: { token: Tok
   const labelX = clamp(at.x * SCALE - labelW / 2, -VIEW_HALF + 4, VIEW_HALF - 4 - labelW) - at.x * SCALE;
   const lineH = TOKEN.labelFont * SCALE * 1.12;
   const labelH = lineH * (lines.length - 1) + TOKEN.labelFont * SCALE * 1.35;
-  // Names sit on the side away from the wheel, so they never cover the sector names on the rim.
-  const labelAbove = settled.at.y < -0.05;
+  // Names sit on the side away from the wheel, so they never cover the sector names on the rim,
+  // unless that side has no room left for a name of several lines: then on the other.
+  const away = settled.at.y < -0.05;
+  const roomAbove = at.y * SCALE - R - 8 - labelH >= -VIEW_HALF;
+  const roomBelow = at.y * SCALE + R + 8 + labelH <= VIEW_HALF;
+  const labelAbove = away ? roomAbove || !roomBelow : !roomBelow && roomAbove;
   const labelTop = labelAbove ? -R - 8 - labelH : R + 8;
   const kind = role.kind ?? 'professional';
 
