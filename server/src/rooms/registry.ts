@@ -9,6 +9,8 @@ export class RoomRegistry {
   private readonly bySession = new Map<string, Room>();
   private readonly byCode = new Map<string, Room>();
   private readonly deletedListeners: ((room: Room) => void)[] = [];
+  /** Stored sessions that could not be brought back, by id, with the reason. */
+  readonly damaged = new Map<string, string>();
 
   constructor(
     private readonly storage: Storage,
@@ -17,10 +19,23 @@ export class RoomRegistry {
   ) {}
 
   /** Brings every stored session back: its latest snapshot plus the log after it. */
-  restore(): { rooms: number; actions: number; ms: number } {
+  restore(): { rooms: number; damaged: number; actions: number; ms: number } {
     const started = performance.now();
     let actions = 0;
-    for (const stored of this.storage.loadSessions()) {
+    this.damaged.clear();
+    const markDamaged = (sessionId: string, reason: string) => {
+      this.damaged.set(sessionId, reason);
+      this.logger.error('session could not be restored; skipped', { sessionId, reason });
+    };
+    let sessions: ReturnType<Storage['loadSessions']>;
+    try {
+      sessions = this.storage.loadSessions(markDamaged);
+    } catch (error) {
+      // The list of sessions itself can't be read: serve none rather than not start at all.
+      this.logger.error(`stored sessions could not be listed (${error instanceof Error ? error.message : String(error)}); starting without them`);
+      sessions = [];
+    }
+    for (const stored of sessions) {
       if (stored.snapshot.state.format !== STATE_FORMAT) {
         // Made by an earlier version of Samenspel. It stays on disk until retention removes it.
         this.logger.warn('session from an older version is not restored', { sessionId: stored.record.sessionId, format: stored.snapshot.state.format ?? 1 });
@@ -33,10 +48,10 @@ export class RoomRegistry {
         actions += stored.tail.length;
       } catch (error) {
         // One damaged session must not keep every other workshop from coming back.
-        this.logger.error('session could not be restored', { sessionId: stored.record.sessionId, error: String(error) });
+        markDamaged(stored.record.sessionId, error instanceof Error ? error.message : String(error));
       }
     }
-    return { rooms: this.bySession.size, actions, ms: Math.round(performance.now() - started) };
+    return { rooms: this.bySession.size, damaged: this.damaged.size, actions, ms: Math.round(performance.now() - started) };
   }
 
   create(scenario: Scenario, options: { tables?: number } = {}): { room: Room; hostToken: string } {
@@ -90,6 +105,7 @@ export class RoomRegistry {
       if (room) this.delete(room, 'retention');
       else {
         this.storage.deleteSession(id);
+        this.damaged.delete(id);
         this.logger.info('session deleted', { sessionId: id, reason: 'retention' });
       }
     }

@@ -1,5 +1,7 @@
 import {
   applyAction,
+  erasures,
+  ERASING_ACTIONS,
   own,
   DRAG_HOLD_MS as HOLD_MS,
   DRAG_MAX_HOLD_MS as MAX_HOLD_MS,
@@ -24,7 +26,7 @@ const REMEMBERED_ERRORS = 256;
 const REMEMBERED_GUEST_SENDERS = 1024;
 
 export type SubmitResult =
-  | { ok: true; action: CommittedAction; duplicate: boolean }
+  | { ok: true; action: CommittedAction; duplicate: boolean; /** The state the action was applied to, for projecting it per viewer. */ before: SessionState }
   | ErrorAck;
 
 export interface Hold {
@@ -96,7 +98,7 @@ export class Room {
           : holderId(previous.actor) === holderId(actor);
       if (!sameSender) return err('CONFLICT', 'this actionId was already used by another sender; send a new one');
       if (previous.type !== type) return err('BAD_REQUEST', 'this actionId was used for another action');
-      return { ok: true, action: previous, duplicate: true };
+      return { ok: true, action: previous, duplicate: true, before: this.state };
     }
     const errorKey = `${actor.kind === 'guest' ? `guest:${connection}` : holderId(actor)}|${request.actionId}`;
     const rememberedError = this.errors.get(errorKey);
@@ -120,21 +122,27 @@ export class Room {
     if (!result.ok) return this.remember(errorKey, err(result.code, result.message));
 
     const grant = type === 'seat:claim' && options.seatToken ? options.seatToken(`s${action.version}`) : undefined;
+    // Removed words leave the stored log in the same transaction, and the snapshots with them.
+    const erase = ERASING_ACTIONS.has(type)
+      ? erasures(this.storage.actionsSince(this.sessionId, 0, Number.MAX_SAFE_INTEGER), action as CommittedAction)
+      : undefined;
     try {
       this.storage.append(this.sessionId, action as CommittedAction, {
         ...(grant ? { seatToken: grant } : {}),
-        ...(action.version % SNAPSHOT_EVERY === 0 ? { snapshot: result.state } : {}),
+        ...(erase || action.version % SNAPSHOT_EVERY === 0 ? { snapshot: result.state } : {}),
+        ...(erase ? { erase } : {}),
       });
     } catch (error) {
       // Nothing changed in memory: the action is refused as a whole and may be retried.
       this.logger.error('action not persisted', { sessionId: this.sessionId, type, error: String(error) });
       return err('INTERNAL', 'the action could not be saved; please try again');
     }
-    this.state = result.state;
     this.version = action.version;
     if (actor.kind === 'guest') remember(this.guestSenders, request.actionId, connection, REMEMBERED_GUEST_SENDERS);
     this.releaseHold(type, request.payload);
-    return { ok: true, action: action as CommittedAction, duplicate: false };
+    const before = this.state;
+    this.state = result.state;
+    return { ok: true, action: action as CommittedAction, duplicate: false, before };
   }
 
   seatOf(seatId: string): Seat | undefined {
