@@ -31,7 +31,7 @@ export const VIEW_HALF = MAT_HALF * SCALE;
 export function cardFontFor(pxPerUnit: number, big: boolean): { font: number; minFont: number } {
   const clamp = (n: number, lo: number, hi: number) => Math.min(hi, Math.max(lo, n));
   if (big || !(pxPerUnit >= 200)) return { font: clamp(18 / pxPerUnit, 0.03, 0.045), minFont: 0.021 };
-  return { font: clamp(14 / pxPerUnit, 0.03, 0.05), minFont: clamp(11 / pxPerUnit, 0.021, 0.045) };
+  return { font: clamp(14 / pxPerUnit, 0.03, 0.07), minFont: clamp(11 / pxPerUnit, 0.021, 0.055) };
 }
 export const VIEW_BOX = `${-VIEW_HALF} ${-VIEW_HALF} ${VIEW_HALF * 2} ${VIEW_HALF * 2}`;
 
