@@ -14,6 +14,9 @@ import { SCALE, TOKEN, VIEW_HALF, initials } from './view';
 const R = TOKEN.radius * SCALE;
 /** The widest a name label may be (mat units); a longer name takes a second line. */
 const LABEL_MAX_W = 0.34;
+/** The widest a name label may run near the mat's edge, where there is no room for more lines. */
+const LABEL_WIDE_W = 0.6;
+const EDGE_SLACK = 16;
 
 const clamp = (n: number, lo: number, hi: number) => Math.min(hi, Math.max(lo, n));
 
@@ -90,18 +93,23 @@ export const TokenPiece = memo(function TokenPiece({ token, role }: { token: Tok
   const inCentre = role.kind === 'persona' && radiusOf(at) < centre * 0.5 && !moving;
   const full = own ? `${t('board.you')}: ${role.name}` : role.name;
   // The whole role name, on as many lines as it needs (hyphenated where a word is too long), never cut short.
-  const lines = useMemo(() => wrapWords(full, (LABEL_MAX_W - 0.03) / TOKEN.labelFont, Number.POSITIVE_INFINITY, hyphenate), [full, hyphenate]);
+  const away = settled.at.y < -0.05;
+  const lineH = TOKEN.labelFont * SCALE * 1.12;
+  const heightOf = (n: number) => lineH * (n - 1) + TOKEN.labelFont * SCALE * 1.35;
+  // A name may touch the drawing's edge by its padding (EDGE_SLACK) and still read whole.
+  const fits = (n: number, above: boolean) =>
+    above ? at.y * SCALE - R - 8 - heightOf(n) >= -VIEW_HALF - EDGE_SLACK : at.y * SCALE + R + 8 + heightOf(n) <= VIEW_HALF + EDGE_SLACK;
+  const narrow = useMemo(() => wrapWords(full, (LABEL_MAX_W - 0.03) / TOKEN.labelFont, Number.POSITIVE_INFINITY, hyphenate), [full, hyphenate]);
+  const wide = useMemo(() => wrapWords(full, (LABEL_WIDE_W - 0.03) / TOKEN.labelFont, Number.POSITIVE_INFINITY, hyphenate), [full, hyphenate]);
+  // Names sit on the side away from the wheel, so they never cover the sector names on the rim;
+  // near the mat's edge a name runs wider on fewer lines, and only when even that has no room
+  // does it go to the other side.
+  const lines = fits(narrow.length, away) ? narrow : wide;
+  const labelAbove = fits(lines.length, away) ? away : !away;
   const labelW = (Math.max(...lines.map(emWidth)) * TOKEN.labelFont + 0.03) * SCALE;
   // Keep the name inside the mat, also for a token near its edge.
   const labelX = clamp(at.x * SCALE - labelW / 2, -VIEW_HALF + 4, VIEW_HALF - 4 - labelW) - at.x * SCALE;
-  const lineH = TOKEN.labelFont * SCALE * 1.12;
-  const labelH = lineH * (lines.length - 1) + TOKEN.labelFont * SCALE * 1.35;
-  // Names sit on the side away from the wheel, so they never cover the sector names on the rim,
-  // unless that side has no room left for a name of several lines: then on the other.
-  const away = settled.at.y < -0.05;
-  const roomAbove = at.y * SCALE - R - 8 - labelH >= -VIEW_HALF;
-  const roomBelow = at.y * SCALE + R + 8 + labelH <= VIEW_HALF;
-  const labelAbove = away ? roomAbove || !roomBelow : !roomBelow && roomAbove;
+  const labelH = heightOf(lines.length);
   const labelTop = labelAbove ? -R - 8 - labelH : R + 8;
   const kind = role.kind ?? 'professional';
 
