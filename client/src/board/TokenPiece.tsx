@@ -15,7 +15,7 @@ const R = TOKEN.radius * SCALE;
 /** The widest a name label may be (mat units); a longer name takes a second line. */
 const LABEL_MAX_W = 0.34;
 /** The widest a name label may run near the mat's edge, where there is no room for more lines. */
-const LABEL_WIDE_W = 0.6;
+const LABEL_WIDE_W = 0.8;
 const EDGE_SLACK = 16;
 
 const clamp = (n: number, lo: number, hi: number) => Math.min(hi, Math.max(lo, n));
