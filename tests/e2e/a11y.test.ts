@@ -90,7 +90,8 @@ describe('every page of a live session passes axe (WCAG 2.2 AA)', () => {
     await tablet.locator('[data-testid="role-card"]').waitFor();
     found.push(...(await audit(tablet, 'join: role card')));
     await tablet.locator('[data-testid="role-confirm"]').click();
-    await tablet.locator('[data-testid="board"]').first().waitFor();
+    // In step 1 a seated tablet opens on the persona, not on the board.
+    await tablet.locator('[data-testid="step-indicator"]').first().waitFor();
     expect(found).toEqual([]);
   });
 

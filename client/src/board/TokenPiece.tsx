@@ -125,7 +125,7 @@ export const TokenPiece = memo(function TokenPiece({ token, role }: { token: Tok
       tabIndex={board.interactive && movable ? 0 : undefined}
       role={board.interactive && movable ? 'button' : undefined}
       aria-pressed={board.interactive && movable ? selected : undefined}
-      aria-label={own ? t('board.tokenYou', { role: role.name }) : t('board.tokenLabel', { role: role.name })}
+      aria-label={inCentre ? t('board.tokenLabel', { role: role.name }) : t('board.tokenNamed', { shown: `${initials(role.name)} ${lines.join(' ')}` })}
       initial={false}
       animate={{ x: at.x * SCALE, y: at.y * SCALE }}
       transition={transitionFor(source)}
@@ -144,13 +144,14 @@ export const TokenPiece = memo(function TokenPiece({ token, role }: { token: Tok
           <circle className="hit" r={TOKEN.hit * SCALE} />
           <circle className="token-body" r={R} />
           <text className="token-initials" y={TOKEN.font * SCALE * 0.36} fontSize={TOKEN.font * SCALE}>
-            {initials(role.name)}
+            {/* The space keeps the initials apart from the name when the drawing is read as text. */}
+            {`${initials(role.name)} `}
           </text>
           <rect className="token-label-bg" x={labelX} y={labelTop} width={labelW} height={labelH} rx={10} />
           <text className="token-label" x={labelX + labelW / 2} y={labelTop + TOKEN.labelFont * SCALE * 0.98} fontSize={TOKEN.labelFont * SCALE}>
             {lines.map((line, i) => (
               <tspan key={i} x={labelX + labelW / 2} dy={i === 0 ? 0 : lineH}>
-                {line}
+                {i < lines.length - 1 ? `${line} ` : line}
               </tspan>
             ))}
           </text>
