@@ -8,6 +8,7 @@ import { DEFAULT_LIMITS, attachRealtime, type IoServer, type RealtimeLimits } fr
 import type { DragRelay } from './realtime/dragRelay';
 import { RoomRegistry } from './rooms/registry';
 import type { ScenarioCatalog } from './scenarios/catalog';
+import type { Cluster, Dependencies } from './hosted/cluster';
 import type { Storage } from './storage/storage';
 
 export interface AppDeps {
@@ -24,6 +25,11 @@ export interface AppDeps {
   limits?: Partial<RealtimeLimits> & { sessionsPerMinute?: number };
   /** Sessions are deleted this many days after their last action (default 30). */
   retentionDays?: number;
+  /**
+   * Several processes share PostgreSQL (`storage`) and Redis: the coordination, and a probe of
+   * the database for /healthz and for refusing actions while it is away.
+   */
+  hosted?: { cluster: Cluster; pingDatabase: () => Promise<boolean> } | null;
 }
 
 export const DEFAULT_RETENTION_DAYS = 30;
@@ -39,7 +45,9 @@ export interface App {
   /** Purges sessions past retention, restores the rest, then listens. Resolves with the port (useful with port 0). */
   listen(port: number, host?: string): Promise<number>;
   /** Deletes every session idle for longer than the retention period; returns how many. */
-  purgeExpired(): number;
+  purgeExpired(): Promise<number>;
+  /** Hosted mode: which dependency is up; null with one process. */
+  dependencies(): Dependencies | null;
   close(): Promise<void>;
 }
 
@@ -52,10 +60,24 @@ export function createApp(deps: AppDeps): App {
   const retentionDays = deps.retentionDays ?? DEFAULT_RETENTION_DAYS;
   let ready = false;
   let purger: NodeJS.Timeout | null = null;
-  const purgeExpired = () => {
-    const deleted = registry.purgeIdle(retentionDays * DAY_MS);
+  const hosted = deps.hosted ?? null;
+  const purgeExpired = async () => {
+    // One process at a time purges; the lock outlives a purge and lapses if its holder dies.
+    if (hosted && !(await hosted.cluster.tryLock('purge', 60_000))) return 0;
+    const deleted = (await registry.purgeIdle(retentionDays * DAY_MS)).length;
     if (deleted > 0) logger.info('sessions past retention deleted', { deleted, retentionDays });
     return deleted;
+  };
+  let databaseUp = true;
+  let prober: NodeJS.Timeout | null = null;
+  const dependencies = (): Dependencies | null =>
+    hosted ? { postgres: databaseUp ? 'up' : 'down', redis: hosted.cluster.redisUp() ? 'up' : 'down' } : null;
+  const unavailable = () => {
+    const d = dependencies();
+    if (!d) return null;
+    if (d.postgres === 'down') return 'PostgreSQL';
+    if (d.redis === 'down') return 'Redis';
+    return null;
   };
 
   const httpApp = createHttpApp({
@@ -70,6 +92,7 @@ export function createApp(deps: AppDeps): App {
     scenariosWritable: deps.scenariosWritable ?? false,
     sessionsPerMinute: deps.limits?.sessionsPerMinute ?? 30,
     ready: () => ready,
+    dependencies,
   });
   const http = createServer(httpApp);
   const io: IoServer = new Server(http, {
@@ -83,7 +106,8 @@ export function createApp(deps: AppDeps): App {
   io.engine.on('connection_error', (error: { code: number; message: string }) => {
     logger.warn('connection refused', { code: error.code, message: error.message });
   });
-  const { relay } = attachRealtime({ io, registry, storage: deps.storage, clock, logger, limits });
+  if (hosted) io.adapter(hosted.cluster.adapter);
+  const { relay } = attachRealtime({ io, registry, storage: deps.storage, clock, logger, limits, cluster: hosted?.cluster ?? null, unavailable });
 
   return {
     http,
@@ -91,19 +115,25 @@ export function createApp(deps: AppDeps): App {
     registry,
     relay,
     purgeExpired,
-    listen: (port, host) => {
+    dependencies,
+    listen: async (port, host) => {
       // Purged before the restore, so a workshop from months ago is not even loaded.
-      purgeExpired();
-      const restored = registry.restore();
+      await purgeExpired();
+      const restored = await registry.restore();
       purger = setInterval(() => {
-        try {
-          purgeExpired();
-        } catch (error) {
-          logger.error('retention purge failed', { error: String(error) });
-        }
+        purgeExpired().catch((error: unknown) => logger.error('retention purge failed', { error: String(error) }));
       }, PURGE_EVERY_MS);
       purger.unref();
       logger.info('sessions restored', restored);
+      if (hosted) {
+        prober = setInterval(() => {
+          void hosted.pingDatabase().then((up) => {
+            if (up !== databaseUp) logger[up ? 'info' : 'warn'](up ? 'postgres is back' : 'postgres is unreachable');
+            databaseUp = up;
+          });
+        }, 1_000);
+        prober.unref();
+      }
       return new Promise((resolvePort, reject) => {
         http.once('error', reject);
         http.listen(port, host, () => {
@@ -115,6 +145,7 @@ export function createApp(deps: AppDeps): App {
     close: async () => {
       ready = false;
       if (purger) clearInterval(purger);
+      if (prober) clearInterval(prober);
       purger = null;
       relay.close();
       await new Promise<void>((done) => {
@@ -126,7 +157,8 @@ export function createApp(deps: AppDeps): App {
         http.closeAllConnections();
         await closed;
       }
-      deps.storage.close();
+      await deps.storage.close();
+      await hosted?.cluster.close();
     },
   };
 }

@@ -2,7 +2,10 @@ import { resolve } from 'node:path';
 import { createApp, DEFAULT_RETENTION_DAYS } from './createApp';
 import { consoleLogger } from './logger';
 import { loadScenarioCatalog } from './scenarios/catalog';
+import { Cluster } from './hosted/cluster';
+import { openPostgresStorage } from './storage/postgres';
 import { openSqliteStorage } from './storage/sqlite';
+import type { Storage } from './storage/storage';
 
 const logger = consoleLogger();
 const port = Number(process.env.PORT ?? 3000);
@@ -16,11 +19,38 @@ if (!Number.isFinite(retentionDays) || retentionDays <= 0) {
   process.exit(1);
 }
 
+// Hosted mode: several processes share PostgreSQL (the log) and Redis (fan-out, coordination).
+// PostgreSQL without Redis would leave each process blind to the others' actions: refuse.
+const databaseUrl = process.env.DATABASE_URL ?? '';
+const redisUrl = process.env.REDIS_URL ?? '';
+if (databaseUrl && !redisUrl) {
+  console.error('DATABASE_URL is set but REDIS_URL is not: several processes need Redis to share sessions; set REDIS_URL or unset DATABASE_URL for one process with SQLite');
+  process.exit(1);
+}
+
+let storage: Storage;
+let hosted: { cluster: Cluster; pingDatabase: () => Promise<boolean> } | null = null;
+if (databaseUrl) {
+  try {
+    const postgres = await openPostgresStorage(databaseUrl, logger);
+    const cluster = new Cluster(redisUrl, process.env.REDIS_PREFIX ?? 'samenspel', logger);
+    await cluster.start();
+    storage = postgres;
+    hosted = { cluster, pingDatabase: () => postgres.ping() };
+  } catch (error) {
+    console.error(`hosted mode could not start: ${error instanceof Error ? error.message : String(error)}`);
+    process.exit(1);
+  }
+} else {
+  storage = openSqliteStorage(dataDir);
+}
+
 const scenarios = loadScenarioCatalog(scenariosDir, logger);
 if (process.env.SCENARIOS_WATCH === '1') scenarios.watch();
 
 const app = createApp({
-  storage: openSqliteStorage(dataDir),
+  storage,
+  hosted,
   scenarios,
   logger,
   clientDir,
@@ -30,7 +60,11 @@ const app = createApp({
 });
 
 const actualPort = await app.listen(port, host);
-logger.info('Samenspel is ready', { url: `http://localhost:${actualPort}`, dataDir, scenariosDir });
+logger.info('Samenspel is ready', {
+  url: `http://localhost:${actualPort}`,
+  ...(hosted ? { mode: 'hosted', process: hosted.cluster.processId } : { dataDir }),
+  scenariosDir,
+});
 
 let closing = false;
 const shutdown = (signal: string) => {

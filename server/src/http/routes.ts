@@ -9,6 +9,7 @@ import { buildReport } from '@samenspel/game-core';
 import type { Room } from '../rooms/room';
 import type { RoomRegistry } from '../rooms/registry';
 import { renderReportPdf } from '../report/pdf';
+import type { Dependencies } from '../hosted/cluster';
 import type { Storage } from '../storage/storage';
 import { SCENARIO_ID, type ScenarioCatalog } from '../scenarios/catalog';
 import { FailureWindow } from '../realtime/rateLimit';
@@ -27,6 +28,8 @@ export interface HttpDeps {
   /** Sessions one address may start per minute. */
   sessionsPerMinute: number;
   ready: () => boolean;
+  /** Hosted mode: which of PostgreSQL and Redis answer; null with one process. */
+  dependencies: () => Dependencies | null;
 }
 
 const IMAGE_TYPES = new Set(['.png', '.jpg', '.jpeg', '.webp', '.svg', '.gif']);
@@ -43,7 +46,12 @@ export function createHttpApp(deps: HttpDeps): Express {
 
   app.get('/healthz', (_req, res) => {
     if (!deps.ready()) return void res.status(503).json({ ok: false, status: 'starting' });
-    res.json({ ok: true, sessions: registry.size, scenarios: scenarios.list().filter((e) => e.scenario).length });
+    // Hosted mode names the dependency that is missing; the process recovers by itself.
+    const dependencies = deps.dependencies();
+    if (dependencies && (dependencies.postgres === 'down' || dependencies.redis === 'down'))
+      return void res.status(503).json({ ok: false, status: 'degraded', dependencies });
+    res.json({
+      ...(dependencies ? { dependencies } : {}), ok: true, sessions: registry.size, scenarios: scenarios.list().filter((e) => e.scenario).length });
   });
 
   app.get('/api/scenarios', (_req, res) => {
@@ -117,7 +125,7 @@ export function createHttpApp(deps: HttpDeps): Express {
     res.sendFile(path);
   });
 
-  app.post('/api/sessions', express.json({ limit: '4kb' }), (req, res) => {
+  app.post('/api/sessions', express.json({ limit: '4kb' }), async (req, res) => {
     const ip = req.socket.remoteAddress ?? 'unknown';
     if (sessionStarts.blocked(ip))
       return void res.status(429).json({ code: 'RATE_LIMITED', message: 'too many sessions started; wait a minute' });
@@ -129,7 +137,7 @@ export function createHttpApp(deps: HttpDeps): Express {
     const scenario = scenarios.get(body.scenarioId);
     if (!scenario) return void res.status(404).json({ code: 'NOT_FOUND', message: 'no such scenario (or it has errors)' });
     sessionStarts.fail(ip);
-    const { room, hostToken } = registry.create(scenario, { tables });
+    const { room, hostToken } = await registry.create(scenario, { tables });
     const base = publicBase(req, deps.publicUrl);
     res.status(201).json({
       sessionId: room.sessionId,
@@ -145,7 +153,7 @@ export function createHttpApp(deps: HttpDeps): Express {
    * Failed tokens count per address like failed attaches, so they cannot be guessed either.
    */
   const tokenFailures = new FailureWindow(20, 60_000, () => deps.clock.now());
-  const hostRoom = (req: Request, res: Response): Room | null => {
+  const hostRoom = async (req: Request, res: Response): Promise<Room | null> => {
     const ip = req.socket.remoteAddress ?? 'unknown';
     if (tokenFailures.blocked(ip)) {
       res.status(429).json({ code: 'RATE_LIMITED', message: 'too many wrong facilitator tokens; wait a minute' });
@@ -157,13 +165,13 @@ export function createHttpApp(deps: HttpDeps): Express {
       res.status(401).set('WWW-Authenticate', 'Bearer').json({ code: 'BAD_HOST_TOKEN', message: 'send the facilitator token as Authorization: Bearer <token>' });
       return null;
     }
-    const room = registry.byId(String(req.params.id));
+    const room = await registry.find({ sessionId: String(req.params.id) });
     if (!room) {
       tokenFailures.fail(ip);
       res.status(404).json({ code: 'SESSION_NOT_FOUND', message: 'no such session' });
       return null;
     }
-    if (!registry.isHostToken(room, match[1])) {
+    if (!(await registry.isHostToken(room, match[1]))) {
       tokenFailures.fail(ip);
       res.status(403).json({ code: 'BAD_HOST_TOKEN', message: 'this is not a facilitator token of the session' });
       return null;
@@ -172,22 +180,22 @@ export function createHttpApp(deps: HttpDeps): Express {
   };
 
   /** The whole log from the state the session was created with, for the timeline and the report. */
-  const logOf = (room: Room) => {
-    const initial = deps.storage.firstSnapshot(room.sessionId);
+  const logOf = async (room: Room) => {
+    const initial = await deps.storage.firstSnapshot(room.sessionId);
     if (!initial) throw new Error(`session ${room.sessionId} has no snapshot`);
-    return { initial, actions: deps.storage.actionsSince(room.sessionId, initial.version, Number.MAX_SAFE_INTEGER) };
+    return { initial, actions: await deps.storage.actionsSince(room.sessionId, initial.version, Number.MAX_SAFE_INTEGER) };
   };
 
-  app.get('/api/sessions/:id/log', (req, res) => {
-    const room = hostRoom(req, res);
+  app.get('/api/sessions/:id/log', async (req, res) => {
+    const room = await hostRoom(req, res);
     if (!room) return;
-    res.set('Cache-Control', 'no-store').json(logOf(room));
+    res.set('Cache-Control', 'no-store').json(await logOf(room));
   });
 
-  app.get('/api/sessions/:id/report.json', (req, res) => {
-    const room = hostRoom(req, res);
+  app.get('/api/sessions/:id/report.json', async (req, res) => {
+    const room = await hostRoom(req, res);
     if (!room) return;
-    const { initial, actions } = logOf(room);
+    const { initial, actions } = await logOf(room);
     const report = buildReport(initial, actions, { generatedAt: deps.clock.now() });
     res
       .set('Cache-Control', 'no-store')
@@ -197,24 +205,24 @@ export function createHttpApp(deps: HttpDeps): Express {
   });
 
   app.get('/api/sessions/:id/report.pdf', async (req, res) => {
-    const room = hostRoom(req, res);
+    const room = await hostRoom(req, res);
     if (!room) return;
-    const { initial, actions } = logOf(room);
+    const { initial, actions } = await logOf(room);
     const pdf = await renderReportPdf(buildReport(initial, actions, { generatedAt: deps.clock.now() }));
     res.set('Cache-Control', 'no-store').attachment(reportFileName(room.code, room.record.createdAt, 'pdf')).type('application/pdf').send(pdf);
   });
 
-  app.delete('/api/sessions/:id', (req, res) => {
-    const room = hostRoom(req, res);
+  app.delete('/api/sessions/:id', async (req, res) => {
+    const room = await hostRoom(req, res);
     if (!room) return;
-    registry.delete(room, 'request');
+    await registry.delete(room, 'request');
     res.json({ ok: true });
   });
 
-  app.post('/api/sessions/:id/cohost', (req, res) => {
-    const room = hostRoom(req, res);
+  app.post('/api/sessions/:id/cohost', async (req, res) => {
+    const room = await hostRoom(req, res);
     if (!room) return;
-    const cohostToken = registry.createCohostToken(room);
+    const cohostToken = await registry.createCohostToken(room);
     res.status(201).json({ cohostToken, hostPath: `/host/${encodeURIComponent(room.sessionId)}` });
   });
 

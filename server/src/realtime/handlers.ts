@@ -7,10 +7,12 @@ import {
   MAX_MESSAGE_BYTES,
   PROTOCOL_VERSION,
   DRAG_HZ,
+  DRAG_HOLD_MS,
   isCardVisible,
   own,
   playerView,
   type ActionType,
+  type CommittedAction,
   type Actor,
   type AttachAck,
   type ClientToServerEvents,
@@ -30,9 +32,11 @@ import {
   screenAttachSchema,
   syncSchema,
 } from '@samenspel/game-core/protocol/schemas';
+import type { Cluster } from '../hosted/cluster';
 import type { Clock, Logger } from '../logger';
 import type { Room } from '../rooms/room';
-import { holdKey, holderId } from '../rooms/room';
+import { holdKey, holderId, type Hold } from '../rooms/room';
+import { StorageUnavailableError } from '../storage/unavailable';
 import type { RoomRegistry } from '../rooms/registry';
 import type { Storage } from '../storage/storage';
 import { hashSecret, newSecret, normaliseCode } from '../tokens';
@@ -85,6 +89,10 @@ export interface RealtimeDeps {
   clock: Clock;
   logger: Logger;
   limits: RealtimeLimits;
+  /** Several processes: the Redis coordination (null with one process). */
+  cluster?: Cluster | null;
+  /** The dependency that is down (actions are refused meanwhile), or null when all are up. */
+  unavailable?: () => string | null;
 }
 
 const sessionRoom = (sessionId: string) => `s:${sessionId}`;
@@ -93,6 +101,7 @@ const tableRoom = (sessionId: string, tableId: string) => `t:${sessionId}:${tabl
 /** Wires every socket event: validate → room → ack → broadcast. */
 export function attachRealtime(deps: RealtimeDeps): { relay: DragRelay } {
   const { io, registry, storage, clock, logger, limits } = deps;
+  const cluster = deps.cluster ?? null;
   const attachFailures = new FailureWindow(limits.attachFailuresPerMinute, 60_000, () => clock.now());
   const relay = new DragRelay(limits.dragWindowMs, (sessionId, tableId, batch, origin) => {
     // A dragger ignores frames of its own piece, so a batch of only its own frames is not sent
@@ -101,11 +110,57 @@ export function attachRealtime(deps: RealtimeDeps): { relay: DragRelay } {
     (origin ? to.except(origin) : to).volatile.emit('pieces:dragged', batch);
   });
 
-  const publishPresence = (room: Room) => io.to(sessionRoom(room.sessionId)).emit('presence:changed', room.presence());
+  // Every process tells its own connections; other processes hear of the change over Redis.
+  const publishPresence = (room: Room) => {
+    io.local.to(sessionRoom(room.sessionId)).emit('presence:changed', room.presence());
+    cluster?.publish({ kind: 'presence', sessionId: room.sessionId, ...room.localPresence() });
+  };
+
+  /** Sends a committed action to this process's connections of its session. */
+  const broadcast = (room: Room, action: CommittedAction) => {
+    io.local.to(sessionRoom(room.sessionId)).emit(BROADCAST_OF[action.type] as 'card:placed', action as never);
+    afterCommit(room, action.type, action.payload);
+  };
+
+  /** Side effects on connections that follow from state changes. */
+  const afterCommit = (room: Room, type: ActionType, payload: unknown) => {
+    if (type === 'seat:release') {
+      const { seatId } = payload as { seatId: string };
+      for (const s of io.sockets.sockets.values()) {
+        if (s.data.room === room && s.data.viewer?.kind === 'seat' && s.data.viewer.seatId === seatId) {
+          const seat = seatId;
+          for (const r of s.rooms) if (r.startsWith(`t:${room.sessionId}:`)) void s.leave(r);
+          room.disconnect('seat', seat);
+          s.data.viewer = { kind: 'guest' };
+        }
+      }
+      publishPresence(room);
+    } else if (type === 'seat:reassign') {
+      // A player moved to another table hears that table's drags from now on.
+      const { seatId, tableId } = payload as { seatId: string; tableId: string };
+      for (const s of io.sockets.sockets.values()) {
+        if (s.data.room !== room || s.data.viewer?.kind !== 'seat' || s.data.viewer.seatId !== seatId) continue;
+        for (const r of s.rooms) if (r.startsWith(`t:${room.sessionId}:`) && r !== tableRoom(room.sessionId, tableId)) void s.leave(r);
+        void s.join(tableRoom(room.sessionId, tableId));
+      }
+      publishPresence(room);
+    } else if (type === 'table:add') {
+      const tableId = room.state.tableOrder.at(-1);
+      if (!tableId) return;
+      for (const s of io.sockets.sockets.values()) {
+        if (s.data.room === room && (s.data.viewer?.kind === 'host' || s.data.viewer?.kind === 'screen'))
+          void s.join(tableRoom(room.sessionId, tableId));
+      }
+    }
+  };
+
+  // Actions another process committed reach this process's connections the same way.
+  registry.onLearned((room, action) => broadcast(room, action));
+  if (cluster) attachCluster(cluster, registry, io, publishPresence);
 
   // A deleted session (by the facilitator, or by retention) says goodbye and lets its connections go.
   registry.onDeleted((room) => {
-    io.to(sessionRoom(room.sessionId)).emit('session:deleted', { sessionId: room.sessionId });
+    io.local.to(sessionRoom(room.sessionId)).emit('session:deleted', { sessionId: room.sessionId });
     for (const s of io.sockets.sockets.values()) {
       if (s.data.room !== room) continue;
       for (const r of s.rooms) if (r !== s.id) void s.leave(r);
@@ -143,22 +198,28 @@ export function attachRealtime(deps: RealtimeDeps): { relay: DragRelay } {
      * Every handler runs through here: the flood limit, the size limit, an ack that is a
      * function, and a catch so that no input can take the server down.
      */
-    const guard = <T>(event: string, handler: (payload: unknown, reply: (ack: T) => void) => void) =>
+    const guard = <T>(event: string, handler: (payload: unknown, reply: (ack: T) => void) => void | Promise<void>) =>
       (...args: unknown[]) => {
         const last = args.at(-1);
         const ack = typeof last === 'function' ? (last as (ack: T | ErrorAck) => void) : null;
         const payload = args[0] === last && ack ? undefined : args[0];
         const replyError = ack ? (e: ErrorAck) => ack(e) : null;
+        const failed = (error: unknown) => {
+          logger.error('handler failed', { event, error: error instanceof Error ? (error.stack ?? error.message) : String(error) });
+          if (!replyError) return;
+          if (error instanceof StorageUnavailableError) replyError({ ok: false, code: 'UNAVAILABLE', message: 'the server cannot reach its database; try again in a moment' });
+          else replyError({ ok: false, code: 'INTERNAL', message: 'something went wrong on the server' });
+        };
         try {
           if (!socket.data.events.take()) return refuse(event, replyError, 'RATE_LIMITED', 'too many messages; slow down');
           if (messageSize(payload) > MAX_MESSAGE_BYTES)
             return refuse(event, replyError, 'PAYLOAD_TOO_LARGE', `messages are limited to ${MAX_MESSAGE_BYTES} bytes`);
-          handler(payload, (result: T) => {
+          const pending = handler(payload, (result: T) => {
             if (ack) ack(result);
           });
+          if (pending) pending.catch(failed);
         } catch (error) {
-          logger.error('handler failed', { event, error: error instanceof Error ? (error.stack ?? error.message) : String(error) });
-          if (replyError) replyError({ ok: false, code: 'INTERNAL', message: 'something went wrong on the server' });
+          failed(error);
         }
       };
 
@@ -225,7 +286,7 @@ export function attachRealtime(deps: RealtimeDeps): { relay: DragRelay } {
     const onAttach = <T extends { protocolVersion: number }>(
       event: 'session:join' | 'host:attach' | 'screen:attach',
       schema: z.ZodType<T>,
-      resolve: (req: T, reply: (ack: AttachAck) => void) => void,
+      resolve: (req: T, reply: (ack: AttachAck) => void) => void | Promise<void>,
     ) => {
       socket.on(
         event,
@@ -235,16 +296,16 @@ export function attachRealtime(deps: RealtimeDeps): { relay: DragRelay } {
           if (parsed.data.protocolVersion !== PROTOCOL_VERSION)
             return refuse(event, reply, 'PROTOCOL_MISMATCH', `server speaks protocol ${PROTOCOL_VERSION}; reload the page`);
           if (attachBlocked()) return refuse(event, reply, 'RATE_LIMITED', 'too many failed attempts; wait a minute');
-          resolve(parsed.data, reply);
+          return resolve(parsed.data, reply);
         }),
       );
     };
 
-    onAttach('session:join', joinSchema, (req, reply) => {
-      const room = registry.byJoinCode(normaliseCode(req.code));
+    onAttach('session:join', joinSchema, async (req, reply) => {
+      const room = await registry.find({ code: normaliseCode(req.code) });
       if (!room) return attachFailed('session:join', reply, 'SESSION_NOT_FOUND', 'no session with this code');
       if (req.seatToken !== undefined) {
-        const seatId = storage.findSeatByToken(room.sessionId, hashSecret(req.seatToken));
+        const seatId = await storage.findSeatByToken(room.sessionId, hashSecret(req.seatToken));
         if (!seatId || !room.seatOf(seatId))
           return attachFailed('session:join', reply, 'BAD_SEAT_TOKEN', 'this seat is no longer yours; choose a role again');
         return reply(attach(room, { kind: 'seat', seatId }));
@@ -252,23 +313,23 @@ export function attachRealtime(deps: RealtimeDeps): { relay: DragRelay } {
       reply(attach(room, { kind: 'guest' }));
     });
 
-    onAttach('host:attach', hostAttachSchema, (req, reply) => {
-      const room = registry.byId(req.sessionId);
+    onAttach('host:attach', hostAttachSchema, async (req, reply) => {
+      const room = await registry.find({ sessionId: req.sessionId });
       if (!room) return attachFailed('host:attach', reply, 'SESSION_NOT_FOUND', 'no such session');
-      if (!registry.isHostToken(room, req.hostToken))
+      if (!(await registry.isHostToken(room, req.hostToken)))
         return attachFailed('host:attach', reply, 'BAD_HOST_TOKEN', 'this is not the facilitator link of the session');
       reply(attach(room, { kind: 'host' }));
     });
 
-    onAttach('screen:attach', screenAttachSchema, (req, reply) => {
-      const room = registry.byJoinCode(normaliseCode(req.code));
+    onAttach('screen:attach', screenAttachSchema, async (req, reply) => {
+      const room = await registry.find({ code: normaliseCode(req.code) });
       if (!room) return attachFailed('screen:attach', reply, 'SESSION_NOT_FOUND', 'no session with this code');
       reply(attach(room, { kind: 'screen' }));
     });
 
     socket.on(
       'session:sync',
-      guard('session:sync', (raw, reply) => {
+      guard('session:sync', async (raw, reply) => {
         const parsed = syncSchema.safeParse(raw);
         if (!parsed.success) return refuse('session:sync', reply, 'BAD_REQUEST', describeZodError(parsed.error));
         const { room, viewer } = socket.data;
@@ -278,7 +339,7 @@ export function attachRealtime(deps: RealtimeDeps): { relay: DragRelay } {
         if (since > room.version || behind > limits.maxSyncActions) {
           return reply({ ok: true, version: room.version, snapshot: { version: room.version, state: playerView(room.state, viewer) } });
         }
-        reply({ ok: true, version: room.version, actions: storage.actionsSince(room.sessionId, since, behind) });
+        reply({ ok: true, version: room.version, actions: await storage.actionsSince(room.sessionId, since, behind) });
       }),
     );
 
@@ -286,7 +347,7 @@ export function attachRealtime(deps: RealtimeDeps): { relay: DragRelay } {
       socket.on(type, guard(type, (raw, reply) => handleAction(type, raw, reply as (ack: unknown) => void)) as never);
     }
 
-    const handleAction = (type: ActionType, raw: unknown, reply: (ack: unknown) => void) => {
+    const handleAction = async (type: ActionType, raw: unknown, reply: (ack: unknown) => void) => {
       if (!socket.data.actions.take()) return refuse(type, reply, 'RATE_LIMITED', 'too many actions; slow down');
       const { room, viewer } = socket.data;
       if (!room || !viewer) return refuse(type, reply, 'NOT_ATTACHED', 'join a session first');
@@ -297,10 +358,13 @@ export function attachRealtime(deps: RealtimeDeps): { relay: DragRelay } {
       if (!payload.success) return refuse(type, reply, refusalCode(payload.error), describeZodError(payload.error));
       if (HOST_ONLY.has(type) && viewer.kind !== 'host')
         return refuse(type, reply, 'FORBIDDEN', 'only the facilitator can do this');
+      // Without Redis the other processes' connections would not hear the action: refuse it.
+      const down = deps.unavailable?.();
+      if (down) return refuse(type, reply, 'UNAVAILABLE', `${down} is unreachable; try again in a moment`);
 
       const actor: Actor = viewer.kind === 'seat' ? { kind: 'seat', seatId: viewer.seatId } : viewer.kind === 'host' ? { kind: 'host' } : { kind: 'guest' };
       let seatToken: string | null = null;
-      const result = room.submit(type, { ...envelope.data, payload: payload.data } as never, actor, {
+      const result = await room.submit(type, { ...envelope.data, payload: payload.data } as never, actor, {
         connection: socket.id,
         seatToken: (seatId) => {
           seatToken = newSecret();
@@ -317,7 +381,7 @@ export function attachRealtime(deps: RealtimeDeps): { relay: DragRelay } {
           // A retry after a lost ack, from the connection that claimed (the room checked): the
           // first token never arrived, so hand out a new one.
           seatToken = newSecret();
-          storage.addSeatToken(room.sessionId, { tokenHash: hashSecret(seatToken), seatId });
+          await storage.addSeatToken(room.sessionId, { tokenHash: hashSecret(seatToken), seatId });
         }
         attach(room, { kind: 'seat', seatId });
         reply(result.duplicate ? { ok: true, version: result.action.version, seat, seatToken, duplicate: true } : { ok: true, version: result.action.version, seat, seatToken });
@@ -326,40 +390,7 @@ export function attachRealtime(deps: RealtimeDeps): { relay: DragRelay } {
       }
       if (result.duplicate) return;
 
-      io.to(sessionRoom(room.sessionId)).emit(BROADCAST_OF[type] as 'card:placed', result.action as never);
-      afterCommit(room, type, result.action.payload);
-    };
-
-    /** Side effects on connections that follow from state changes. */
-    const afterCommit = (room: Room, type: ActionType, payload: unknown) => {
-      if (type === 'seat:release') {
-        const { seatId } = payload as { seatId: string };
-        for (const s of io.sockets.sockets.values()) {
-          if (s.data.room === room && s.data.viewer?.kind === 'seat' && s.data.viewer.seatId === seatId) {
-            const seat = seatId;
-            for (const r of s.rooms) if (r.startsWith(`t:${room.sessionId}:`)) void s.leave(r);
-            room.disconnect('seat', seat);
-            s.data.viewer = { kind: 'guest' };
-          }
-        }
-        publishPresence(room);
-      } else if (type === 'seat:reassign') {
-        // A player moved to another table hears that table's drags from now on.
-        const { seatId, tableId } = payload as { seatId: string; tableId: string };
-        for (const s of io.sockets.sockets.values()) {
-          if (s.data.room !== room || s.data.viewer?.kind !== 'seat' || s.data.viewer.seatId !== seatId) continue;
-          for (const r of s.rooms) if (r.startsWith(`t:${room.sessionId}:`) && r !== tableRoom(room.sessionId, tableId)) void s.leave(r);
-          void s.join(tableRoom(room.sessionId, tableId));
-        }
-        publishPresence(room);
-      } else if (type === 'table:add') {
-        const tableId = room.state.tableOrder.at(-1);
-        if (!tableId) return;
-        for (const s of io.sockets.sockets.values()) {
-          if (s.data.room === room && (s.data.viewer?.kind === 'host' || s.data.viewer?.kind === 'screen'))
-            void s.join(tableRoom(room.sessionId, tableId));
-        }
-      }
+      broadcast(room, result.action);
     };
 
     socket.on(
@@ -396,12 +427,28 @@ export function attachRealtime(deps: RealtimeDeps): { relay: DragRelay } {
           socket.emit('drag:refused', { tableId: frame.tableId, kind: frame.kind, id: frame.id, heldBy: holder });
           return;
         }
+        if (cluster) announceHold(room.sessionId, holdKey(frame.tableId, frame.kind, frame.id), hold);
         relay.enqueue(room.sessionId, frame, by, socket.id);
       }),
     );
 
     socket.on('disconnect', () => detach());
   });
+
+  /**
+   * Other processes learn of a hold when it is taken and then a few times per hold period, not
+   * with every frame: a drop there is refused while the hold lasts.
+   */
+  const announced = new Map<string, { by: string; at: number }>();
+  const announceHold = (sessionId: string, key: string, hold: Hold) => {
+    const id = `${sessionId}|${key}`;
+    const last = announced.get(id);
+    const now = clock.now();
+    if (last && last.by === hold.by && now - last.at < DRAG_HOLD_MS / 3) return;
+    announced.set(id, { by: hold.by, at: now });
+    if (announced.size > 10_000) announced.clear();
+    cluster?.publish({ kind: 'hold', sessionId, key, by: hold.by, until: hold.until });
+  };
 
   // Holds of drags that stopped without a drop (a closed tab) expire; prune them now and then.
   const pruner = setInterval(() => {
@@ -423,3 +470,51 @@ function messageSize(payload: unknown): number {
   }
 }
 
+
+/** How often a process says it is alive; one not heard from for three of these is gone. */
+const ALIVE_EVERY_MS = 2_000;
+
+/**
+ * What this process does with the other processes' messages: takes in their committed actions,
+ * deletions, holds and presence. A process that stops saying it is alive (killed) has its
+ * connections taken out of every session's presence.
+ */
+function attachCluster(cluster: Cluster, registry: RoomRegistry, io: IoServer, publishPresence: (room: Room) => void): void {
+  const lastSeen = new Map<string, number>();
+  const tellLocal = (room: Room) => io.local.to(sessionRoom(room.sessionId)).emit('presence:changed', room.presence());
+  cluster.onMessage((message) => {
+    lastSeen.set(message.from, Date.now());
+    if (message.kind === 'alive') return;
+    const room = registry.byId(message.sessionId);
+    if (!room) return;
+    if (message.kind === 'committed') void room.learn(message.action);
+    else if (message.kind === 'deleted') registry.forget(message.sessionId);
+    else if (message.kind === 'hold') room.adoptHold(message.key, { by: message.by, until: message.until });
+    else if (message.kind === 'presence?') cluster.publish({ kind: 'presence', sessionId: room.sessionId, ...room.localPresence() });
+    else if (message.kind === 'presence') {
+      room.remotePresence.set(message.from, { seats: message.seats, hosts: message.hosts, screens: message.screens });
+      tellLocal(room);
+    }
+  });
+  cluster.onRecovered(() => {
+    // Whatever was announced while Redis was away is in PostgreSQL: catch every room up.
+    for (const room of registry.rooms()) {
+      void room.learn(null);
+      publishPresence(room);
+    }
+  });
+  registry.onLoaded((room) => cluster.publish({ kind: 'presence?', sessionId: room.sessionId }));
+  registry.onCommitted((room, action) => cluster.publish({ kind: 'committed', sessionId: room.sessionId, action }));
+  registry.onDeletedHere((sessionId) => cluster.publish({ kind: 'deleted', sessionId }));
+  const alive = setInterval(() => {
+    cluster.publish({ kind: 'alive' });
+    const now = Date.now();
+    for (const [id, seen] of lastSeen) {
+      if (now - seen < ALIVE_EVERY_MS * 3) continue;
+      lastSeen.delete(id);
+      for (const room of registry.rooms()) if (room.remotePresence.delete(id)) tellLocal(room);
+    }
+  }, ALIVE_EVERY_MS);
+  alive.unref();
+  io.engine.on('close', () => clearInterval(alive));
+}

@@ -2,7 +2,7 @@ import Database from 'better-sqlite3';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { CommittedAction, SessionState } from '@samenspel/game-core';
-import type { SeatTokenGrant, SessionRecord, Storage, StoredSession } from './storage';
+import type { AppendExtra, SessionRecord, Storage, StoredSession } from './storage';
 
 const SCHEMA = `
 CREATE TABLE IF NOT EXISTS sessions (
@@ -50,6 +50,14 @@ interface ActionRow {
   at: number;
 }
 
+interface SessionRow {
+  session_id: string;
+  code: string;
+  host_token_hash: string;
+  scenario_id: string;
+  created_at: number;
+}
+
 function rowToAction(row: ActionRow): CommittedAction {
   return {
     version: row.version,
@@ -91,8 +99,14 @@ export function openSqliteStorage(dataDir: string): Storage {
   const selectActionsSince = db.prepare<[string, number, number], ActionRow>(
     'SELECT version, action_id, type, payload, actor, at FROM actions WHERE session_id = ? AND version > ? ORDER BY version LIMIT ?',
   );
-  const selectSessions = db.prepare<[], { session_id: string; code: string; host_token_hash: string; scenario_id: string; created_at: number }>(
+  const selectSessions = db.prepare<[], SessionRow>(
     'SELECT session_id, code, host_token_hash, scenario_id, created_at FROM sessions ORDER BY created_at',
+  );
+  const selectSessionById = db.prepare<[string], SessionRow>(
+    'SELECT session_id, code, host_token_hash, scenario_id, created_at FROM sessions WHERE session_id = ?',
+  );
+  const selectSessionByCode = db.prepare<[string], SessionRow>(
+    'SELECT session_id, code, host_token_hash, scenario_id, created_at FROM sessions WHERE code = ?',
   );
   const selectLatestSnapshot = db.prepare<[string], { version: number; state: string }>(
     'SELECT version, state FROM snapshots WHERE session_id = ? ORDER BY version DESC LIMIT 1',
@@ -112,7 +126,7 @@ export function openSqliteStorage(dataDir: string): Storage {
   const deleteSessionStmt = db.prepare('DELETE FROM sessions WHERE session_id = ?');
 
   const appendTx = db.transaction(
-    (sessionId: string, action: CommittedAction, extra?: { seatToken?: SeatTokenGrant; snapshot?: SessionState }) => {
+    (sessionId: string, action: CommittedAction, extra?: AppendExtra) => {
       insertAction.run(
         sessionId,
         action.version,
@@ -135,9 +149,36 @@ export function openSqliteStorage(dataDir: string): Storage {
     insertSnapshot.run(record.sessionId, 0, JSON.stringify(initial));
   });
 
+  const stored = (s: SessionRow): StoredSession => {
+    const snap = selectLatestSnapshot.get(s.session_id);
+    if (!snap) throw new Error(`session ${s.session_id} has no snapshot`);
+    const tail = selectActionsSince.all(s.session_id, snap.version, Number.MAX_SAFE_INTEGER).map(rowToAction);
+    return {
+      record: {
+        sessionId: s.session_id,
+        code: s.code,
+        hostTokenHash: s.host_token_hash,
+        scenarioId: s.scenario_id,
+        createdAt: s.created_at,
+      },
+      snapshot: { version: snap.version, state: JSON.parse(snap.state) as SessionState },
+      tail,
+    };
+  };
+
   return {
+    // One process owns the file: nobody else writes to a session, so no order needs taking.
+    shared: false,
+    ordered: (sessionId, _knownVersion, work) =>
+      work({
+        missed: [],
+        findAction: (actionId) => {
+          const row = selectActionById.get(sessionId, actionId);
+          return row ? rowToAction(row) : null;
+        },
+        append: (action, extra) => appendTx(sessionId, action, extra),
+      }),
     createSession: (record, initial) => createTx(record, initial),
-    append: (sessionId, action, extra) => appendTx(sessionId, action, extra),
     addSeatToken: (sessionId, grant) => void insertSeatToken.run(grant.tokenHash, sessionId, grant.seatId),
     findSeatByToken: (sessionId, tokenHash) => selectSeat.get(sessionId, tokenHash)?.seat_id ?? null,
     findAction: (sessionId, actionId) => {
@@ -145,23 +186,11 @@ export function openSqliteStorage(dataDir: string): Storage {
       return row ? rowToAction(row) : null;
     },
     actionsSince: (sessionId, sinceVersion, limit) => selectActionsSince.all(sessionId, sinceVersion, limit).map(rowToAction),
-    loadSessions: () =>
-      selectSessions.all().map((s): StoredSession => {
-        const snap = selectLatestSnapshot.get(s.session_id);
-        if (!snap) throw new Error(`session ${s.session_id} has no snapshot`);
-        const tail = selectActionsSince.all(s.session_id, snap.version, Number.MAX_SAFE_INTEGER).map(rowToAction);
-        return {
-          record: {
-            sessionId: s.session_id,
-            code: s.code,
-            hostTokenHash: s.host_token_hash,
-            scenarioId: s.scenario_id,
-            createdAt: s.created_at,
-          },
-          snapshot: { version: snap.version, state: JSON.parse(snap.state) as SessionState },
-          tail,
-        };
-      }),
+    loadSessions: () => selectSessions.all().map(stored),
+    loadSession: (by) => {
+      const row = 'code' in by ? selectSessionByCode.get(by.code) : selectSessionById.get(by.sessionId);
+      return row ? stored(row) : null;
+    },
     firstSnapshot: (sessionId) => {
       const snap = selectFirstSnapshot.get(sessionId);
       return snap ? { version: snap.version, state: JSON.parse(snap.state) as SessionState } : null;
@@ -170,6 +199,6 @@ export function openSqliteStorage(dataDir: string): Storage {
     isHostToken: (sessionId, tokenHash) => selectHostToken.get(sessionId, tokenHash) !== undefined,
     sessionsIdleSince: (before) => selectIdleSince.all(before).map((r) => r.session_id),
     deleteSession: (sessionId) => void deleteSessionStmt.run(sessionId),
-    close: () => db.close(),
+    close: () => void db.close(),
   };
 }

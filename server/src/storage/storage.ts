@@ -21,27 +21,58 @@ export interface SeatTokenGrant {
   seatId: string;
 }
 
+export interface AppendExtra {
+  seatToken?: SeatTokenGrant;
+  snapshot?: SessionState;
+}
+
 /**
- * Durable storage for sessions. Calls are synchronous: an action is durable when `append`
- * returns, which is what lets the server acknowledge only what is on disk.
+ * A value now (the embedded SQLite storage answers synchronously) or later (PostgreSQL). Callers
+ * await it either way.
+ */
+export type Awaitable<T> = T | Promise<T>;
+
+/** What one action's write may do while it holds its session's single order. */
+export interface OrderedWrite {
+  /**
+   * Actions other processes committed after the version this process knew, in version order.
+   * Always empty with one process; the room applies them before it judges its own action.
+   */
+  missed: CommittedAction[];
+  findAction(actionId: string): Awaitable<CommittedAction | null>;
+  /** Writes one accepted action; it is durable once `ordered` has resolved. */
+  append(action: CommittedAction, extra?: AppendExtra): Awaitable<void>;
+}
+
+/**
+ * Durable storage for sessions. An action is durable when `ordered` resolves, which is what lets
+ * the server acknowledge only what is stored. The embedded SQLite storage answers synchronously;
+ * the hosted PostgreSQL storage is shared by several processes and answers with promises.
  */
 export interface Storage {
-  createSession(record: SessionRecord, initial: SessionState): void;
-  /** Writes one accepted action (and an optional snapshot of the state after it) atomically. */
-  append(sessionId: string, action: CommittedAction, extra?: { seatToken?: SeatTokenGrant; snapshot?: SessionState }): void;
-  addSeatToken(sessionId: string, grant: SeatTokenGrant): void;
-  findSeatByToken(sessionId: string, tokenHash: string): string | null;
-  findAction(sessionId: string, actionId: string): CommittedAction | null;
-  actionsSince(sessionId: string, sinceVersion: number, limit: number): CommittedAction[];
-  loadSessions(): StoredSession[];
+  /** True when several processes share this storage, so a session may change elsewhere. */
+  readonly shared: boolean;
+  createSession(record: SessionRecord, initial: SessionState): Awaitable<void>;
+  /**
+   * Runs one write of a session in the session's single order: nothing else writes to the
+   * session until `work` has finished and its append is committed (or rolled back on a throw).
+   */
+  ordered<T>(sessionId: string, knownVersion: number, work: (write: OrderedWrite) => Promise<T>): Promise<T>;
+  addSeatToken(sessionId: string, grant: SeatTokenGrant): Awaitable<void>;
+  findSeatByToken(sessionId: string, tokenHash: string): Awaitable<string | null>;
+  findAction(sessionId: string, actionId: string): Awaitable<CommittedAction | null>;
+  actionsSince(sessionId: string, sinceVersion: number, limit: number): Awaitable<CommittedAction[]>;
+  loadSessions(): Awaitable<StoredSession[]>;
+  /** One session by id or join code, as `loadSessions` would return it; null when there is none. */
+  loadSession(by: { sessionId: string } | { code: string }): Awaitable<StoredSession | null>;
   /** The oldest snapshot kept: version 0, the state the session was created with. */
-  firstSnapshot(sessionId: string): { version: number; state: SessionState } | null;
+  firstSnapshot(sessionId: string): Awaitable<{ version: number; state: SessionState } | null>;
   /** A co-facilitator token (hashed): the same rights as the host token the session was made with. */
-  addHostToken(sessionId: string, tokenHash: string, createdAt: number): void;
-  isHostToken(sessionId: string, tokenHash: string): boolean;
+  addHostToken(sessionId: string, tokenHash: string, createdAt: number): Awaitable<void>;
+  isHostToken(sessionId: string, tokenHash: string): Awaitable<boolean>;
   /** Sessions whose last action (or creation, when none) is older than `before` (ms since epoch). */
-  sessionsIdleSince(before: number): string[];
+  sessionsIdleSince(before: number): Awaitable<string[]>;
   /** Deletes a session with its log, snapshots and tokens. */
-  deleteSession(sessionId: string): void;
-  close(): void;
+  deleteSession(sessionId: string): Awaitable<void>;
+  close(): Awaitable<void>;
 }

@@ -1,0 +1,271 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import pg from 'pg';
+import type { CommittedAction, SessionState } from '@samenspel/game-core';
+import type { Logger } from '../logger';
+import { StorageUnavailableError } from './unavailable';
+import type { AppendExtra, SessionRecord, Storage, StoredSession } from './storage';
+
+const MIGRATIONS_DIR = join(fileURLToPath(new URL('.', import.meta.url)), 'migrations');
+/** Held while migrating, so processes that start together migrate one after another. */
+const MIGRATION_LOCK = 7_331_001;
+
+/** Connection failures, shutdowns and timeouts; not constraint or syntax errors, which are bugs. */
+function isUnavailable(error: unknown): boolean {
+  const code = (error as { code?: unknown } | null)?.code;
+  if (typeof code !== 'string') return true;
+  return /^(08|53|57)/.test(code) || ['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'ENOTFOUND', 'EHOSTUNREACH'].includes(code);
+}
+
+function wrap(error: unknown): unknown {
+  return isUnavailable(error) ? new StorageUnavailableError(error) : error;
+}
+
+interface ActionRow {
+  version: number;
+  action_id: string;
+  type: string;
+  payload: string;
+  actor: string;
+  at: string;
+}
+
+interface SessionRow {
+  session_id: string;
+  code: string;
+  host_token_hash: string;
+  scenario_id: string;
+  created_at: string;
+}
+
+function rowToAction(row: ActionRow): CommittedAction {
+  return {
+    version: row.version,
+    actionId: row.action_id,
+    type: row.type as CommittedAction['type'],
+    payload: JSON.parse(row.payload) as CommittedAction['payload'],
+    actor: JSON.parse(row.actor) as CommittedAction['actor'],
+    at: Number(row.at),
+  };
+}
+
+const ACTION_COLUMNS = 'version, action_id, type, payload, actor, at';
+const SESSION_COLUMNS = 'session_id, code, host_token_hash, scenario_id, created_at';
+
+/** Applies every numbered SQL file not applied yet, all in one transaction. Returns the versions applied. */
+export async function migrate(pool: pg.Pool, logger: Logger): Promise<number[]> {
+  const files = readdirSync(MIGRATIONS_DIR)
+    .filter((f) => /^\d+_.+\.sql$/.test(f))
+    .map((f) => ({ version: Number(f.split('_')[0]), file: f }))
+    .sort((a, b) => a.version - b.version);
+  const client = await pool.connect();
+  try {
+    await client.query('BEGIN');
+    await client.query('SELECT pg_advisory_xact_lock($1)', [MIGRATION_LOCK]);
+    await client.query('CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TIMESTAMPTZ NOT NULL DEFAULT now())');
+    const done = new Set((await client.query<{ version: number }>('SELECT version FROM schema_migrations')).rows.map((r) => r.version));
+    const applied: number[] = [];
+    for (const { version, file } of files) {
+      if (done.has(version)) continue;
+      await client.query(readFileSync(join(MIGRATIONS_DIR, file), 'utf8'));
+      await client.query('INSERT INTO schema_migrations (version, name) VALUES ($1, $2)', [version, file]);
+      applied.push(version);
+    }
+    await client.query('COMMIT');
+    if (applied.length) logger.info('database migrated', { applied });
+    return applied;
+  } catch (error) {
+    await client.query('ROLLBACK').catch(() => undefined);
+    throw error;
+  } finally {
+    client.release();
+  }
+}
+
+export interface PostgresStorage extends Storage {
+  readonly pool: pg.Pool;
+  /** Whether PostgreSQL answered the last probe. */
+  ping(): Promise<boolean>;
+}
+
+/**
+ * The hosted storage: one PostgreSQL database shared by every process. A session's writes take
+ * a transaction-scoped advisory lock on the session, so they happen one at a time whichever
+ * process makes them; the (session_id, version) key refuses a second version n even so.
+ */
+export async function openPostgresStorage(url: string, logger: Logger): Promise<PostgresStorage> {
+  const pool = new pg.Pool({
+    connectionString: url,
+    max: 10,
+    connectionTimeoutMillis: 2_000,
+    // A process that hangs (not dies: a dead one's connection closes and its locks go at once)
+    // holds a session's lock for 5 s at most before PostgreSQL ends its transaction.
+    options: '-c idle_in_transaction_session_timeout=5000 -c statement_timeout=5000 -c lock_timeout=5000',
+  });
+  // An idle client whose server went away emits here; without a listener it would crash the process.
+  pool.on('error', (error) => logger.warn('postgres connection lost', { error: error.message }));
+  await migrate(pool, logger);
+
+  const q = async <R extends pg.QueryResultRow>(text: string, values: unknown[] = []): Promise<R[]> => {
+    try {
+      return (await pool.query<R>(text, values)).rows;
+    } catch (error) {
+      throw wrap(error);
+    }
+  };
+
+  const tx = async <T>(work: (client: pg.PoolClient) => Promise<T>): Promise<T> => {
+    let client: pg.PoolClient;
+    try {
+      client = await pool.connect();
+    } catch (error) {
+      throw wrap(error);
+    }
+    let broken = false;
+    try {
+      await client.query('BEGIN');
+      const result = await work(client);
+      await client.query('COMMIT');
+      return result;
+    } catch (error) {
+      broken = isUnavailable(error);
+      await client.query('ROLLBACK').catch(() => undefined);
+      throw wrap(error);
+    } finally {
+      // A client whose connection failed is not given back to the pool.
+      client.release(broken);
+    }
+  };
+
+  const stored = async (s: SessionRow, client?: pg.PoolClient): Promise<StoredSession> => {
+    const run = client ? (t: string, v: unknown[]) => client.query(t, v).then((r) => r.rows) : q;
+    const [snap] = (await run('SELECT version, state FROM snapshots WHERE session_id = $1 ORDER BY version DESC LIMIT 1', [s.session_id])) as {
+      version: number;
+      state: string;
+    }[];
+    if (!snap) throw new Error(`session ${s.session_id} has no snapshot`);
+    const tail = ((await run(`SELECT ${ACTION_COLUMNS} FROM actions WHERE session_id = $1 AND version > $2 ORDER BY version`, [
+      s.session_id,
+      snap.version,
+    ])) as ActionRow[]).map(rowToAction);
+    return {
+      record: { sessionId: s.session_id, code: s.code, hostTokenHash: s.host_token_hash, scenarioId: s.scenario_id, createdAt: Number(s.created_at) },
+      snapshot: { version: snap.version, state: JSON.parse(snap.state) as SessionState },
+      tail,
+    };
+  };
+
+  const append = async (client: pg.PoolClient, sessionId: string, action: CommittedAction, extra?: AppendExtra) => {
+    await client.query('INSERT INTO actions (session_id, version, action_id, type, payload, actor, at) VALUES ($1, $2, $3, $4, $5, $6, $7)', [
+      sessionId,
+      action.version,
+      action.actionId,
+      action.type,
+      JSON.stringify(action.payload),
+      JSON.stringify(action.actor),
+      action.at,
+    ]);
+    if (extra?.seatToken) {
+      await client.query('INSERT INTO seat_tokens (token_hash, session_id, seat_id) VALUES ($1, $2, $3)', [extra.seatToken.tokenHash, sessionId, extra.seatToken.seatId]);
+    }
+    if (extra?.snapshot) {
+      await client.query('INSERT INTO snapshots (session_id, version, state) VALUES ($1, $2, $3) ON CONFLICT (session_id, version) DO UPDATE SET state = EXCLUDED.state', [
+        sessionId,
+        action.version,
+        JSON.stringify(extra.snapshot),
+      ]);
+      // Version 0 stays: the timeline and the report replay the whole log from it.
+      await client.query('DELETE FROM snapshots WHERE session_id = $1 AND version > 0 AND version < $2', [sessionId, action.version]);
+    }
+  };
+
+  return {
+    shared: true,
+    pool,
+    ping: async () => {
+      try {
+        await pool.query('SELECT 1');
+        return true;
+      } catch {
+        return false;
+      }
+    },
+    createSession: (record: SessionRecord, initial: SessionState) =>
+      tx(async (client) => {
+        await client.query(`INSERT INTO sessions (${SESSION_COLUMNS}) VALUES ($1, $2, $3, $4, $5)`, [
+          record.sessionId,
+          record.code,
+          record.hostTokenHash,
+          record.scenarioId,
+          record.createdAt,
+        ]);
+        await client.query('INSERT INTO snapshots (session_id, version, state) VALUES ($1, 0, $2)', [record.sessionId, JSON.stringify(initial)]);
+      }),
+    ordered: (sessionId, knownVersion, work) =>
+      tx(async (client) => {
+        await client.query('SELECT pg_advisory_xact_lock(hashtextextended($1, 0))', [sessionId]);
+        const missed = (
+          await client.query<ActionRow>(`SELECT ${ACTION_COLUMNS} FROM actions WHERE session_id = $1 AND version > $2 ORDER BY version`, [sessionId, knownVersion])
+        ).rows.map(rowToAction);
+        return work({
+          missed,
+          findAction: async (actionId) => {
+            const rows = (await client.query<ActionRow>(`SELECT ${ACTION_COLUMNS} FROM actions WHERE session_id = $1 AND action_id = $2`, [sessionId, actionId])).rows;
+            return rows[0] ? rowToAction(rows[0]) : null;
+          },
+          append: (action, extra) => append(client, sessionId, action, extra),
+        });
+      }),
+    addSeatToken: async (sessionId, grant) => {
+      await q('INSERT INTO seat_tokens (token_hash, session_id, seat_id) VALUES ($1, $2, $3)', [grant.tokenHash, sessionId, grant.seatId]);
+    },
+    findSeatByToken: async (sessionId, tokenHash) =>
+      (await q<{ seat_id: string }>('SELECT seat_id FROM seat_tokens WHERE session_id = $1 AND token_hash = $2', [sessionId, tokenHash]))[0]?.seat_id ?? null,
+    findAction: async (sessionId, actionId) => {
+      const row = (await q<ActionRow>(`SELECT ${ACTION_COLUMNS} FROM actions WHERE session_id = $1 AND action_id = $2`, [sessionId, actionId]))[0];
+      return row ? rowToAction(row) : null;
+    },
+    actionsSince: async (sessionId, sinceVersion, limit) =>
+      (
+        await q<ActionRow>(`SELECT ${ACTION_COLUMNS} FROM actions WHERE session_id = $1 AND version > $2 ORDER BY version LIMIT $3`, [
+          sessionId,
+          sinceVersion,
+          Math.min(limit, 2 ** 31 - 1),
+        ])
+      ).map(rowToAction),
+    loadSessions: async () => {
+      const rows = await q<SessionRow>(`SELECT ${SESSION_COLUMNS} FROM sessions ORDER BY created_at`);
+      const out: StoredSession[] = [];
+      for (const row of rows) out.push(await stored(row));
+      return out;
+    },
+    loadSession: async (by) => {
+      const row = (
+        await q<SessionRow>(`SELECT ${SESSION_COLUMNS} FROM sessions WHERE ${'code' in by ? 'code' : 'session_id'} = $1`, ['code' in by ? by.code : by.sessionId])
+      )[0];
+      return row ? stored(row) : null;
+    },
+    firstSnapshot: async (sessionId) => {
+      const row = (await q<{ version: number; state: string }>('SELECT version, state FROM snapshots WHERE session_id = $1 ORDER BY version LIMIT 1', [sessionId]))[0];
+      return row ? { version: row.version, state: JSON.parse(row.state) as SessionState } : null;
+    },
+    addHostToken: async (sessionId, tokenHash, createdAt) => {
+      await q('INSERT INTO host_tokens (token_hash, session_id, created_at) VALUES ($1, $2, $3)', [tokenHash, sessionId, createdAt]);
+    },
+    isHostToken: async (sessionId, tokenHash) =>
+      (await q('SELECT 1 FROM host_tokens WHERE session_id = $1 AND token_hash = $2', [sessionId, tokenHash])).length > 0,
+    sessionsIdleSince: async (before) =>
+      (
+        await q<{ session_id: string }>(
+          `SELECT s.session_id FROM sessions s
+           WHERE COALESCE((SELECT a.at FROM actions a WHERE a.session_id = s.session_id ORDER BY a.version DESC LIMIT 1), s.created_at) < $1`,
+          [before],
+        )
+      ).map((r) => r.session_id),
+    deleteSession: async (sessionId) => {
+      await q('DELETE FROM sessions WHERE session_id = $1', [sessionId]);
+    },
+    close: () => pool.end(),
+  };
+}
