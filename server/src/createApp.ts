@@ -93,6 +93,7 @@ export function createApp(deps: AppDeps): App {
     sessionsPerMinute: deps.limits?.sessionsPerMinute ?? 30,
     ready: () => ready,
     dependencies,
+    processId: hosted?.cluster.processId ?? null,
   });
   const http = createServer(httpApp);
   const io: IoServer = new Server(http, {

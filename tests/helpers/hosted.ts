@@ -1,11 +1,14 @@
-import { randomBytes } from 'node:crypto';
+import { spawn } from 'node:child_process';
+import { randomBytes, randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Redis } from 'ioredis';
+import { io, type Socket } from 'socket.io-client';
+import { PROTOCOL_VERSION, type ActionAck, type AttachAck, type SeatClaimAck } from '@samenspel/game-core';
 import pg from 'pg';
 import { freePort, spawnServer, type ServerProcess } from './process';
-import { FIXTURE_SCENARIOS } from './server';
+import { FIXTURE_SCENARIOS, REPO_ROOT } from './server';
 
 export const PG_ADMIN_URL = process.env.TEST_PG_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 export const REDIS_URL = process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379';
@@ -130,4 +133,135 @@ export function query<R extends pg.QueryResultRow>(env: HostedEnv, text: string,
       await client.end();
     }
   })();
+}
+
+export interface Proxy {
+  url: string;
+  stop(): Promise<void>;
+}
+
+/**
+ * HAProxy from Debian's package with the committed deploy/haproxy.cfg, in front of the given
+ * processes; resolves once the proxy has sent requests to each of them.
+ */
+export async function startHaproxy(a: { port: number }, b: { port: number }, timeoutMs = 20_000): Promise<Proxy> {
+  const port = await freePort();
+  const child = spawn('/usr/sbin/haproxy', ['-db', '-f', join(REPO_ROOT, 'deploy/haproxy.cfg')], {
+    env: { ...process.env, SAMENSPEL_BIND: `127.0.0.1:${port}`, SAMENSPEL_A: `127.0.0.1:${a.port}`, SAMENSPEL_B: `127.0.0.1:${b.port}` },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  child.stdout.on('data', (d: Buffer) => (output += d.toString()));
+  child.stderr.on('data', (d: Buffer) => (output += d.toString()));
+  const url = `http://127.0.0.1:${port}`;
+  const seen = new Set<string>();
+  const until = Date.now() + timeoutMs;
+  while (seen.size < 2) {
+    if (child.exitCode !== null) throw new Error(`haproxy exited:\n${output}`);
+    if (Date.now() > until) {
+      child.kill('SIGKILL');
+      throw new Error(`haproxy did not reach both processes within ${timeoutMs} ms:\n${output}`);
+    }
+    try {
+      const res = await fetch(`${url}/healthz`);
+      if (res.ok) seen.add(((await res.json()) as { process: string }).process);
+    } catch {
+      // not listening yet
+    }
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  return {
+    url,
+    stop: () =>
+      new Promise((resolve) => {
+        if (child.exitCode !== null || child.signalCode !== null) return resolve();
+        child.once('exit', () => resolve());
+        child.kill('SIGTERM');
+      }),
+  };
+}
+
+/**
+ * A tablet that behaves like the real client after a lost connection: it reconnects (through
+ * the proxy), re-attaches with its seat token and sends an unanswered action again with the
+ * same actionId, so the server either applies it once or answers it as a duplicate.
+ */
+export class ResilientPlayer {
+  readonly socket: Socket;
+  seatToken: string | null = null;
+  seatId = '';
+  rev = 0;
+  disconnects = 0;
+  readonly acked: { version: number; actionId: string; at: number }[] = [];
+  private attached: Promise<void>;
+
+  constructor(
+    url: string,
+    private readonly code: string,
+    readonly tableId: string,
+    readonly roleId: string,
+  ) {
+    this.socket = io(url, { transports: ['websocket'], reconnectionDelay: 100, reconnectionDelayMax: 500, randomizationFactor: 0, forceNew: true, timeout: 3000 });
+    this.attached = new Promise((resolve) => this.socket.once('connect', () => resolve()));
+    this.socket.on('disconnect', () => this.disconnects++);
+    this.socket.io.on('reconnect', () => {
+      this.attached = this.attach();
+    });
+  }
+
+  async start(): Promise<void> {
+    await this.attached;
+    this.attached = this.attach();
+    await this.attached;
+    const claim = (await this.socket.timeout(5000).emitWithAck('seat:claim', {
+      actionId: randomUUID(),
+      baseVersion: 0,
+      payload: { tableId: this.tableId, roleId: this.roleId, name: `tablet ${this.roleId}` },
+    })) as SeatClaimAck;
+    if (!claim.ok) throw new Error(`${claim.code} ${claim.message}`);
+    this.seatToken = claim.seatToken;
+    this.seatId = claim.seat.id;
+  }
+
+  /** One token move, retried through reconnects until the server answers it. */
+  async move(x: number, y: number): Promise<{ version: number; duplicate: boolean }> {
+    const req = { actionId: randomUUID(), baseVersion: 0, payload: { tableId: this.tableId, roleId: this.roleId, x, y, rev: this.rev } };
+    for (let attempt = 0; attempt < 200; attempt++) {
+      try {
+        await this.attached;
+        const ack = (await this.socket.timeout(2000).emitWithAck('token:move', req)) as ActionAck;
+        if (ack.ok) {
+          this.rev = req.payload.rev + 1;
+          this.acked.push({ version: ack.version, actionId: req.actionId, at: performance.now() });
+          return { version: ack.version, duplicate: ack.duplicate === true };
+        }
+        if (ack.code !== 'NOT_ATTACHED' && ack.code !== 'UNAVAILABLE') throw new Error(`${ack.code} ${ack.message}`);
+      } catch (error) {
+        if (!(error instanceof Error) || !/timed out|disconnected/.test(error.message)) throw error;
+      }
+      await new Promise((r) => setTimeout(r, 100));
+    }
+    throw new Error('the move was never answered');
+  }
+
+  close(): void {
+    this.socket.disconnect();
+  }
+
+  private async attach(): Promise<void> {
+    for (;;) {
+      try {
+        const ack = (await this.socket.timeout(3000).emitWithAck('session:join', {
+          protocolVersion: PROTOCOL_VERSION,
+          code: this.code,
+          ...(this.seatToken ? { seatToken: this.seatToken } : {}),
+        })) as AttachAck;
+        if (ack.ok) return;
+        if (ack.code !== 'UNAVAILABLE' && ack.code !== 'INTERNAL') throw new Error(`${ack.code} ${ack.message}`);
+      } catch (error) {
+        if (!(error instanceof Error) || !/timed out|disconnected/.test(error.message)) throw error;
+      }
+      await new Promise((r) => setTimeout(r, 100));
+    }
+  }
 }

@@ -30,6 +30,8 @@ export interface HttpDeps {
   ready: () => boolean;
   /** Hosted mode: which of PostgreSQL and Redis answer; null with one process. */
   dependencies: () => Dependencies | null;
+  /** Hosted mode: this process's name among the others, for operators and the proxy test. */
+  processId: string | null;
 }
 
 const IMAGE_TYPES = new Set(['.png', '.jpg', '.jpeg', '.webp', '.svg', '.gif']);
@@ -51,7 +53,7 @@ export function createHttpApp(deps: HttpDeps): Express {
     if (dependencies && (dependencies.postgres === 'down' || dependencies.redis === 'down'))
       return void res.status(503).json({ ok: false, status: 'degraded', dependencies });
     res.json({
-      ...(dependencies ? { dependencies } : {}), ok: true, sessions: registry.size, scenarios: scenarios.list().filter((e) => e.scenario).length });
+      ...(dependencies ? { dependencies, process: deps.processId } : {}), ok: true, sessions: registry.size, scenarios: scenarios.list().filter((e) => e.scenario).length });
   });
 
   app.get('/api/scenarios', (_req, res) => {
