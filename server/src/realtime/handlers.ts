@@ -487,7 +487,8 @@ function attachCluster(cluster: Cluster, registry: RoomRegistry, io: IoServer, p
     if (message.kind === 'alive') return;
     const room = registry.byId(message.sessionId);
     if (!room) return;
-    if (message.kind === 'committed') void room.learn(message.action);
+    // A gap is filled from PostgreSQL; while it is away, the next write or attach catches up.
+    if (message.kind === 'committed') room.learn(message.action).catch(() => undefined);
     else if (message.kind === 'deleted') registry.forget(message.sessionId);
     else if (message.kind === 'hold') room.adoptHold(message.key, { by: message.by, until: message.until });
     else if (message.kind === 'presence?') cluster.publish({ kind: 'presence', sessionId: room.sessionId, ...room.localPresence() });
@@ -499,7 +500,7 @@ function attachCluster(cluster: Cluster, registry: RoomRegistry, io: IoServer, p
   cluster.onRecovered(() => {
     // Whatever was announced while Redis was away is in PostgreSQL: catch every room up.
     for (const room of registry.rooms()) {
-      void room.learn(null);
+      room.learn(null).catch(() => undefined);
       publishPresence(room);
     }
   });
