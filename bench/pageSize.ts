@@ -38,24 +38,29 @@ export interface PageSizeResult {
  */
 export function measurePageSize(timeoutMs = 120_000): PageSizeResult {
   const outDir = mkdtempSync(join(tmpdir(), 'samenspel-bench-client-'));
-  const none = { tablet: [], tabletRaw: 0, tabletGzip: 0, routeFound: false, allGzip: 0, later: [] };
   try {
-    const build = spawnSync('npm', ['run', 'build', '-w', 'client', '--', '--outDir', outDir, '--emptyOutDir', '--manifest', '--logLevel', 'error'], {
-      cwd: REPO_ROOT,
-      encoding: 'utf8',
-      timeout: timeoutMs,
-      maxBuffer: 8 * 1024 * 1024,
-    });
-    const manifestPath = join(outDir, '.vite', 'manifest.json');
-    if (build.status !== 0 || !existsSync(manifestPath)) {
-      const text = `${build.stdout ?? ''}\n${build.stderr ?? ''}`.replace(/\x1b\[[0-9;]*m/g, '');
-      const firstError = text.split('\n').find((l) => /error/i.test(l) && !/npm error/.test(l) && l.trim().length > 0) ?? build.error?.message ?? 'build failed';
-      return { built: false, error: firstError.trim().slice(0, 300), ...none };
-    }
-    return measureBuild(outDir);
+    return buildClient(outDir, timeoutMs);
   } finally {
     rmSync(outDir, { recursive: true, force: true });
   }
+}
+
+/** Builds the client into `outDir` (kept, so a bench can serve it) and measures it. */
+export function buildClient(outDir: string, timeoutMs = 120_000): PageSizeResult {
+  const none = { tablet: [], tabletRaw: 0, tabletGzip: 0, routeFound: false, allGzip: 0, later: [] };
+  const build = spawnSync('npm', ['run', 'build', '-w', 'client', '--', '--outDir', outDir, '--emptyOutDir', '--manifest', '--logLevel', 'error'], {
+    cwd: REPO_ROOT,
+    encoding: 'utf8',
+    timeout: timeoutMs,
+    maxBuffer: 8 * 1024 * 1024,
+  });
+  const manifestPath = join(outDir, '.vite', 'manifest.json');
+  if (build.status !== 0 || !existsSync(manifestPath)) {
+    const text = `${build.stdout ?? ''}\n${build.stderr ?? ''}`.replace(/\x1b\[[0-9;]*m/g, '');
+    const firstError = text.split('\n').find((l) => /error/i.test(l) && !/npm error/.test(l) && l.trim().length > 0) ?? build.error?.message ?? 'build failed';
+    return { built: false, error: firstError.trim().slice(0, 300), ...none };
+  }
+  return measureBuild(outDir);
 }
 
 interface ManifestChunk {

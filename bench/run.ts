@@ -12,7 +12,7 @@
  * Knobs for a quicker look (the figures in docs/performance.md use the defaults):
  *   BENCH_TABLES=20   tables instead of 100
  *   BENCH_SECONDS=2   measuring seconds per round instead of 4 (100×8) / 3 (100×6, overload)
- *   BENCH_SKIP=page,bare,restart   leave parts out
+ *   BENCH_SKIP=page,bare,restart,6,light,8,overload   leave parts out
  *   BENCH_CHILD_FLAGS="--cpu-prof --cpu-prof-dir=/tmp/prof"   profile the servers
  */
 import { execSync } from 'node:child_process';
@@ -192,7 +192,7 @@ async function main() {
 
   // ── 1. Drag fan-out at design load, 100×6 then 100×8 ──────────────────────────────
   await connectBare(6);
-  await compare('6', 6, 2, short, 3);
+  if (!SKIP.has('6')) await compare('6', 6, 2, short, 3);
   await seat(6, 8);
   const m3 = await ours.request<MemorySample>('memory', { gc: true });
   memory.perSocketHeap8 = (heapPlus(m3) - heapPlus(m1)) / (TABLES * 8);
@@ -201,11 +201,11 @@ async function main() {
   await connectBare(8);
   // The same two draggers per table on a tenth of the tables: what the relay itself adds when
   // neither process is short of CPU.
-  await compare('light', 8, 2, short, 2, { tables: Math.max(1, Math.round(TABLES / 10)) });
-  await compare('8', 8, 2, design, 3);
+  if (!SKIP.has('light')) await compare('light', 8, 2, short, 2, { tables: Math.max(1, Math.round(TABLES / 10)) });
+  if (!SKIP.has('8')) await compare('8', 8, 2, design, 3);
 
   // ── 2. Overload: all 8 drag at once ───────────────────────────────────────────────
-  await compare('overload', 8, 8, short, 3, { sampleMemory: true });
+  if (!SKIP.has('overload')) await compare('overload', 8, 8, short, 3, { sampleMemory: true });
   if (bare) {
     const b: { child: BenchChild; tables: DragMember[][] } = bare;
     closeAll(b.tables.flat().map((m) => m.socket));
@@ -254,7 +254,7 @@ function printDrag(r: DragRunResult) {
   const l = r.latency;
   console.log(
     `    ${r.label}, ${r.draggersPerTable} dragging, ${r.rounds}×${(r.measureSeconds / r.rounds).toFixed(1)} s: p50 ${ms(l.p50)}  p95 ${ms(l.p95)}  p99 ${ms(l.p99)}  max ${ms(l.max)}  | in ${int(r.framesInPerSec)}/s  out ${int(r.framesOutPerSec)}/s  delivered ${pct(r.delivered / r.expected)} of ${int(r.expected)}` +
-      `  | last position missed ${r.lastPosition.missed}/${r.lastPosition.pairs}  | server cpu ${pct(r.server.cpu, 0)} loop p99 ${ms(r.server.loopDelayP99)}  generator cpu ${pct(r.generator.cpu, 0)}  other processes ${r.otherCores.toFixed(2)} cores` +
+      `  | last position missed ${r.lastPosition.missed}/${r.lastPosition.pairs}${r.lastPosition.missed > 0 ? ` (by up to ${r.lastPosition.staleBy} frames)` : ''}  | server cpu ${pct(r.server.cpu, 0)} (${((r.server.cpu * 1e6) / r.framesOutPerSec).toFixed(1)} µs per delivered frame) loop p99 ${ms(r.server.loopDelayP99)}  generator cpu ${pct(r.generator.cpu, 0)}  other processes ${r.otherCores.toFixed(2)} cores` +
       (r.server.relay && r.server.relay.coalesced > 0 ? `  | coalesced ${pct(r.server.relay.coalesced / r.server.relay.frames)}` : '') +
       (r.echoesPerSec > 0 ? `  | echoes to sender ${int(r.echoesPerSec)}/s` : '') +
       (r.clientDropped > 0 ? `  | dropped in client ${r.clientDropped}` : ''),
@@ -299,6 +299,15 @@ function printSummary(s: {
         (bare ? ` (bare: ${pct(bare.server.cpu, 0)}, ${pct(bare.generator.cpu, 0)}; ${bare.otherCores.toFixed(2)})` : ''),
       '',
       '',
+    ]);
+    // Server CPU time per frame that reached an observer: what the relay costs, whatever the load.
+    const perFrame = (r: DragRunResult) => (r.server.cpu * 1e6) / r.framesOutPerSec;
+    const cpuRatio = bare ? perFrame(ours) / perFrame(bare) : NaN;
+    rows.push([
+      `  server CPU per delivered frame, ours / bare`,
+      `${perFrame(ours).toFixed(1)} µs` + (bare ? ` / ${perFrame(bare).toFixed(1)} µs = ${cpuRatio.toFixed(2)}×` : ''),
+      budgeted ? '≤ 1.2×' : '',
+      budgeted ? yes(Number.isFinite(cpuRatio) ? cpuRatio <= 1.2 : null) : '',
     ]);
     rows.push([
       `  frames in/s, out/s; delivered`,

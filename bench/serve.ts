@@ -34,15 +34,14 @@ const app = createApp({
   storage: openSqliteStorage(resolve(dataDir)),
   scenarios: loadScenarioCatalog(resolve(scenariosDir), logger),
   logger,
-  clientDir: null,
+  // CLIENT_DIR serves a built client, for the browser bench; the server bench needs none.
+  clientDir: process.env.CLIENT_DIR ? resolve(process.env.CLIENT_DIR) : null,
   publicUrl: 'http://127.0.0.1',
   limits: {
     eventsPerSecond: 1000,
     actionsPerSecond: 500,
     sessionsPerMinute: 100_000,
     attachFailuresPerMinute: 100_000,
-    // BENCH_DRAG_WINDOW tries another coalescing window; the figures use the server's default.
-    ...(process.env.BENCH_DRAG_WINDOW ? { dragWindowMs: Number(process.env.BENCH_DRAG_WINDOW) } : {}),
   },
 });
 

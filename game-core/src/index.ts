@@ -14,3 +14,32 @@ export { applyEventToTable, type EffectOutcome } from './rules/eventEffects';
 export * from './engine/applyAction';
 export type { Scenario, ScenarioCard, ScenarioRole, ScenarioEvent, ScenarioEffect, ScenarioPoll } from './scenario/schema';
 export * from './protocol/index';
+export {
+  layoutBoard,
+  setLabel,
+  wrapWords,
+  boxesOverlap,
+  boundsOf,
+  extentAt,
+  extentsOverlap,
+  extentInBand,
+  turnAt,
+  toDisplay,
+  toCanonical,
+  MIN_CENTRE,
+  ringBand,
+  CARD_FONT,
+  CARD_SHAPES,
+  CARD_GAP,
+  STACK_BOX,
+  TOKEN_BOX,
+  type BoardLayout,
+  type Box,
+  type CardStack,
+  type Extent,
+  type LabelSetting,
+  type LayoutCardInput,
+  type LayoutOptions,
+  type LayoutTokenInput,
+  type PlacedCard,
+} from './board/layout';

@@ -116,6 +116,7 @@ describe('a kennisatelier with Tess, from warm-up to report', () => {
     await host.locator('[data-testid="step-next"]').click();
     await screen.locator('[data-testid="step-indicator"][data-step="spelen"]').waitFor();
     await host.locator('[data-testid="fire-tess-wordt-18"]').click();
+    await host.locator('[data-testid="confirm-ok"]').click();
     for (const page of everyScreen()) for (const id of YOUTH_CARE_CARDS) await cardShown(page, id, false);
     // The line between two cards that stopped goes with them.
     await expect(screen.locator('[data-testid^="link-"]').count()).resolves.toBe(0);

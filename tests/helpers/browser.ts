@@ -41,8 +41,13 @@ export async function launchDevices(): Promise<Devices> {
       contexts.push(context);
       const page = await context.newPage();
       page.on('pageerror', (e) => errors.push(`${page.url()}: ${e.message}`));
-      // Destructive facilitator buttons ask first; in a test the facilitator always means it.
-      page.on('dialog', (d) => void d.accept());
+      // The app asks in the page itself; a browser confirm, alert or prompt is a defect, since
+      // embedded and automated browsers dismiss them unseen. Leaving unsaved work may still ask.
+      page.on('dialog', (d) => {
+        if (d.type() === 'beforeunload') return void d.accept();
+        errors.push(`${page.url()}: unexpected browser ${d.type()} dialog: ${d.message()}`);
+        void d.dismiss();
+      });
       return page;
     },
     async close() {

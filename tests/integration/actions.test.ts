@@ -11,6 +11,7 @@ import {
   type SeatClaimAck,
   type SyncAck,
 } from '@samenspel/game-core';
+import { io } from 'socket.io-client';
 import { createSessionOver, startServer, type TestServer } from '../helpers/server';
 import { actionRequest, attachHost, connect, joinAsPlayer, nextEvent, Replica, request, type TestSocket } from '../helpers/socket';
 
@@ -255,6 +256,20 @@ describe('live dragging', () => {
     expect(drop).toEqual({ ok: true, version: 3 });
   });
 
+  it('shows drags to a screen still on long-polling, before its WebSocket upgrade', async () => {
+    const { session, mentor } = await table();
+    const polling = io(server.url, { transports: ['polling'], reconnection: false, forceNew: true }) as unknown as TestSocket;
+    sockets.push(polling);
+    await new Promise<void>((resolve, reject) => {
+      polling.once('connect', () => resolve());
+      polling.once('connect_error', reject);
+    });
+    expect(await request<AttachAck>(polling, 'screen:attach', { protocolVersion: PROTOCOL_VERSION, code: session.code })).toMatchObject({ ok: true });
+    const seen = nextEvent<DragBatch>(polling, 'pieces:dragged');
+    mentor.socket.emit('piece:drag', { tableId: 't1', kind: 'token', id: 'mentor', x: 0.3, y: 0.6 });
+    expect((await seen).frames).toEqual([{ tableId: 't1', kind: 'token', id: 'mentor', x: 0.3, y: 0.6, by: mentor.seat.id }]);
+  });
+
   it('coalesces a burst of frames to the latest position per piece', async () => {
     const { mentor, moeder } = await table();
     const frames: DragBatch['frames'] = [];
@@ -266,19 +281,24 @@ describe('live dragging', () => {
     expect(frames.at(-1)).toMatchObject({ x: 1, y: 0 });
   });
 
-  it('refuses a drop on a piece another person is dragging, and the first drag wins', async () => {
-    const { host, mentor } = await table();
+  it('lets the facilitator take over a piece a player is dragging, and refuses the player meanwhile', async () => {
+    const { host, mentor, moeder } = await table();
     mentor.socket.emit('piece:drag', { tableId: 't1', kind: 'token', id: 'mentor', x: 0.2, y: 0.9 });
     await nextEvent<DragBatch>(host.socket, 'pieces:dragged');
-    const refusedDrag = nextEvent<DragRefused>(host.socket, 'drag:refused');
+    const seenByMoeder = new Promise<DragBatch['frames'][number]>((resolve) =>
+      moeder.socket.on('pieces:dragged', (b: DragBatch) => b.frames.forEach((f) => f.by === 'host' && resolve(f))),
+    );
     host.socket.emit('piece:drag', { tableId: 't1', kind: 'token', id: 'mentor', x: -0.5, y: 0.9 });
-    expect(await refusedDrag).toMatchObject({ kind: 'token', id: 'mentor', heldBy: mentor.seat.id });
+    expect(await seenByMoeder).toEqual({ tableId: 't1', kind: 'token', id: 'mentor', x: -0.5, y: 0.9, by: 'host' });
+    const refusedDrag = nextEvent<DragRefused>(mentor.socket, 'drag:refused');
+    mentor.socket.emit('piece:drag', { tableId: 't1', kind: 'token', id: 'mentor', x: 0.3, y: 0.9 });
+    expect(await refusedDrag).toMatchObject({ kind: 'token', id: 'mentor', heldBy: 'host' });
+    const mentorDrop = await request<ActionAck>(mentor.socket, 'token:move', actionRequest<'token:move'>({ tableId: 't1', roleId: 'mentor', x: 0.3, y: 0.9, rev: 0 }, 2));
+    expect(mentorDrop).toMatchObject({ ok: false, code: 'HELD_BY_OTHER' });
     const hostDrop = await request<ActionAck>(host.socket, 'token:move', actionRequest<'token:move'>({ tableId: 't1', roleId: 'mentor', x: -0.5, y: 0.9, rev: 0 }, 2));
-    expect(hostDrop).toMatchObject({ ok: false, code: 'HELD_BY_OTHER' });
-    const mentorDrop = await request<ActionAck>(mentor.socket, 'token:move', actionRequest<'token:move'>({ tableId: 't1', roleId: 'mentor', x: 0.2, y: 0.9, rev: 0 }, 2));
-    expect(mentorDrop).toEqual({ ok: true, version: 3 });
-    await host.replica.waitForVersion(3);
-    expect(host.replica.state?.tables.t1?.tokens.mentor).toMatchObject({ x: 0.2, y: 0.9, rev: 1 });
+    expect(hostDrop).toEqual({ ok: true, version: 3 });
+    await mentor.replica.waitForVersion(3);
+    expect(mentor.replica.state?.tables.t1?.tokens.mentor).toMatchObject({ x: -0.5, y: 0.9, rev: 1 });
   });
 
   it('lets one of two simultaneous drops win and tells the other, who sees the true position', async () => {

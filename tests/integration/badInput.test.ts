@@ -66,7 +66,7 @@ const BAD: [string, string, unknown, string][] = [
   ['an insight of only spaces', 'insight:add', { ...good, payload: { text: '    ' } }, 'INVALID_TEXT'],
   ['an insight longer than a post-it', 'insight:add', { ...good, payload: { text: 'i'.repeat(MAX_INSIGHT + 1) } }, 'BAD_REQUEST'],
   ['an insight change that changes neither field', 'insight:set', { ...good, payload: { insightId: 'i1' } }, 'BAD_REQUEST'],
-  ['three tables on the big screen', 'screen:show', { ...good, payload: { tableIds: ['t1', 't2', 't3'] } }, 'BAD_REQUEST'],
+  ['seven tables on the big screen', 'screen:show', { ...good, payload: { tableIds: ['t1', 't2', 't3', 't4', 't5', 't6', 't7'] } }, 'BAD_REQUEST'],
   ['a praatplaat question without its group', 'prompt:show', { ...good, payload: { prompt: { kind: 'praatplaat', index: 0 } } }, 'BAD_REQUEST'],
   ['an empty list of tables', 'step:summon', { ...good, payload: { tableIds: [] } }, 'BAD_REQUEST'],
   ['a poll dismissal that carries a payload', 'poll:dismiss', { ...good, payload: { pollId: 'werkveld' } }, 'BAD_REQUEST'],

@@ -1,6 +1,9 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { replay, type ActionAck, type ActionPayloads, type ActionType, type CommittedAction, type SeatClaimAck, type SessionReport, type Snapshot } from '@samenspel/game-core';
-import { clean } from '../../server/src/report/pdf';
+import PDFDocument from 'pdfkit';
+import { MISSING, registerFonts, runsOf } from '../../server/src/report/fonts';
+import { BOTTOM, Flow, PAGE } from '../../server/src/report/layout';
+import { setText } from '../../server/src/report/text';
 import { createSessionOver, startServer, type TestServer } from '../helpers/server';
 import { actionRequest, attachHost, joinAsPlayer, request, type TestSocket } from '../helpers/socket';
 
@@ -100,10 +103,44 @@ describe('session report and log', () => {
     expect(pages.length).toBeGreaterThan(1);
   });
 
-  it('keeps Dutch accents in the PDF text and replaces what the built-in font cannot draw', () => {
-    expect(clean('Café – “één” → ok')).toBe('Café – “één” -> ok');
-    // A combining accent is composed; an accent WinAnsi lacks is dropped; emoji go.
-    expect(clean('e\u0301 ő 🧑x')).toBe('é o x');
+  it('sets text in DejaVu, emoji in Noto Emoji and Arabic upright, and marks a character no font has', () => {
+    expect(runsOf('Café → “één”', 'regular')).toEqual([{ font: 'regular', text: 'Café → “één”' }]);
+    const runs = runsOf('Samen 🤝 klaar', 'italic');
+    expect(runs.map((r) => r.text)).toEqual(['Samen ', '🤝', ' klaar']);
+    expect(runs[1]!.font).toMatch(/^emoji-/);
+    // DejaVu's oblique face has no Arabic letters; they print upright rather than vanish.
+    expect(runsOf('zegt شكرا', 'italic')).toEqual([
+      { font: 'italic', text: 'zegt ' },
+      { font: 'regular', text: 'شكرا' },
+    ]);
+    expect(runsOf('a\u{10FFFD}b', 'regular')).toEqual([{ font: 'regular', text: `a${MISSING}b` }]);
+  });
+
+  it('breaks a long Dutch word at a syllable with a hyphen, and a word without syllables with a hyphen too', () => {
+    const doc = new PDFDocument({ size: 'A4' });
+    registerFonts(doc);
+    const style = { face: 'regular' as const, size: 10 };
+    const lines = setText(doc, 'Gesprekken met de studieloopbaanbegeleider', style, 90, 'nl').map((l) => l.runs.map((r) => r.text).join(''));
+    expect(lines).toEqual(['Gesprekken met', 'de studieloop-', 'baanbegeleider']);
+    const nonsense = setText(doc, 'x'.repeat(80), style, 60, 'nl').map((l) => l.runs.map((r) => r.text).join(''));
+    expect(nonsense.length).toBeGreaterThan(1);
+    for (const line of nonsense.slice(0, -1)) expect(line).toMatch(/^x+-$/);
+    expect(nonsense.join('').replace(/-/g, '')).toBe('x'.repeat(80));
+  });
+
+  it('moves a heading to the next page when what must follow it does not fit under it', () => {
+    const doc = new PDFDocument({ size: 'A4', bufferPages: true, margins: { top: 0, bottom: 0, left: 0, right: 0 } });
+    registerFonts(doc);
+    const flow = new Flow(doc, 'nl');
+    flow.y = BOTTOM - 40;
+    // The heading itself fits; heading and the first 60 points of its chart do not.
+    flow.heading('Stemmen met de voeten', 13, 60);
+    expect(doc.bufferedPageRange().count).toBe(2);
+    expect(flow.y).toBeLessThan(PAGE.margin + 30);
+    flow.y = BOTTOM - 80;
+    flow.heading('Inzichten', 13, 40);
+    expect(doc.bufferedPageRange().count).toBe(2);
+    doc.end();
   });
 
   it('hands out the log from version 0, and replaying it gives the live state', async () => {

@@ -1,7 +1,11 @@
 import {
-  CENTRE_RADIUS,
   cellPoint,
+  layoutBoard,
+  toCanonical,
+  toDisplay,
+  type BoardLayout,
   type CardOnBoard,
+  type FiredEvent,
   type Link,
   type Point,
   type Scenario,
@@ -20,6 +24,10 @@ import { dropSelection, removeCard } from './actions';
 import { TAP_SLOP_PX } from './useDrag';
 import { BoardContext, useBoard, type BoardContextValue, type CardMark } from './context';
 import { CardPiece, EndedGhost, GhostCard, StagedCard } from './CardPiece';
+import { wheelLabel } from './cards';
+import { deckDragStore } from './deckDrag';
+import { loadHyphenation, useHyphenate } from './hyphenate';
+import { StackBadge } from './StackBadge';
 import { LinkLine } from './LinkLine';
 import { linkingStore } from './linking';
 import { TokenPiece, GhostToken } from './TokenPiece';
@@ -64,6 +72,12 @@ export function Board({ tableId, mode, ownRoleId = null, className, preview, sta
   const svgRef = useRef<SVGSVGElement>(null);
   const helpId = useId();
   const tapStart = useRef<{ id: number; x: number; y: number } | null>(null);
+  const hyphenate = useHyphenate();
+  const isPreview = preview !== undefined;
+  const layout = useMemo(
+    () => (scenario && table ? layoutFor(scenario, table, viewer, { preview: isPreview, interactive: !readOnly }, hyphenate) : null),
+    [scenario, table, viewer, isPreview, readOnly, hyphenate],
+  );
 
   const toMat = useCallback((clientX: number, clientY: number): Point | null => {
     const svg = svgRef.current;
@@ -73,6 +87,11 @@ export function Board({ tableId, mode, ownRoleId = null, className, preview, sta
     return clampToMat({ x: p.x / SCALE, y: p.y / SCALE });
   }, []);
 
+  // A live board shows what the latest event at this table changed: its stopped cards as fading
+  // ghosts, its arrivals and moves marked, as the timeline does for any two moments.
+  const lastEvent = useApp((s) => (state || preview ? null : latestEventAt(s.game, tableId)));
+  const liveHighlight = useMemo(() => (lastEvent && scenario && table ? eventHighlight(scenario, table, lastEvent) : undefined), [lastEvent, scenario, table]);
+  const shownHighlight = highlight ?? liveHighlight;
   const ctx = useMemo<BoardContextValue>(
     () => ({
       tableId,
@@ -86,9 +105,13 @@ export function Board({ tableId, mode, ownRoleId = null, className, preview, sta
       viewer,
       frozen: state ?? null,
       live: preview === undefined && state === undefined,
-      marks: highlight ? markMap(highlight) : NO_MARKS,
+      marks: shownHighlight ? markMap(shownHighlight) : NO_MARKS,
+      marksFade: highlight === undefined,
+      layout: layout ?? EMPTY_LAYOUT,
+      toShown: (p: Point) => toDisplay(p, (layout ?? EMPTY_LAYOUT).rings),
+      toStored: (p: Point) => toCanonical(p, (layout ?? EMPTY_LAYOUT).rings),
     }),
-    [tableId, mode, ownRoleId, toMat, t, readOnly, viewer, state, preview, highlight],
+    [tableId, mode, ownRoleId, toMat, t, readOnly, viewer, state, preview, shownHighlight, highlight, layout],
   );
 
   // A line being drawn from a card of another table means nothing here.
@@ -98,7 +121,9 @@ export function Board({ tableId, mode, ownRoleId = null, className, preview, sta
 
   const shown = scenario !== null && table !== null;
   useEffect(() => {
-    if (shown) markBoardShown();
+    if (!shown) return;
+    markBoardShown();
+    void loadHyphenation();
   }, [shown]);
 
   if (!scenario || !table) return null;
@@ -125,7 +150,7 @@ export function Board({ tableId, mode, ownRoleId = null, className, preview, sta
     }
     const selection = appStore.getState().selection;
     const at = toMat(e.clientX, e.clientY);
-    if (selection && at) void dropSelection(tableId, selection, at);
+    if (selection && at) void dropSelection(tableId, selection, ctx.toStored(at));
   };
 
   const onKeyDown = (e: KeyboardEvent<SVGSVGElement>) => {
@@ -144,21 +169,78 @@ export function Board({ tableId, mode, ownRoleId = null, className, preview, sta
         aria-describedby={ctx.interactive ? helpId : undefined}
         tabIndex={ctx.interactive ? 0 : undefined}
         data-testid="board"
+        data-rings={ctx.layout.rings.join(' ')}
         onPointerDown={onPointerDown}
         onPointerUp={onPointerUp}
         onKeyDown={onKeyDown}
       >
         {ctx.interactive && <desc id={helpId}>{t('board.help')}</desc>}
-        <Wheel scenario={scenario} age={table.personaAge} t={t} />
+        <Wheel scenario={scenario} age={table.personaAge} t={t} rings={ctx.layout.rings} />
         <Links table={table} preview={preview !== undefined} />
         {/* Under the cards: what stopped matters less than what is there now. */}
-        {highlight && <EndedGhosts cards={highlight.removed} />}
+        {shownHighlight && <EndedGhosts cards={shownHighlight.removed} fading={highlight === undefined} />}
         <Cards cards={table.cards} links={table.links} scenario={scenario} preview={preview !== undefined} />
+        <Stacks table={table} />
         <Tokens tokens={table.tokens} scenario={scenario} />
         {ctx.interactive && <KeyboardGhost scenario={scenario} />}
+        {ctx.interactive && <DeckDragGhost />}
       </svg>
     </BoardContext.Provider>
   );
+}
+
+const EMPTY_LAYOUT: BoardLayout = { cards: {}, stacks: [], tokens: {}, loose: {}, rings: [0.2, 0.4, 0.6, 0.8, 1] };
+
+/**
+ * The drawing of a table for this viewer: the cards it sees, in the order they came onto the
+ * board, each with its short label where the scenario gives one.
+ */
+function layoutFor(
+  scenario: Scenario,
+  table: TableState,
+  viewer: Viewer | null,
+  board: { preview: boolean; interactive: boolean },
+  hyphenate: ((word: string) => string) | undefined,
+): BoardLayout {
+  const cards = Object.values(table.cards)
+    .filter((c) => cardAppearance(c, viewer, board) === 'card')
+    .map((c) => ({ id: c.id, x: c.x, y: c.y, label: wheelLabel(scenario, c) }));
+  const tokens = Object.values(table.tokens).map((tk) => ({ id: tk.roleId, x: tk.x, y: tk.y }));
+  return layoutBoard(cards, tokens, { sectorCount: scenario.board.sectors.length, hyphenate });
+}
+
+/** The badges of crowded cells: how many more cards lie there, and (tapped) which. */
+function Stacks({ table }: { table: TableState }) {
+  const { layout } = useBoard();
+  if (layout.stacks.length === 0) return null;
+  return (
+    <g className="stacks">
+      {layout.stacks.map((stack) => (
+        <StackBadge key={`${stack.ring}:${stack.sector}`} stack={stack} cards={table.cards} />
+      ))}
+    </g>
+  );
+}
+
+/** The latest event fired at this table, if any. */
+function latestEventAt(game: SessionState | null, tableId: string): FiredEvent | null {
+  if (!game) return null;
+  for (let i = game.events.length - 1; i >= 0; i--) if (game.events[i]!.tableIds.includes(tableId)) return game.events[i]!;
+  return null;
+}
+
+/** What an event did to a table: the cards it brought onto the wheel, moved, and stopped. */
+function eventHighlight(scenario: Scenario, table: TableState, fired: FiredEvent): BoardHighlight | undefined {
+  const event = scenario.events.find((e) => e.id === fired.eventId);
+  if (!event) return undefined;
+  const added: string[] = [];
+  const moved: string[] = [];
+  for (const effect of event.effects) {
+    if (effect.kind === 'add' && table.cards[effect.card.id]) added.push(effect.card.id);
+    if (effect.kind === 'move' && table.cards[effect.card]) moved.push(effect.card);
+  }
+  const removed = table.ended.filter((e) => e.eventId === fired.eventId && e.version === fired.version).map((e) => e.card);
+  return { added, moved, removed };
 }
 
 const HOST: Viewer = { kind: 'host' };
@@ -188,9 +270,12 @@ function Cards({ cards, links, scenario, preview }: { cards: Record<string, Card
         <StagedCard key={card.id} card={card} />
       ))}
       <AnimatePresence initial={false}>
-        {list.map((card) => (
-          <CardPiece key={card.id} card={card} scenario={scenario} links={linkCount.get(card.id) ?? 0} />
-        ))}
+        {list.map((card) => {
+          // A card in a crowded cell's stack is drawn only while it is picked up (it can then move).
+          const placed = board.layout.cards[card.id] ?? board.layout.loose[card.id];
+          if (!placed && card.id !== selectedId) return null;
+          return <CardPiece key={card.id} card={card} placed={placed ?? null} scenario={scenario} links={linkCount.get(card.id) ?? 0} />;
+        })}
       </AnimatePresence>
       {board.live && <PendingPlacements cards={cards} scenario={scenario} />}
     </g>
@@ -213,7 +298,7 @@ function Links({ table, preview }: { table: TableState; preview: boolean }) {
       {/* A line across the middle would run over the persona's name: it passes behind her disc. */}
       <mask id={maskId} maskUnits="userSpaceOnUse" x={-VIEW_HALF} y={-VIEW_HALF} width={VIEW_HALF * 2} height={VIEW_HALF * 2}>
         <rect x={-VIEW_HALF} y={-VIEW_HALF} width={VIEW_HALF * 2} height={VIEW_HALF * 2} fill="#fff" />
-        <circle r={CENTRE_RADIUS * SCALE} fill="#000" />
+        <circle r={board.layout.rings[0]! * SCALE} fill="#000" />
       </mask>
       <g className="links" mask={`url(#${maskId})`}>
         {links.map((link: Link) => (
@@ -225,11 +310,11 @@ function Links({ table, preview }: { table: TableState; preview: boolean }) {
 }
 
 /** Cards that stopped since the earlier moment, where they lay. */
-function EndedGhosts({ cards }: { cards: CardOnBoard[] }) {
+function EndedGhosts({ cards, fading }: { cards: CardOnBoard[]; fading: boolean }) {
   return (
     <g className="ended-ghosts">
       {cards.map((card) => (
-        <EndedGhost key={card.id} card={card} />
+        <EndedGhost key={card.id} card={card} fading={fading} />
       ))}
     </g>
   );
@@ -237,7 +322,7 @@ function EndedGhosts({ cards }: { cards: CardOnBoard[] }) {
 
 /** Deck cards this device just put down, shown until the server's broadcast brings the real card. */
 function PendingPlacements({ cards, scenario }: { cards: Record<string, CardOnBoard>; scenario: Scenario }) {
-  const { tableId } = useBoard();
+  const { tableId, toShown } = useBoard();
   const keys = useApp(useShallow((s) => Object.keys(s.pending).filter((k) => k.startsWith(`${tableId}:card:`))));
   const pending = useApp((s) => s.pending);
   return (
@@ -247,7 +332,7 @@ function PendingPlacements({ cards, scenario }: { cards: Record<string, CardOnBo
         const def = scenario.cards.find((c) => c.id === id);
         const p = pending[key as keyof typeof pending];
         if (cards[id] || !def || !p) return null;
-        return <GhostCard key={key} label={def.label} at={p} />;
+        return <GhostCard key={key} label={def.short ?? def.label} at={toShown(p)} />;
       })}
     </>
   );
@@ -264,15 +349,24 @@ function Tokens({ tokens, scenario }: { tokens: Record<string, Token>; scenario:
   );
 }
 
+/** A deck card on its way from the list, under the finger. */
+function DeckDragGhost() {
+  const { tableId, toMat } = useBoard();
+  const drag = deckDragStore((s) => s.drag);
+  if (!drag || drag.tableId !== tableId) return null;
+  const at = toMat(drag.clientX, drag.clientY);
+  return at ? <GhostCard label={drag.label} at={at} /> : null;
+}
+
 /** Where a keyboard user is about to put the selection down. */
 function KeyboardGhost({ scenario }: { scenario: Scenario }) {
-  const { tableId } = useBoard();
+  const { tableId, toShown } = useBoard();
   const cursor = useApp((s) => s.cursor);
   const selection = useApp((s) => s.selection);
   const table = useApp((s) => s.game?.tables[tableId] ?? null);
   if (!cursor || !selection || !table) return null;
-  if (selection.kind === 'token') return <GhostToken at={cursor} />;
-  return <GhostCard label={selectionLabel(selection, scenario, table)} at={cursor} />;
+  if (selection.kind === 'token') return <GhostToken at={toShown(cursor)} />;
+  return <GhostCard label={selectionLabel(selection, scenario, table)} at={toShown(cursor)} />;
 }
 
 /** The words for what is selected: a card's label or a role's name. */

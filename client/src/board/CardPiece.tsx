@@ -1,4 +1,4 @@
-import { cardLayout, radiusOf, ringAt, round, type CardLayout, type CardOnBoard, type Point, type Scenario } from '@samenspel/game-core';
+import { CARD_SHAPES, round, setLabel, type CardOnBoard, type LabelSetting, type PlacedCard, type Point, type Scenario } from '@samenspel/game-core';
 import { m } from 'framer-motion';
 import { memo, useEffect, useMemo, type KeyboardEvent } from 'react';
 import { session } from '../net';
@@ -8,16 +8,38 @@ import { addLink, dropSelection, moveCard } from './actions';
 import { useBoard } from './context';
 import { linkingStore, useLinking } from './linking';
 import { transitionFor, useShownPosition } from './motion';
+import { wheelLabel } from './cards';
+import { useHyphenate } from './hyphenate';
 import { useDrag } from './useDrag';
 import { CARD, SCALE, cellIds, describePlace } from './view';
 
-/** A card's label and box as every screen draws it where it lies: smaller in the narrow innermost ring. */
-function layoutAt(label: string, at: Point): CardLayout {
-  return cardLayout(label, ringAt(radiusOf(at)));
+interface CardLayout extends LabelSetting {
+  w: number;
+  h: number;
 }
 
-/** A support card on the wheel: tap or drag to move it; its ring and sector say what it is. */
-export const CardPiece = memo(function CardPiece({ card, scenario, links = 0 }: { card: CardOnBoard; scenario: Scenario; links?: number }) {
+/** A card's label and box where no layout placed it (a ghost, a card on its way): the middle shape. */
+function useLooseLayout(label: string): CardLayout {
+  const hyphenate = useHyphenate();
+  return useMemo(() => setLabel(label, hyphenate, CARD_SHAPES[1]), [label, hyphenate]);
+}
+
+/**
+ * A support card on the wheel: tap or drag to move it; its ring and sector say what it is.
+ * `placed` is where game-core's layout draws it (null: it lies in a crowded cell's stack and is
+ * only drawn while picked up).
+ */
+export const CardPiece = memo(function CardPiece({
+  card,
+  placed,
+  scenario,
+  links = 0,
+}: {
+  card: CardOnBoard;
+  placed: PlacedCard | null;
+  scenario: Scenario;
+  links?: number;
+}) {
   const board = useBoard();
   const { tableId, t } = board;
   const key = pieceKey(tableId, 'card', card.id);
@@ -33,16 +55,20 @@ export const CardPiece = memo(function CardPiece({ card, scenario, links = 0 }: 
   );
   useEffect(() => () => throttle.cancel(), [throttle]);
 
+  // Where the card is drawn now: its laid-out place, or (moving, or on its way after a move) the
+  // stored position it is headed for, drawn on this layout's rings.
+  const loose = useLooseLayout(wheelLabel(scenario, card));
+  const shownAt = settled.source === 'board' && placed ? { x: placed.x, y: placed.y } : board.toShown(settled.at);
   const drag = useDrag(
     board.canMoveCards,
-    settled.at,
+    shownAt,
     {
       toMat: board.toMat,
-      onMove: (p) => throttle.push(p),
+      onMove: (p) => throttle.push(board.toStored(p)),
       onDrop: (p) => {
         throttle.cancel();
         appStore.getState().select(null);
-        void moveCard(tableId, card.id, p);
+        void moveCard(tableId, card.id, board.toStored(p));
       },
       onTap: (at) => toggle(at),
       onCancel: () => throttle.cancel(),
@@ -93,12 +119,13 @@ export const CardPiece = memo(function CardPiece({ card, scenario, links = 0 }: 
     s.announce(t('announce.picked', { name: card.label }), 'hint');
   };
 
-  const at = drag.dragPos ?? settled.at;
+  const shown = drag.dragPos ?? shownAt;
+  // What the card means where it is shown: a drag shows where it would land.
+  const at = drag.dragPos ? board.toStored(drag.dragPos) : settled.at;
   const source = drag.dragPos ? 'local' : settled.source;
-  // Sized by where it lies, not where a finger drags it, so it does not change shape mid-drag;
-  // remembered, because a dragged card re-renders on every frame.
-  const ring = ringAt(radiusOf(settled.at));
-  const layout = useMemo(() => cardLayout(card.label, ring), [card.label, ring]);
+  // The shape the layout chose; it does not change mid-drag.
+  const layout: CardLayout = placed ?? loose;
+  const rotate = placed?.rotate ?? 0;
   const W = layout.w * SCALE;
   const h = layout.h * SCALE;
   // A short label makes a small card; its target stays finger-sized all the same.
@@ -120,6 +147,13 @@ export const CardPiece = memo(function CardPiece({ card, scenario, links = 0 }: 
       data-sector={ids.sector ?? ''}
       data-x={at.x}
       data-y={at.y}
+      data-cx={placed?.x}
+      data-cy={placed?.y}
+      data-w={layout.w}
+      data-h={layout.h}
+      data-rotate={rotate}
+      data-layout-ring={placed?.ring}
+      data-font={layout.font}
       data-hidden={card.hidden || undefined}
       data-note={card.note ? 'true' : undefined}
       data-mark={mark}
@@ -128,16 +162,16 @@ export const CardPiece = memo(function CardPiece({ card, scenario, links = 0 }: 
       role={board.interactive ? 'button' : undefined}
       aria-pressed={board.interactive ? selected : undefined}
       aria-label={`${t('board.cardLabel', { label: card.label, place })}${noteText}${linkText}${privateNote}`}
-      initial={{ opacity: 0, scale: 0.6, x: at.x * SCALE, y: at.y * SCALE }}
-      animate={{ opacity: 1, scale: 1, x: at.x * SCALE, y: at.y * SCALE }}
+      initial={{ opacity: 0, scale: 0.6, x: shown.x * SCALE, y: shown.y * SCALE, rotate }}
+      animate={{ opacity: 1, scale: 1, x: shown.x * SCALE, y: shown.y * SCALE, rotate }}
       exit={{ opacity: 0, scale: 0.6 }}
-      transition={{ x: transitionFor(source), y: transitionFor(source), opacity: { duration: 0.25 }, scale: { duration: 0.25 } }}
+      transition={{ x: transitionFor(source), y: transitionFor(source), rotate: transitionFor(source), opacity: { duration: 0.25 }, scale: { duration: 0.25 } }}
       onKeyDown={board.interactive ? onKeyDown : undefined}
       {...drag.handlers}
     >
       <title>{card.note ? `${card.label}\n${card.note}` : card.label}</title>
       <rect className="hit" x={-hitW / 2} y={-hit / 2} width={hitW} height={hit} />
-      {mark && <rect className={`card-mark card-mark-${mark}`} x={-W / 2 - 12} y={-h / 2 - 12} width={W + 24} height={h + 24} rx={24} />}
+      {mark && <rect className={`card-mark card-mark-${mark}${board.marksFade ? ' is-fading' : ''}`} x={-W / 2 - 12} y={-h / 2 - 12} width={W + 24} height={h + 24} rx={24} />}
       <rect className="card-body" x={-W / 2} y={-h / 2} width={W} height={h} rx={14} />
       <CardText layout={layout} />
       {card.note && <NoteMarker x={W / 2} y={-h / 2} />}
@@ -185,8 +219,9 @@ function PrivateBadge({ x, y }: { x: number; y: number }) {
 
 /** A starting card the facilitator has not brought in yet: a faint outline only they see. */
 export function StagedCard({ card }: { card: CardOnBoard }) {
-  const { t } = useBoard();
-  const layout = layoutAt(card.label, card);
+  const { t, toShown } = useBoard();
+  const layout = useLooseLayout(card.label);
+  const at = toShown(card);
   const W = layout.w * SCALE;
   const h = layout.h * SCALE;
   const tag = t('player.card.staged');
@@ -194,7 +229,7 @@ export function StagedCard({ card }: { card: CardOnBoard }) {
     <g
       className="staged-card"
       data-testid={`staged-${card.id}`}
-      transform={`translate(${card.x * SCALE} ${card.y * SCALE})`}
+      transform={`translate(${at.x * SCALE} ${at.y * SCALE})`}
       role="img"
       aria-label={`${card.label}: ${tag}`}
     >
@@ -206,17 +241,18 @@ export function StagedCard({ card }: { card: CardOnBoard }) {
 }
 
 /** A card that stopped since the earlier moment: a red dashed outline where it lay, tagged "stopt". */
-export function EndedGhost({ card }: { card: CardOnBoard }) {
-  const { t } = useBoard();
-  const layout = layoutAt(card.label, card);
+export function EndedGhost({ card, fading = false }: { card: CardOnBoard; fading?: boolean }) {
+  const { t, toShown } = useBoard();
+  const layout = useLooseLayout(card.label);
+  const at = toShown(card);
   const W = layout.w * SCALE;
   const h = layout.h * SCALE;
   const tag = t('player.card.ended');
   return (
     <g
-      className="ended-ghost"
+      className={`ended-ghost${fading ? ' is-fading' : ''}`}
       data-testid={`ended-${card.id}`}
-      transform={`translate(${card.x * SCALE} ${card.y * SCALE})`}
+      transform={`translate(${at.x * SCALE} ${at.y * SCALE})`}
       role="img"
       aria-label={`${card.label}: ${tag}`}
     >
@@ -260,7 +296,7 @@ function CardText({ layout }: { layout: CardLayout }) {
 
 /** A card that is not on the board yet: where a keyboard user aims, or a placement on its way. */
 export function GhostCard({ label, at }: { label: string; at: Point }) {
-  const layout = layoutAt(label, at);
+  const layout = useLooseLayout(label);
   const W = layout.w * SCALE;
   const h = layout.h * SCALE;
   return (

@@ -5,6 +5,7 @@ import { useT } from '../i18n/useT';
 import { appStore, pieceKey, useApp, type Selection } from '../store';
 import { startPoint } from './Board';
 import { cardDef } from './cards';
+import { useDeckDrag } from './deckDrag';
 
 /**
  * The stack of support cards not yet on the wheel, and a blank card to write. Choosing one
@@ -74,19 +75,17 @@ export function DeckPanel({ tableId, scenario }: { tableId: string; scenario: Sc
               const label = def?.label ?? id;
               const chosen = selection?.kind === 'deck' && selection.defId === id;
               return (
-                <li key={id}>
-                  <button
-                    type="button"
-                    className={`deck-card${chosen ? ' is-selected' : ''}`}
-                    data-testid={`deck-${id}`}
-                    aria-pressed={chosen}
-                    aria-label={t('deck.itemLabel', { label })}
-                    onClick={() => choose({ kind: 'deck', defId: id }, label, usingKeyboard())}
-                  >
-                    <span className="deck-card-label">{label}</span>
-                    {def?.law && <span className="deck-card-law">{def.law}</span>}
-                  </button>
-                </li>
+                <DeckCard
+                  key={id}
+                  tableId={tableId}
+                  id={id}
+                  label={label}
+                  wheel={def?.short ?? label}
+                  law={def?.law}
+                  chosen={chosen}
+                  ariaLabel={t('deck.itemLabel', { label })}
+                  onChoose={() => choose({ kind: 'deck', defId: id }, label, usingKeyboard())}
+                />
               );
             })}
           </ul>
@@ -114,5 +113,35 @@ export function DeckPanel({ tableId, scenario }: { tableId: string; scenario: Sc
         </div>
       </form>
     </section>
+  );
+}
+
+/** One card of the deck: a tap chooses it, a drag sideways carries it onto the wheel. */
+function DeckCard(props: {
+  tableId: string;
+  id: string;
+  label: string;
+  wheel: string;
+  law: string | undefined;
+  chosen: boolean;
+  ariaLabel: string;
+  onChoose: () => void;
+}) {
+  const drag = useDeckDrag(props.tableId, props.id, props.wheel);
+  return (
+    <li>
+      <button
+        type="button"
+        className={`deck-card${props.chosen ? ' is-selected' : ''}`}
+        data-testid={`deck-${props.id}`}
+        aria-pressed={props.chosen}
+        aria-label={props.ariaLabel}
+        onClick={props.onChoose}
+        {...drag}
+      >
+        <span className="deck-card-label">{props.label}</span>
+        {props.law && <span className="deck-card-law">{props.law}</span>}
+      </button>
+    </li>
   );
 }

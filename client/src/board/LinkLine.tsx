@@ -1,11 +1,20 @@
 import type { CardOnBoard, Link } from '@samenspel/game-core';
 import { m } from 'framer-motion';
 import type { KeyboardEvent } from 'react';
-import { pieceKey } from '../store';
+import { pieceKey, type PieceKey } from '../store';
 import { useBoard } from './context';
 import { linkingStore, useLinking } from './linking';
 import { useShownPosition } from './motion';
 import { SCALE } from './view';
+
+/** Where a card is drawn: its laid-out place, or where a move is taking it; a stacked card at its stack. */
+function useCardSpot(key: PieceKey, card: CardOnBoard) {
+  const board = useBoard();
+  const shown = useShownPosition(key, card, board.live);
+  if (shown.source !== 'board') return board.toShown(shown.at);
+  const placed = board.layout.cards[card.id] ?? board.layout.stacks.find((s) => s.ids.includes(card.id));
+  return placed ?? board.toShown(card);
+}
 
 /** Screen pixels either side of a line that still count as tapping it. */
 const HIT_PX = 44;
@@ -17,8 +26,8 @@ const HIT_PX = 44;
 export function LinkLine({ link, from, to }: { link: Link; from: CardOnBoard; to: CardOnBoard }) {
   const board = useBoard();
   const { tableId, t } = board;
-  const a = useShownPosition(pieceKey(tableId, 'card', from.id), from, board.live).at;
-  const b = useShownPosition(pieceKey(tableId, 'card', to.id), to, board.live).at;
+  const a = useCardSpot(pieceKey(tableId, 'card', from.id), from);
+  const b = useCardSpot(pieceKey(tableId, 'card', to.id), to);
   const chosen = useLinking((s) => s.linkId === link.id);
   const d = `M ${a.x * SCALE} ${a.y * SCALE} L ${b.x * SCALE} ${b.y * SCALE}`;
   const label = t('player.link.label', { a: from.label, b: to.label });

@@ -1,4 +1,4 @@
-import { CENTRE_RADIUS, emWidth, radiusOf, round, wrapLabel, type Point, type ScenarioRole, type Token } from '@samenspel/game-core';
+import { emWidth, radiusOf, round, wrapLabel, type Point, type ScenarioRole, type Token } from '@samenspel/game-core';
 import { m } from 'framer-motion';
 import { memo, useEffect, useMemo, type KeyboardEvent } from 'react';
 import { session } from '../net';
@@ -42,16 +42,19 @@ export const TokenPiece = memo(function TokenPiece({ token, role }: { token: Tok
   );
   useEffect(() => () => throttle.cancel(), [throttle]);
 
+  // Where the token is drawn: stepped off any card by the layout, or following a move.
+  const laid = board.layout.tokens[role.id];
+  const shownAt = settled.source === 'board' && laid ? laid : board.toShown(settled.at);
   const drag = useDrag(
     movable,
-    settled.at,
+    shownAt,
     {
       toMat: board.toMat,
-      onMove: (p) => throttle.push(p),
+      onMove: (p) => throttle.push(board.toStored(p)),
       onDrop: (p) => {
         throttle.cancel();
         appStore.getState().select(null);
-        void moveToken(tableId, role.id, p);
+        void moveToken(tableId, role.id, board.toStored(p));
       },
       onTap: () => {
         const s = appStore.getState();
@@ -76,11 +79,13 @@ export const TokenPiece = memo(function TokenPiece({ token, role }: { token: Tok
     s.announce(t('announce.picked', { name: role.name }), 'hint');
   };
 
-  const at = drag.dragPos ?? settled.at;
+  const at = drag.dragPos ?? shownAt;
+  const stored = drag.dragPos ? board.toStored(drag.dragPos) : settled.at;
   const source = drag.dragPos ? 'local' : settled.source;
   const moving = source === 'local' || source === 'remote';
   // The persona standing in the middle is drawn as a ring around her disc, not over her name.
-  const inCentre = role.kind === 'persona' && radiusOf(at) < CENTRE_RADIUS * 0.5 && !moving;
+  const centre = board.layout.rings[0]!;
+  const inCentre = role.kind === 'persona' && radiusOf(at) < centre * 0.5 && !moving;
   const full = own ? `${t('board.you')}: ${role.name}` : role.name;
   // One line, cut with an ellipsis by width rather than letters, so "Sociaal werker wijkteam" still fits whole.
   const label = wrapLabel(full, (LABEL_MAX_W - 0.03) / TOKEN.labelFont, 1)[0] ?? full;
@@ -97,8 +102,10 @@ export const TokenPiece = memo(function TokenPiece({ token, role }: { token: Tok
     <m.g
       data-piece="token"
       data-testid={`token-${role.id}`}
-      data-x={at.x}
-      data-y={at.y}
+      data-x={stored.x}
+      data-y={stored.y}
+      data-cx={at.x}
+      data-cy={at.y}
       className={`piece token token-${kind}${own ? ' is-own' : ''}${selected ? ' is-selected' : ''}${moving ? ' is-moving' : ''}${movable ? ' is-movable' : ''}`}
       tabIndex={board.interactive && movable ? 0 : undefined}
       role={board.interactive && movable ? 'button' : undefined}
@@ -113,9 +120,9 @@ export const TokenPiece = memo(function TokenPiece({ token, role }: { token: Tok
       <title>{playedBy ? `${role.name} · ${t('role.playedBy', { name: playedBy })}` : role.name}</title>
       {inCentre ? (
         <>
-          <circle className="hit" r={CENTRE_RADIUS * SCALE} />
-          <circle className="token-centre-ring" r={CENTRE_RADIUS * SCALE - 8} />
-          <circle className="focus-ring" r={CENTRE_RADIUS * SCALE + 6} />
+          <circle className="hit" r={centre * SCALE} />
+          <circle className="token-centre-ring" r={centre * SCALE - 8} />
+          <circle className="focus-ring" r={centre * SCALE + 6} />
         </>
       ) : (
         <>

@@ -1,4 +1,4 @@
-import { CENTRE_RADIUS, RING_EDGES, type Scenario } from '@samenspel/game-core';
+import type { Scenario } from '@samenspel/game-core';
 import { memo } from 'react';
 import { scenarioFileUrl } from '../net/api';
 import type { Translate } from '../i18n';
@@ -13,10 +13,16 @@ interface WheelProps {
   /** The persona's age at this table; an event ("Tess wordt 18") can change it. */
   age: number;
   t: Translate;
+  /** Where the rings are drawn (game-core's layout): the persona disc's radius, the ring edges, the rim. */
+  rings: readonly number[];
 }
 
 /** The printed mat: rings, sectors and their names, and the persona in the middle. Never changes during play. */
-export const Wheel = memo(function Wheel({ scenario, age, t }: WheelProps) {
+export const Wheel = memo(function Wheel({ scenario, age, t, rings }: WheelProps) {
+  const RING_EDGES = rings;
+  const CENTRE_RADIUS = rings[0]!;
+  // The persona's name and age shrink with her disc when the rings widen.
+  const k = CENTRE_RADIUS / 0.2;
   const sectors = scenario.board.sectors;
   const width = TAU / sectors.length;
   const persona = scenario.persona;
@@ -90,28 +96,29 @@ export const Wheel = memo(function Wheel({ scenario, age, t }: WheelProps) {
       {persona.image ? (
         <>
           <clipPath id="persona-clip">
-            <circle cy={-0.07 * SCALE} r={0.075 * SCALE} />
+            <circle cy={-0.07 * k * SCALE} r={0.075 * k * SCALE} />
           </clipPath>
           <image
             href={scenarioFileUrl(scenario.id, persona.image)}
-            x={-0.075 * SCALE}
-            y={-0.145 * SCALE}
-            width={0.15 * SCALE}
-            height={0.15 * SCALE}
+            x={-0.075 * k * SCALE}
+            y={-0.145 * k * SCALE}
+            width={0.15 * k * SCALE}
+            height={0.15 * k * SCALE}
             clipPath="url(#persona-clip)"
             preserveAspectRatio="xMidYMid slice"
           />
         </>
       ) : (
-        // Initials, not the avatar emoji: the projector PC may have no emoji font and draw a box.
-        <text className="wheel-persona-avatar" y={-0.06 * SCALE} fontSize={0.085 * SCALE}>
-          {initials(persona.name)}
+        // The scenario's avatar emoji (the report's PDF bundles an emoji font; a projector PC
+        // without one falls back to the persona's initials via the font stack's last resort).
+        <text className="wheel-persona-avatar" y={-0.06 * k * SCALE} fontSize={0.085 * k * SCALE}>
+          {persona.avatar ?? initials(persona.name)}
         </text>
       )}
-      <text className="wheel-persona-name" y={0.055 * SCALE} fontSize={0.06 * SCALE}>
+      <text className="wheel-persona-name" y={0.055 * k * SCALE} fontSize={0.06 * k * SCALE}>
         {persona.name}
       </text>
-      <text className="wheel-persona-age" y={0.118 * SCALE} fontSize={0.04 * SCALE}>
+      <text className="wheel-persona-age" y={0.118 * k * SCALE} fontSize={0.04 * k * SCALE}>
         {t('home.age', { age })}
       </text>
     </g>

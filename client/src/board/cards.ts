@@ -1,4 +1,4 @@
-import type { Scenario } from '@samenspel/game-core';
+import type { CardOnBoard, Scenario } from '@samenspel/game-core';
 
 /** A card definition by id: from the scenario's cards, or brought in by one of its events. */
 export function cardDef(scenario: Scenario, id: string) {
@@ -8,4 +8,10 @@ export function cardDef(scenario: Scenario, id: string) {
     for (const effect of event.effects) if (effect.kind === 'add' && effect.card.id === id) return effect.card;
   }
   return undefined;
+}
+
+/** The words a card shows on the wheel: the scenario's short label, else its full label. */
+export function wheelLabel(scenario: Scenario, card: Pick<CardOnBoard, 'defId' | 'label'>): string {
+  const def = card.defId ? cardDef(scenario, card.defId) : undefined;
+  return def?.short ?? card.label;
 }

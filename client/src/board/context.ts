@@ -1,4 +1,4 @@
-import type { Point, SessionState, Viewer } from '@samenspel/game-core';
+import type { BoardLayout, Point, SessionState, Viewer } from '@samenspel/game-core';
 import { createContext, useContext } from 'react';
 import type { Translate } from '../i18n';
 
@@ -26,6 +26,14 @@ export interface BoardContextValue {
   /** Whether positions follow live drags and this device's unconfirmed moves. */
   live: boolean;
   marks: ReadonlyMap<string, CardMark>;
+  /** Whether the marks fade away (a live board after an event) or stay (the timeline, the report). */
+  marksFade: boolean;
+  /** game-core's drawing of this board: where each card, stack and token is shown. */
+  layout: BoardLayout;
+  /** A stored position (a card's meaning, a drag frame) → where it is drawn on this layout's rings. */
+  toShown: (p: Point) => Point;
+  /** A point of the drawing (a drop, a tap) → the stored position it means. */
+  toStored: (p: Point) => Point;
 }
 
 export const BoardContext = createContext<BoardContextValue | null>(null);

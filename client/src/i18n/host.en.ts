@@ -73,7 +73,6 @@ export const hostEn: Record<HostKey, string> = {
   'host.events.firedAt': 'Happened at {tables}',
   'host.events.fireRest': 'Let it happen at the other {n}',
   'host.events.everywhere': 'every table',
-  'host.events.confirm': 'Let “{title}” happen at {where}? This cannot be undone.',
 
   'host.insights.title': 'Insights',
   'host.insights.count': '{n}',
@@ -89,7 +88,6 @@ export const hostEn: Record<HostKey, string> = {
   'host.insights.hide': 'Hide',
   'host.insights.unhide': 'Show',
   'host.insights.remove': 'Delete',
-  'host.insights.removeConfirm': 'Delete this insight for good? “{text}”',
 
   'host.people.count': '{n} players',
   'host.reassign': 'Other role',

@@ -75,7 +75,6 @@ export const hostNl = {
   'host.events.firedAt': 'Gebeurd aan {tables}',
   'host.events.fireRest': 'Laat gebeuren aan de andere {n}',
   'host.events.everywhere': 'alle tafels',
-  'host.events.confirm': '“{title}” laten gebeuren aan {where}? Dit kan niet ongedaan worden.',
 
   'host.insights.title': 'Inzichten',
   'host.insights.count': '{n}',
@@ -91,7 +90,6 @@ export const hostNl = {
   'host.insights.hide': 'Verbergen',
   'host.insights.unhide': 'Tonen',
   'host.insights.remove': 'Verwijderen',
-  'host.insights.removeConfirm': 'Dit inzicht voorgoed verwijderen? “{text}”',
 
   'host.people.count': '{n} spelers',
   'host.reassign': 'Andere rol',

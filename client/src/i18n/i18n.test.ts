@@ -7,6 +7,8 @@ import { hostEn } from './host.en';
 import { hostNl } from './host.nl';
 import { playerEn } from './player.en';
 import { playerNl } from './player.nl';
+import { screensEn } from './screens.en';
+import { screensNl } from './screens.nl';
 import { trainerEn } from './trainer.en';
 import { trainerNl } from './trainer.nl';
 import { workshopEn } from './workshop.en';
@@ -47,6 +49,7 @@ describe.each([
   ['the facilitator and the big screen', hostNl, hostEn],
   ['the overview, timeline and report', workshopNl, workshopEn],
   ['the trainer pages', trainerNl, trainerEn],
+  ['what surrounds the board', screensNl, screensEn],
 ] as [string, Record<string, string>, Record<string, string>][])('the words of %s', (_, dutch, english) => {
   const names = (s: string) => [...s.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
 

@@ -4,15 +4,18 @@ import { hostNl } from './host.nl';
 import { nl } from './nl';
 import { playerEn } from './player.en';
 import { playerNl } from './player.nl';
+import { screensEn } from './screens.en';
+import { screensNl } from './screens.nl';
 import { workshopEn } from './workshop.en';
 import { workshopNl } from './workshop.nl';
 
 /*
  * One catalogue per language, kept in parts so each area of the interface has its own file:
  * the shared words (nl.ts), the tablet (player), the facilitator's controls and the big screen
- * (host), and the workshop-wide views: overview, timeline, report (workshop).
+ * (host), the workshop-wide views: overview, timeline, report (workshop), and what surrounds
+ * the board: paging, event changes, confirmations, the screen picker (screens).
  */
-const nlAll = { ...nl, ...playerNl, ...hostNl, ...workshopNl };
+const nlAll = { ...nl, ...playerNl, ...hostNl, ...workshopNl, ...screensNl };
 export type MessageKey = keyof typeof nlAll;
 
 export const LANGS = ['nl', 'en'] as const;
@@ -23,7 +26,7 @@ export type Translate = (key: MessageKey, vars?: Vars) => string;
 
 export const CATALOGUES: Record<Lang, Record<MessageKey, string>> = {
   nl: nlAll,
-  en: { ...en, ...playerEn, ...hostEn, ...workshopEn },
+  en: { ...en, ...playerEn, ...hostEn, ...workshopEn, ...screensEn },
 };
 
 export function translate(lang: Lang, key: MessageKey, vars?: Vars): string {

@@ -7,6 +7,8 @@ const PREFIX = 'samenspel.';
 
 export const keys = {
   lang: `${PREFIX}lang`,
+  /** The big screen's own language, chosen on the screen; otherwise it follows the scenario's. */
+  screenLang: `${PREFIX}screenLang`,
   name: `${PREFIX}name`,
   /** Seat token per join code: a reload or a dropped Wi-Fi returns the same seat. */
   seat: (code: string) => `${PREFIX}seat.${code.toUpperCase()}`,

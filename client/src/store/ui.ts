@@ -44,7 +44,8 @@ export interface UiSlice {
   pending: Record<PieceKey, Pending>;
   /** The last piece the server would not let us drag because someone else holds it. */
   refusedDrag: { key: PieceKey; n: number } | null;
-  setLang: (lang: Lang) => void;
+  /** `remember: false` changes this page only (the big screen keeps its own choice). */
+  setLang: (lang: Lang, remember?: boolean) => void;
   setTable: (tableId: string | null) => void;
   select: (selection: Selection | null, cursor?: Point | null) => void;
   setCursor: (cursor: Point | null) => void;
@@ -69,8 +70,8 @@ export const createUiSlice: Slice<UiSlice> = (set, get) => ({
   pending: {},
   refusedDrag: null,
 
-  setLang: (lang) => {
-    save(keys.lang, lang);
+  setLang: (lang, remember = true) => {
+    if (remember) save(keys.lang, lang);
     set({ lang });
   },
   setTable: (tableId) => set({ tableId, selection: null, cursor: null }),

@@ -1,14 +1,15 @@
-import { LANGS } from '../i18n';
+import { LANGS, type Lang } from '../i18n';
 import { useT } from '../i18n/useT';
 import { useApp } from '../store';
 
-/** NL / EN, remembered on this device. */
-export function LanguageSwitch() {
+/** NL / EN, remembered on this device; `onChoose` replaces how the choice is kept. */
+export function LanguageSwitch({ onChoose, className = '' }: { onChoose?: (lang: Lang) => void; className?: string }) {
   const t = useT();
   const lang = useApp((s) => s.lang);
-  const setLang = useApp((s) => s.setLang);
+  const remember = useApp((s) => s.setLang);
+  const setLang = onChoose ?? ((l: Lang) => remember(l));
   return (
-    <div className="lang-switch" role="group" aria-label={t('lang.label')}>
+    <div className={`lang-switch ${className}`.trim()} role="group" aria-label={t('lang.label')}>
       {LANGS.map((l) => (
         <button key={l} type="button" lang={l} aria-pressed={lang === l} aria-label={t(`lang.${l}`)} onClick={() => setLang(l)}>
           {l.toUpperCase()}

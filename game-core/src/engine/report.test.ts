@@ -3,7 +3,7 @@ import type { ActionPayloads, ActionType, CommittedAction } from '../protocol/in
 import type { Actor } from '../state/types';
 import { GUEST, HOST, makeState, seat } from '../testing/fixtures';
 import { replay } from './applyAction';
-import { buildReport } from './report';
+import { buildReport, shownBoards } from './report';
 
 function action<K extends ActionType>(version: number, type: K, payload: ActionPayloads[K], actor: Actor): CommittedAction {
   return { version, actionId: `a-${version}`, type, payload, actor, at: 10_000 + version };
@@ -75,6 +75,23 @@ describe('buildReport', () => {
     expect(boards[1]!.changes).toMatchObject({ added: ['bijbaan'], moved: [], linksAdded: [expect.any(String)] });
     expect(boards[2]!.changes?.removed.map((c) => c.id)).toEqual(['jeugdhulp']);
     expect(boards[3]!.changes).toEqual({ added: [], removed: [], moved: [], linksAdded: [], linksRemoved: [] });
+  });
+
+  it('shows every board except a "before" board identical to the board just before it', () => {
+    const boards = report().report.tables[0]!.boards;
+    // Table 1 changed between the start and the event, so all four boards are shown.
+    expect(shownBoards(boards).map((b) => b.kind)).toEqual(['start', 'before', 'after', 'end']);
+    const same = { added: [], removed: [], moved: [], linksAdded: [], linksRemoved: [] };
+    const unchangedBefore = { ...boards[1]!, changes: same };
+    expect(shownBoards([boards[0]!, unchangedBefore, boards[2]!]).map((b) => b.kind)).toEqual(['start', 'after']);
+  });
+
+  it('gives the wheel the short label of every scenario card that has one', () => {
+    const state = makeState({ seats: false, staged: true });
+    const card = state.scenario.cards[0]!;
+    const scenario = { ...state.scenario, cards: [{ ...card, short: 'Kort' }, ...state.scenario.cards.slice(1)] };
+    const r = buildReport({ version: 0, state: { ...state, scenario } }, [], { generatedAt: 1 });
+    expect(r.scenario.wheelLabels).toEqual({ [card.id]: 'Kort' });
   });
 
   it('takes the board just before an event as the start of play when the event comes before step 3', () => {

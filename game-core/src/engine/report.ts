@@ -148,6 +148,8 @@ export interface SessionReport {
     title: string;
     description: string;
     persona: { name: string; age: number; situation: string };
+    /** The short label the wheel shows for a scenario card that has one, by card id; the full label is used everywhere else. */
+    wheelLabels: Record<string, string>;
   };
   sectors: { id: string; label: string }[];
   supportTypes: { id: SupportType; label: string }[];
@@ -348,6 +350,7 @@ export function buildReport(initial: Snapshot, actions: readonly CommittedAction
       title: state.scenario.meta.title,
       description: state.scenario.meta.description,
       persona: { name: state.scenario.persona.name, age: state.scenario.persona.age, situation: state.scenario.persona.situation },
+      wheelLabels: wheelLabels(state),
     },
     sectors: state.scenario.board.sectors.map((s) => ({ id: s.id, label: s.label })),
     supportTypes: SUPPORT_TYPES.map((id) => ({ id, label: supportTypeLabel(state, id, language) })),
@@ -362,6 +365,25 @@ export function buildReport(initial: Snapshot, actions: readonly CommittedAction
       return { pollId: def.id, kind: def.kind, question: def.question, options: reportPollOptions(def, language), counts, total };
     }),
   };
+}
+
+/**
+ * The boards a report shows, in order: a "before" board identical to the board just before it
+ * adds nothing and is left out. The PDF and the printable page both list these.
+ */
+export function shownBoards(boards: readonly ReportBoard[]): ReportBoard[] {
+  return boards.filter((b, i) => {
+    const c = b.changes;
+    const unchanged = c && c.added.length + c.removed.length + c.moved.length + c.linksAdded.length + c.linksRemoved.length === 0;
+    return !(i > 0 && b.kind === 'before' && unchanged);
+  });
+}
+
+function wheelLabels(state: SessionState): Record<string, string> {
+  const labels: Record<string, string> = {};
+  const defs = [...state.scenario.cards, ...state.scenario.events.flatMap((e) => e.effects.flatMap((f) => (f.kind === 'add' ? [f.card] : [])))];
+  for (const def of defs) if (def.short) labels[def.id] = def.short;
+  return labels;
 }
 
 function tally(state: SessionState, def: ScenarioPoll, counts: (seatId: string) => boolean): ReportPollTally {

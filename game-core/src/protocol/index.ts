@@ -12,6 +12,8 @@ export const PROTOCOL_VERSION = 2;
 export const DRAG_HZ = 30;
 /** How long a piece stays held by its dragger after the last frame. */
 export const DRAG_HOLD_MS = 1500;
+/** The longest one drag may hold a piece, however often it sends frames; the drop must follow. */
+export const DRAG_MAX_HOLD_MS = 5000;
 /** Longest note on a card, in characters: a remark, not a report. */
 export const MAX_NOTE = 140;
 /** Longest insight (post-it), in characters. */
@@ -21,6 +23,8 @@ export const MAX_NAME = 40;
 /** Longest label on a blank card, in characters: a card holds four short lines. */
 export const MAX_LABEL = 80;
 /** Largest message the server reads, in bytes. */
+/** Most wheels the big screen shows at once: a grid of 3 × 2 still reads from the back of a room. */
+export const MAX_SCREEN_TABLES = 6;
 export const MAX_MESSAGE_BYTES = 16 * 1024;
 
 export const ERROR_CODES = [
@@ -110,7 +114,10 @@ export interface ActionPayloads {
   'insight:remove': { insightId: string };
   /** Reveals every insight that is not hidden, at the named tables or everywhere. */
   'insights:reveal': { tableIds?: string[] | undefined };
-  /** What the big screen shows when it follows the facilitator: one table, or two side by side. */
+  /**
+   * What the big screen shows when it follows the facilitator: one table, two side by side, or
+   * a grid of up to `MAX_SCREEN_TABLES` wheels, in the order given.
+   */
   'screen:show': { tableIds: string[] };
 }
 export type ActionType = keyof ActionPayloads;

@@ -195,10 +195,12 @@ describe('payload limits of the facilitation, poll and insight actions', () => {
     for (const option of [0, 4, 20]) expect(accepts('poll:answer', { pollId: 'p', option }), String(option)).toBe(true);
   });
 
-  it('shows one or two tables on the big screen, never none or three', () => {
+  it('shows one to six tables on the big screen, never none or seven', () => {
     expect(accepts('screen:show', { tableIds: ['t1'] })).toBe(true);
     expect(accepts('screen:show', { tableIds: [] })).toBe(false);
-    expect(accepts('screen:show', { tableIds: ['t1', 't2', 't3'] })).toBe(false);
+    expect(accepts('screen:show', { tableIds: ['t1', 't2', 't3'] })).toBe(true);
+    expect(accepts('screen:show', { tableIds: ['t1', 't2', 't3', 't4', 't5', 't6'] })).toBe(true);
+    expect(accepts('screen:show', { tableIds: ['t1', 't2', 't3', 't4', 't5', 't6', 't7'] })).toBe(false);
     expect(accepts('screen:show', {})).toBe(false);
   });
 

@@ -9,6 +9,7 @@ import {
   MAX_LABEL,
   MAX_NAME,
   MAX_NOTE,
+  MAX_SCREEN_TABLES,
   type ActionPayloads,
   type ActionType,
   type DragFrame,
@@ -109,7 +110,7 @@ export const actionPayloadSchemas = {
     .refine((p) => p.hidden !== undefined || p.revealed !== undefined, { message: 'give hidden or revealed' }),
   'insight:remove': z.strictObject({ insightId: id }),
   'insights:reveal': z.strictObject({ tableIds }),
-  'screen:show': z.strictObject({ tableIds: z.array(id).min(1).max(2) }),
+  'screen:show': z.strictObject({ tableIds: z.array(id).min(1).max(MAX_SCREEN_TABLES) }),
 } satisfies { [K in ActionType]: z.ZodType<ActionPayloads[K]> };
 
 export const actionRequestSchema = z.strictObject({

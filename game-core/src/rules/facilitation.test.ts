@@ -221,6 +221,10 @@ describe('screenShow', () => {
     expect(accepted(screenShow(ctx(makeState(), HOST), { tableIds: ['t2', 't1'] })).screenTables).toEqual(['t2', 't1']);
   });
 
+  it('keeps a table named twice only once', () => {
+    expect(accepted(screenShow(ctx(makeState(), HOST), { tableIds: ['t2', 't1', 't2'] })).screenTables).toEqual(['t2', 't1']);
+  });
+
   it('refuses a table that does not exist', () => {
     expect(screenShow(ctx(makeState(), HOST), { tableIds: ['t1', 't9'] })).toMatchObject({ ok: false, code: 'NOT_FOUND' });
   });

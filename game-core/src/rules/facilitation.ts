@@ -118,7 +118,7 @@ export function cardsReveal(ctx: RuleContext, p: ActionPayloads['cards:reveal'])
   );
 }
 
-/** Chooses what the big screen shows: one table, or two side by side. */
+/** Chooses what the big screen shows: one table, two side by side, or a grid of up to six. */
 export function screenShow(ctx: RuleContext, p: ActionPayloads['screen:show']): RuleResult {
   const refused = hostOnly(ctx, 'chooses what the big screen shows');
   if (refused) return refused;

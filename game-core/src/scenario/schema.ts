@@ -89,6 +89,8 @@ export const roleSchema = z.strictObject({
 export const cardSchema = z.strictObject({
   id: idSchema,
   label: text(80),
+  /** What the wheel shows when the label is long ("Jongerenrekening"); the full label shows in the card's panel, the report and the PDF. */
+  short: optionalText(28),
   role: idSchema.optional(),
   law: optionalText(120),
   supportType: supportTypeSchema,

@@ -1,4 +1,5 @@
 import { CENTRE_RADIUS, RING_EDGES, cellPoint, fromPolar, locate, radiusOf, ringAt, tokenStartPoint, SUPPORT_TYPES, type Point } from '../board/geometry';
+import { emWidth } from '../board/layout';
 import type { Scenario, ScenarioCard } from '../scenario/schema';
 import { STATE_FORMAT, type CardOnBoard, type SessionState, type TableState, type Token } from './types';
 
@@ -235,25 +236,11 @@ export function cardLayout(label: string, ring: number | null): CardLayout {
 }
 
 /**
- * About how wide a text is in bold sans-serif, in ems. Generous on purpose (DejaVu Sans Bold,
- * among the widest a projector PC may have), so a line never runs past its card.
- */
-export function emWidth(text: string): number {
-  let width = 0;
-  for (const ch of text) {
-    if (/[\siljI.,;:'!|]/.test(ch)) width += 0.35;
-    else if (/[tfr()[\]\-/]/.test(ch)) width += 0.49;
-    else if (/[mwMW]/.test(ch)) width += 1.02;
-    else if (/\p{Lu}|\d/u.test(ch)) width += 0.77;
-    else width += 0.67;
-  }
-  return width;
-}
-
-/**
  * Breaks a card label into at most `maxLines` lines no wider than `maxEm` ems, on word
  * boundaries where it can, ending with an ellipsis when text is left over.
  */
+export { emWidth };
+
 export function wrapLabel(text: string, maxEm: number, maxLines: number): string[] {
   const words = text.trim().split(/\s+/).filter(Boolean).flatMap((w) => hyphenate(w, maxEm));
   const lines: string[] = [];

@@ -172,7 +172,7 @@ export interface SessionState {
   /** The poll on every screen right now. */
   activePoll: string | null;
   insights: Insight[];
-  /** The tables the big screen shows when it follows the facilitator: one, or two side by side. */
+  /** The tables the big screen shows when it follows the facilitator: one, two side by side, or a grid of up to six. */
   screenTables: string[];
   createdAt: number;
 }

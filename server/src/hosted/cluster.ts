@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { createAdapter } from '@socket.io/redis-adapter';
 import { Redis } from 'ioredis';
-import type { CommittedAction } from '@samenspel/game-core';
+import type { CommittedAction, DragBatch } from '@samenspel/game-core';
 import type { Logger } from '../logger';
 
 /** What one process tells the others about the sessions they may share. */
@@ -12,7 +12,8 @@ export type ClusterMessage =
   | { kind: 'presence'; sessionId: string; seats: string[]; hosts: number; screens: number }
   /** A process that just loaded a session asks the others for their presence in it. */
   | { kind: 'presence?'; sessionId: string }
-  | { kind: 'hold'; sessionId: string; key: string; by: string; until: number }
+  /** A flushed batch of this process's live drags at one table (never acknowledged, never stored). */
+  | { kind: 'drags'; sessionId: string; tableId: string; frames: DragBatch['frames'] }
   | { kind: 'alive' };
 
 type Envelope = ClusterMessage & { from: string };
@@ -23,9 +24,10 @@ export interface Dependencies {
 }
 
 /**
- * The hosted mode's coordination over Redis: Socket.IO's Redis adapter carries broadcasts that
- * every process's sockets must hear as they are (drag batches), and one pub/sub channel carries
- * what the processes themselves must know (committed actions, deletions, presence, holds).
+ * The hosted mode's coordination over Redis. One pub/sub channel carries what the processes
+ * must know of each other (committed actions, deletions, presence, drag batches); each process
+ * then tells its own connections, projected for each of them. Socket.IO's Redis adapter is
+ * installed too, so any broadcast made with `io.to(…)` reaches every process's connections.
  */
 export class Cluster {
   readonly processId = randomBytes(6).toString('base64url');

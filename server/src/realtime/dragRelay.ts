@@ -1,118 +1,296 @@
-import type { DragBatch, DragFrame } from '@samenspel/game-core';
+import { MAT_HALF, type DragBatch } from '@samenspel/game-core';
+
+export type RelayedFrame = DragBatch['frames'][number];
+
+/** Flushes after which a table that had no frames is forgotten. */
+const IDLE_TURNS = 4096;
+
+/*
+ * A table is hot when its frames come faster than HOT_RATE a second for longer than HOT_BURST
+ * frames: more than four people dragging at 30 Hz, twice the design load. A hot table sends
+ * one batch per HOT_WINDOW_MS with the latest position per piece, which is all a screen can
+ * show, instead of one per event-loop turn. Below that rate nothing waits.
+ */
+const HOT_RATE = 120;
+const HOT_BURST = 12;
+export const HOT_WINDOW_MS = 16;
+
+/**
+ * The part of an Engine.IO connection the relay writes to. `write`'s callback runs once the
+ * transport has taken the message (for a WebSocket: handed to the kernel), so a connection
+ * with a callback outstanding is one whose writes are backed up.
+ */
+export interface DragConnection {
+  write(data: string, options: { wsPreEncodedFrame?: Buffer[] }, callback: () => void): unknown;
+}
+
+export interface DragRelayTargets {
+  /** Ids of the connections that hear a table's drags, or undefined when none do. */
+  members(sessionId: string, tableId: string): Iterable<string> | undefined;
+  connection(id: string): DragConnection | undefined;
+  /**
+   * Hosted mode: takes each flushed batch of this process's own frames to the other processes,
+   * which relay them to their connections as frames from REMOTE_ORIGIN.
+   */
+  share?(sessionId: string, tableId: string, frames: RelayedFrame[]): void;
+}
+
+/** The origin of frames another process relayed here: they are not shared back. */
+export const REMOTE_ORIGIN = 'remote';
 
 /** A frame waiting for its batch, with the connection it came from. */
-type Pending = { frame: DragBatch['frames'][number]; origin: string };
+interface Pending {
+  frame: RelayedFrame;
+  origin: string;
+}
 
-/** How many batches a quiet room may send back to back before its window applies. */
-const BURST = 2;
-
-interface RelayRoom {
-  pending: Map<string, Pending>;
-  /** Set while the room waits for its window to end. */
-  timer: NodeJS.Timeout | null;
-  /** Set while the room waits for the end of this event-loop turn. */
-  scheduled: boolean;
-  /** Batches the room may send now; one comes back per window, up to BURST. */
-  credit: number;
+interface TableQueue {
+  sessionId: string;
+  tableId: string;
+  /** Latest frame per piece, by hold key. */
+  frames: Map<string, Pending>;
+  due: boolean;
+  /** The flush this table last had frames in, so an idle table's entry can go. */
+  lastTurn: number;
+  /** Frames the table may still take before it counts as hot; refilled at HOT_RATE a second. */
+  allowance: number;
   refilledAt: number;
+  hot: boolean;
+  timer: NodeJS.Timeout | null;
+}
+
+/** A connection the relay has written to; kept until it closes. */
+interface Outlet {
+  /** Set from a write until its transport has taken it. */
+  writing: boolean;
+  /** Latest frame per piece that arrived while writing. */
+  backlog: Map<string, RelayedFrame>;
+  onSent: () => void;
 }
 
 /**
  * Relays live drag positions. Frames go out at the end of the event-loop turn they arrived in,
- * merged with whatever else that room received in the same turn, so a room adds no waiting
- * while it sends less than one batch per window on average. A room that sends more, for
- * longer than a burst of two, is hot: it coalesces its frames and sends only the latest
- * position per piece once per window. Queues are bounded by the number of pieces.
+ * merged per table with whatever else arrived in the same turn, to every connection at the
+ * table whose previous drag write has been taken by its transport. A connection that is still
+ * writing (a slow reader, or a server short of CPU) is not sent to and not dropped from: it
+ * keeps only the latest position per piece and gets them in one batch as soon as its write is
+ * done. So at ordinary load nothing waits for a timer, and every observer ends on every
+ * dragger's last position. Only a hot table (far above the design load, see HOT_RATE) is paced
+ * to one batch per window. Queues are bounded by the number of pieces at a table.
  */
 export class DragRelay {
-  private readonly rooms = new Map<string, RelayRoom>();
-  private readonly due = new Set<string>();
+  /** Session id → table id → queue. */
+  private readonly sessions = new Map<string, Map<string, TableQueue>>();
+  private turn = 0;
+  private readonly due: TableQueue[] = [];
+  private readonly outlets = new Map<string, Outlet>();
   private immediate: NodeJS.Immediate | null = null;
-  private turns = 0;
-  /** Frames accepted and batches sent, for the benchmark's figures. */
+  private closed = false;
+  /** Frames accepted, frames replaced by a newer one before sending, and messages written. */
   readonly stats = { frames: 0, coalesced: 0, batches: 0 };
 
   constructor(
-    private readonly windowMs: number,
-    /** `origin` is the connection every frame of the batch came from, or null when several did. */
-    private readonly send: (sessionId: string, tableId: string, batch: DragBatch, origin: string | null) => void,
+    private readonly targets: DragRelayTargets,
     private readonly now: () => number = () => performance.now(),
   ) {}
 
-  /** `origin` names the sending connection, so a batch of only its own frames skips it. */
-  enqueue(sessionId: string, frame: DragFrame, by: string, origin: string): void {
+  /**
+   * `key` names the piece (one hold key per piece); `origin` names the sending connection,
+   * which is not sent its own frames back.
+   */
+  enqueue(sessionId: string, key: string, frame: RelayedFrame, origin: string): void {
+    if (this.closed) return;
     this.stats.frames++;
-    let room = this.rooms.get(sessionId);
-    if (!room) {
-      room = { pending: new Map(), timer: null, scheduled: false, credit: BURST, refilledAt: this.now() };
-      this.rooms.set(sessionId, room);
+    let tables = this.sessions.get(sessionId);
+    if (!tables) this.sessions.set(sessionId, (tables = new Map()));
+    let table = tables.get(frame.tableId);
+    if (!table) {
+      table = { sessionId, tableId: frame.tableId, frames: new Map(), due: false, lastTurn: this.turn, allowance: HOT_BURST, refilledAt: this.now(), hot: false, timer: null };
+      tables.set(frame.tableId, table);
     }
-    const key = `${frame.tableId}:${frame.kind}:${frame.id}`;
-    if (room.pending.has(key)) this.stats.coalesced++;
-    room.pending.set(key, { frame: { ...frame, by }, origin });
-    if (room.timer || room.scheduled) return;
-    this.refill(room);
-    if (room.credit >= 1) this.flushAtEndOfTurn(sessionId, room);
-    else room.timer = setTimeout(() => this.flush(sessionId), (1 - room.credit) * this.windowMs);
+    const now = this.now();
+    table.allowance = Math.min(HOT_BURST, table.allowance + ((now - table.refilledAt) * HOT_RATE) / 1000) - 1;
+    table.refilledAt = now;
+    if (table.allowance < 0) {
+      table.hot = true;
+      table.allowance = Math.max(table.allowance, -HOT_BURST);
+    }
+    const pending = table.frames.get(key);
+    if (pending) {
+      this.stats.coalesced++;
+      pending.frame = frame;
+      pending.origin = origin;
+    } else table.frames.set(key, { frame, origin });
+    if (table.due) return;
+    table.due = true;
+    if (table.hot) {
+      const hot = table;
+      hot.timer = setTimeout(() => this.flushHot(hot), HOT_WINDOW_MS);
+      return;
+    }
+    this.due.push(table);
+    this.immediate ??= setImmediate(this.flushDue);
   }
 
-  flush(sessionId: string): void {
-    const room = this.rooms.get(sessionId);
-    if (!room) return;
-    if (room.timer) clearTimeout(room.timer);
-    room.timer = null;
-    room.scheduled = false;
-    if (room.pending.size === 0) return;
-    this.refill(room);
-    room.credit = Math.max(0, room.credit - 1);
-    const byTable = new Map<string, { frames: DragBatch['frames']; origin: string | null }>();
-    for (const { frame, origin } of room.pending.values()) {
-      const batch = byTable.get(frame.tableId);
-      if (!batch) byTable.set(frame.tableId, { frames: [frame], origin });
-      else {
-        batch.frames.push(frame);
-        if (batch.origin !== origin) batch.origin = null;
-      }
-    }
-    room.pending.clear();
-    for (const [tableId, { frames, origin }] of byTable) {
-      this.stats.batches++;
-      this.send(sessionId, tableId, { frames }, origin);
-    }
+  /** Forgets a closed connection. */
+  forget(connectionId: string): void {
+    this.outlets.delete(connectionId);
   }
 
   close(): void {
-    for (const room of this.rooms.values()) if (room.timer) clearTimeout(room.timer);
-    this.rooms.clear();
-    this.due.clear();
+    this.closed = true;
+    for (const tables of this.sessions.values()) for (const table of tables.values()) if (table.timer) clearTimeout(table.timer);
     if (this.immediate) clearImmediate(this.immediate);
     this.immediate = null;
+    this.sessions.clear();
+    this.due.length = 0;
+    this.outlets.clear();
   }
 
-  private refill(room: RelayRoom): void {
+  /** One setImmediate serves every table with frames from this turn. */
+  private readonly flushDue = (): void => {
+    this.immediate = null;
+    const due = this.due.splice(0);
+    const turn = ++this.turn;
+    for (const table of due) {
+      table.lastTurn = turn;
+      this.flushTable(table);
+    }
+    if (turn % IDLE_TURNS === 0) this.forgetIdleTables();
+  };
+
+  /** A hot table's window ended: send its latest positions, and cool it if its rate dropped. */
+  private flushHot(table: TableQueue): void {
+    table.timer = null;
+    table.lastTurn = this.turn;
+    this.flushTable(table);
     const now = this.now();
-    room.credit = Math.min(BURST, room.credit + (now - room.refilledAt) / this.windowMs);
-    room.refilledAt = now;
+    table.allowance = Math.min(HOT_BURST, table.allowance + ((now - table.refilledAt) * HOT_RATE) / 1000);
+    table.refilledAt = now;
+    if (table.allowance > 0) table.hot = false;
   }
 
-  /** One setImmediate serves every room with frames from this turn. */
-  private flushAtEndOfTurn(sessionId: string, room: RelayRoom): void {
-    room.scheduled = true;
-    this.due.add(sessionId);
-    this.immediate ??= setImmediate(() => {
-      this.immediate = null;
-      const ids = [...this.due];
-      this.due.clear();
-      for (const id of ids) this.flush(id);
-      if (++this.turns % 1024 === 0) this.forgetIdleRooms();
-    });
-  }
-
-  /** A room quiet for long enough has its full credit back; keep no entry for it. */
-  private forgetIdleRooms(): void {
-    const now = this.now();
-    for (const [id, room] of this.rooms) {
-      if (!room.timer && !room.scheduled && room.pending.size === 0 && now - room.refilledAt >= BURST * this.windowMs) this.rooms.delete(id);
+  /** Sessions and tables come and go; one without drags for a while keeps no entry. */
+  private forgetIdleTables(): void {
+    for (const [sessionId, tables] of this.sessions) {
+      for (const [tableId, table] of tables) if (!table.due && this.turn - table.lastTurn >= IDLE_TURNS) tables.delete(tableId);
+      if (tables.size === 0) this.sessions.delete(sessionId);
     }
   }
+
+  private flushTable(table: TableQueue): void {
+    table.due = false;
+    const pending = [...table.frames.values()];
+    table.frames.clear();
+    if (this.targets.share) {
+      const own: RelayedFrame[] = [];
+      for (const p of pending) if (p.origin !== REMOTE_ORIGIN) own.push(p.frame);
+      if (own.length > 0) this.targets.share(table.sessionId, table.tableId, own);
+    }
+    const members = this.targets.members(table.sessionId, table.tableId);
+    if (!members || pending.length === 0) return;
+    // A batch of one connection's frames is not sent back to it: a dragger ignores frames of
+    // its own piece, and at a table of eight that saves one write in eight.
+    let origin: string | null = pending[0]!.origin;
+    const frames: RelayedFrame[] = [];
+    for (const p of pending) {
+      frames.push(p.frame);
+      if (p.origin !== origin) origin = null;
+    }
+    let message: Message | null = null;
+    for (const id of members) {
+      if (id === origin) continue;
+      let outlet = this.outlets.get(id);
+      if (outlet?.writing) {
+        for (const p of pending) if (p.origin !== id) outlet.backlog.set(keyOf(p.frame), p.frame);
+        continue;
+      }
+      const connection = this.targets.connection(id);
+      if (!connection) continue;
+      if (!outlet) {
+        const created: Outlet = { writing: false, backlog: new Map(), onSent: () => this.sent(id, created) };
+        this.outlets.set(id, (outlet = created));
+      }
+      message ??= encode(frames);
+      this.write(connection, outlet, message);
+    }
+  }
+
+  private write(connection: DragConnection, outlet: Outlet, message: Message): void {
+    this.stats.batches++;
+    outlet.writing = true;
+    connection.write(message.data, message.options, outlet.onSent);
+  }
+
+  /** The transport took the last write: send what piled up meanwhile, or mark the connection free. */
+  private sent(id: string, outlet: Outlet): void {
+    outlet.writing = false;
+    if (outlet.backlog.size === 0 || this.closed || this.outlets.get(id) !== outlet) return;
+    const frames = [...outlet.backlog.values()];
+    outlet.backlog.clear();
+    const connection = this.targets.connection(id);
+    if (connection) this.write(connection, outlet, encode(frames));
+  }
 }
+
+const keyOf = (f: RelayedFrame) => `${f.tableId}:${f.kind}:${f.id}`;
+
+interface Message {
+  /** The Socket.IO packet: an event on the main namespace. */
+  data: string;
+  /** The same as one WebSocket text frame, built once for every recipient. */
+  options: { wsPreEncodedFrame: Buffer[] };
+}
+
+/**
+ * Encodes a `pieces:dragged` event once for all its recipients. Engine.IO's WebSocket
+ * transport sends a `wsPreEncodedFrame` as is, the way Socket.IO's own broadcasts do; any other
+ * transport (long-polling before the upgrade) encodes `data` itself.
+ */
+function encode(frames: RelayedFrame[]): Message {
+  const batch: DragBatch = { frames };
+  const data = `2["pieces:dragged",${JSON.stringify(batch)}]`;
+  // "4" is the Engine.IO message type; the payload is ASCII-safe JSON or UTF-8 from the ids.
+  const payload = Buffer.from(`4${data}`);
+  const n = payload.length;
+  const head = n < 126 ? 2 : n < 65536 ? 4 : 10;
+  const buf = Buffer.allocUnsafe(head + n);
+  buf[0] = 0x81; // FIN + text
+  if (n < 126) buf[1] = n;
+  else if (n < 65536) {
+    buf[1] = 126;
+    buf.writeUInt16BE(n, 2);
+  } else {
+    buf[1] = 127;
+    buf.writeUInt32BE(0, 2);
+    buf.writeUInt32BE(n, 6);
+  }
+  payload.copy(buf, head);
+  return { data, options: { wsPreEncodedFrame: [buf] } };
+}
+
+/**
+ * The hot-path check of a `piece:drag` frame: the same rules as game-core's `dragFrameSchema`
+ * (exactly these five fields, ids of 1–64 characters, finite coordinates on the mat), written
+ * out so that 30 frames a second per dragger cost no schema walk and no error objects. Returns
+ * the frame to relay, with `by` left for the caller, or null.
+ */
+export function readDragFrame(raw: unknown): RelayedFrame | null {
+  if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) return null;
+  const f = raw as Record<string, unknown>;
+  let fields = 0;
+  for (const k in f) {
+    if (k !== 'tableId' && k !== 'kind' && k !== 'id' && k !== 'x' && k !== 'y') return null;
+    fields++;
+  }
+  if (fields !== 5) return null;
+  const { tableId, kind, id, x, y } = f;
+  if (typeof tableId !== 'string' || tableId.length < 1 || tableId.length > 64) return null;
+  if (typeof id !== 'string' || id.length < 1 || id.length > 64) return null;
+  if (kind !== 'token' && kind !== 'card') return null;
+  if (typeof x !== 'number' || !(x >= -MAT_HALF && x <= MAT_HALF)) return null;
+  if (typeof y !== 'number' || !(y >= -MAT_HALF && y <= MAT_HALF)) return null;
+  return { tableId, kind, id, x, y, by: '' };
+}
+
+export const DRAG_FRAME_SHAPE = `a drag frame is {tableId, kind: 'token' | 'card', id, x, y} with x and y within ±${MAT_HALF}`;

@@ -7,7 +7,6 @@ import {
   MAX_MESSAGE_BYTES,
   PROTOCOL_VERSION,
   DRAG_HZ,
-  DRAG_HOLD_MS,
   isCardVisible,
   own,
   playerView,
@@ -26,7 +25,6 @@ import {
   actionRequestSchema,
   describeZodError,
   refusalCode,
-  dragFrameSchema,
   hostAttachSchema,
   joinSchema,
   screenAttachSchema,
@@ -35,12 +33,12 @@ import {
 import type { Cluster } from '../hosted/cluster';
 import type { Clock, Logger } from '../logger';
 import type { Room } from '../rooms/room';
-import { holdKey, holderId, type Hold } from '../rooms/room';
+import { holdKey, holderId } from '../rooms/room';
 import { StorageUnavailableError } from '../storage/unavailable';
 import type { RoomRegistry } from '../rooms/registry';
 import type { Storage } from '../storage/storage';
 import { hashSecret, newSecret, normaliseCode } from '../tokens';
-import { DragRelay } from './dragRelay';
+import { DRAG_FRAME_SHAPE, DragRelay, readDragFrame, REMOTE_ORIGIN, type DragConnection, type RelayedFrame } from './dragRelay';
 import { FailureWindow, TokenBucket } from './rateLimit';
 
 export interface SocketData {
@@ -65,7 +63,6 @@ export interface RealtimeLimits {
   attachFailuresPerMinute: number;
   /** Failed attempts on one connection before it is refused. */
   attachFailuresPerSocket: number;
-  dragWindowMs: number;
   /** A sync that would replay more than this sends a snapshot instead. */
   maxSyncActions: number;
 }
@@ -75,7 +72,6 @@ export const DEFAULT_LIMITS: RealtimeLimits = {
   actionsPerSecond: 15,
   attachFailuresPerMinute: 20,
   attachFailuresPerSocket: 8,
-  dragWindowMs: 16,
   maxSyncActions: 500,
 };
 
@@ -103,11 +99,14 @@ export function attachRealtime(deps: RealtimeDeps): { relay: DragRelay } {
   const { io, registry, storage, clock, logger, limits } = deps;
   const cluster = deps.cluster ?? null;
   const attachFailures = new FailureWindow(limits.attachFailuresPerMinute, 60_000, () => clock.now());
-  const relay = new DragRelay(limits.dragWindowMs, (sessionId, tableId, batch, origin) => {
-    // A dragger ignores frames of its own piece, so a batch of only its own frames is not sent
-    // back to it: at a table of eight that saves one write in eight.
-    const to = io.to(tableRoom(sessionId, tableId));
-    (origin ? to.except(origin) : to).volatile.emit('pieces:dragged', batch);
+  const nsp = io.of('/');
+  const relay = new DragRelay({
+    members: (sessionId, tableId) => nsp.adapter.rooms.get(tableRoom(sessionId, tableId)),
+    // `wsPreEncodedFrame` is the send option Socket.IO's own broadcasts use; Engine.IO's types omit it.
+    connection: (id) => nsp.sockets.get(id)?.conn as DragConnection | undefined,
+    // Hosted mode: each flushed batch of this process's draggers goes to the other processes,
+    // as coalesced as it went to this process's connections, and as volatile (Redis pub/sub).
+    ...(cluster ? { share: (sessionId: string, tableId: string, frames: RelayedFrame[]) => cluster.publish({ kind: 'drags', sessionId, tableId, frames }) } : {}),
   });
 
   // Every process tells its own connections; other processes hear of the change over Redis.
@@ -156,7 +155,7 @@ export function attachRealtime(deps: RealtimeDeps): { relay: DragRelay } {
 
   // Actions another process committed reach this process's connections the same way.
   registry.onLearned((room, action) => broadcast(room, action));
-  if (cluster) attachCluster(cluster, registry, io, publishPresence);
+  if (cluster) attachCluster(cluster, registry, io, relay, publishPresence);
 
   // A deleted session (by the facilitator, or by retention) says goodbye and lets its connections go.
   registry.onDeleted((room) => {
@@ -393,62 +392,60 @@ export function attachRealtime(deps: RealtimeDeps): { relay: DragRelay } {
       broadcast(room, result.action);
     };
 
-    socket.on(
-      'piece:drag',
-      guard('piece:drag', (raw) => {
+    /*
+     * The drag lane carries 30 frames a second per dragger, so it skips `guard`'s JSON size
+     * check and zod: `readDragFrame` bounds every field itself, and Engine.IO bounds the message.
+     */
+    socket.on('piece:drag', (raw: unknown) => {
+      try {
+        if (!socket.data.events.take()) return refuse('piece:drag', null, 'RATE_LIMITED', 'too many messages; slow down');
         // Above the drag rate frames are dropped silently: the next frame carries a newer position.
         if (!socket.data.drags.take()) return;
-        const parsed = dragFrameSchema.safeParse(raw);
-        if (!parsed.success) return refuse('piece:drag', null, 'BAD_REQUEST', describeZodError(parsed.error));
-        const frame = parsed.data;
-        const { room, viewer } = socket.data;
-        if (!room || !viewer) return refuse('piece:drag', null, 'NOT_ATTACHED', 'join a session first');
-        const table = own(room.state.tables, frame.tableId);
-        if (!table) return refuse('piece:drag', null, 'NOT_FOUND', 'no such table');
-        let actor: Actor;
-        if (viewer.kind === 'host') actor = { kind: 'host' };
-        else if (viewer.kind === 'seat') {
-          const seat = room.seatOf(viewer.seatId);
-          if (!seat || seat.tableId !== frame.tableId) return refuse('piece:drag', null, 'FORBIDDEN', 'you play at another table');
-          if (frame.kind === 'token' && seat.roleId !== frame.id)
-            return refuse('piece:drag', null, 'FORBIDDEN', 'you can only move your own token');
-          actor = { kind: 'seat', seatId: seat.id };
-        } else return refuse('piece:drag', null, 'FORBIDDEN', 'choose a role before playing');
-        // A card the player cannot see (not on the wheel yet, or another player's private card) is not there for them.
-        const exists =
-          frame.kind === 'token'
-            ? Object.hasOwn(table.tokens, frame.id)
-            : Object.hasOwn(table.cards, frame.id) && isCardVisible(table.cards[frame.id]!, viewer);
-        if (!exists) return refuse('piece:drag', null, 'NOT_FOUND', `no such ${frame.kind}`);
-        const by = holderId(actor);
-        const hold = room.hold(holdKey(frame.tableId, frame.kind, frame.id), by);
-        if (hold === 'held') {
-          const holder = room.holds.get(holdKey(frame.tableId, frame.kind, frame.id))?.by ?? '';
-          socket.emit('drag:refused', { tableId: frame.tableId, kind: frame.kind, id: frame.id, heldBy: holder });
-          return;
-        }
-        if (cluster) announceHold(room.sessionId, holdKey(frame.tableId, frame.kind, frame.id), hold);
-        relay.enqueue(room.sessionId, frame, by, socket.id);
-      }),
-    );
+        relayDrag(raw);
+      } catch (error) {
+        logger.error('handler failed', { event: 'piece:drag', error: error instanceof Error ? (error.stack ?? error.message) : String(error) });
+      }
+    });
 
-    socket.on('disconnect', () => detach());
+    const relayDrag = (raw: unknown) => {
+      const frame = readDragFrame(raw);
+      if (!frame) return refuse('piece:drag', null, 'BAD_REQUEST', DRAG_FRAME_SHAPE);
+      const { room, viewer } = socket.data;
+      if (!room || !viewer) return refuse('piece:drag', null, 'NOT_ATTACHED', 'join a session first');
+      const table = own(room.state.tables, frame.tableId);
+      if (!table) return refuse('piece:drag', null, 'NOT_FOUND', 'no such table');
+      let by: string;
+      if (viewer.kind === 'host') by = holderId({ kind: 'host' });
+      else if (viewer.kind === 'seat') {
+        const seat = room.seatOf(viewer.seatId);
+        if (!seat || seat.tableId !== frame.tableId) return refuse('piece:drag', null, 'FORBIDDEN', 'you play at another table');
+        if (frame.kind === 'token' && seat.roleId !== frame.id)
+          return refuse('piece:drag', null, 'FORBIDDEN', 'you can only move your own token');
+        // "Rust": players' drops are refused while the board is locked, so their drags are not shown either.
+        if (table.locked) return refuse('piece:drag', null, 'LOCKED', 'the facilitator has paused the board');
+        by = holderId({ kind: 'seat', seatId: seat.id });
+      } else return refuse('piece:drag', null, 'FORBIDDEN', 'choose a role before playing');
+      // A card the player cannot see (not on the wheel yet, or another player's private card) is not there for them.
+      const exists =
+        frame.kind === 'token'
+          ? Object.hasOwn(table.tokens, frame.id)
+          : Object.hasOwn(table.cards, frame.id) && isCardVisible(table.cards[frame.id]!, viewer);
+      if (!exists) return refuse('piece:drag', null, 'NOT_FOUND', `no such ${frame.kind}`);
+      const key = holdKey(frame.tableId, frame.kind, frame.id);
+      const hold = room.hold(key, by);
+      if ('heldBy' in hold) {
+        socket.emit('drag:refused', { tableId: frame.tableId, kind: frame.kind, id: frame.id, heldBy: hold.heldBy });
+        return;
+      }
+      frame.by = by;
+      relay.enqueue(room.sessionId, key, frame, socket.id);
+    };
+
+    socket.on('disconnect', () => {
+      relay.forget(socket.id);
+      detach();
+    });
   });
-
-  /**
-   * Other processes learn of a hold when it is taken and then a few times per hold period, not
-   * with every frame: a drop there is refused while the hold lasts.
-   */
-  const announced = new Map<string, { by: string; at: number }>();
-  const announceHold = (sessionId: string, key: string, hold: Hold) => {
-    const id = `${sessionId}|${key}`;
-    const last = announced.get(id);
-    const now = clock.now();
-    if (last && last.by === hold.by && now - last.at < DRAG_HOLD_MS / 3) return;
-    announced.set(id, { by: hold.by, at: now });
-    if (announced.size > 10_000) announced.clear();
-    cluster?.publish({ kind: 'hold', sessionId, key, by: hold.by, until: hold.until });
-  };
 
   // Holds of drags that stopped without a drop (a closed tab) expire; prune them now and then.
   const pruner = setInterval(() => {
@@ -479,7 +476,7 @@ const ALIVE_EVERY_MS = 2_000;
  * deletions, holds and presence. A process that stops saying it is alive (killed) has its
  * connections taken out of every session's presence.
  */
-function attachCluster(cluster: Cluster, registry: RoomRegistry, io: IoServer, publishPresence: (room: Room) => void): void {
+function attachCluster(cluster: Cluster, registry: RoomRegistry, io: IoServer, relay: DragRelay, publishPresence: (room: Room) => void): void {
   const lastSeen = new Map<string, number>();
   const tellLocal = (room: Room) => io.local.to(sessionRoom(room.sessionId)).emit('presence:changed', room.presence());
   cluster.onMessage((message) => {
@@ -490,7 +487,15 @@ function attachCluster(cluster: Cluster, registry: RoomRegistry, io: IoServer, p
     // A gap is filled from PostgreSQL; while it is away, the next write or attach catches up.
     if (message.kind === 'committed') room.learn(message.action).catch(() => undefined);
     else if (message.kind === 'deleted') registry.forget(message.sessionId);
-    else if (message.kind === 'hold') room.adoptHold(message.key, { by: message.by, until: message.until });
+    else if (message.kind === 'drags') {
+      // Another process's draggers: this process's connections at the table see them too, and
+      // their holds keep drops here off those pieces.
+      for (const frame of message.frames) {
+        const key = holdKey(frame.tableId, frame.kind, frame.id);
+        room.adoptHold(key, frame.by);
+        relay.enqueue(room.sessionId, key, frame, REMOTE_ORIGIN);
+      }
+    }
     else if (message.kind === 'presence?') cluster.publish({ kind: 'presence', sessionId: room.sessionId, ...room.localPresence() });
     else if (message.kind === 'presence') {
       room.remotePresence.set(message.from, { seats: message.seats, hosts: message.hosts, screens: message.screens });

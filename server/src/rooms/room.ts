@@ -2,6 +2,7 @@ import {
   applyAction,
   own,
   DRAG_HOLD_MS as HOLD_MS,
+  DRAG_MAX_HOLD_MS as MAX_HOLD_MS,
   type ActionRequest,
   type ActionType,
   type Actor,
@@ -29,7 +30,10 @@ export type SubmitResult =
 
 export interface Hold {
   by: string;
-  until: number;
+  /** The first frame of this drag. */
+  since: number;
+  /** The latest frame of this drag. */
+  last: number;
 }
 
 /**
@@ -205,25 +209,35 @@ export class Room {
     return own(this.state.seats, seatId);
   }
 
-  /** Takes a hold on a piece for a dragger; false when someone else holds it. */
-  hold(key: string, by: string): Hold | 'held' {
+  /**
+   * Takes or keeps a hold on a piece for a dragger, or returns who holds it instead. A frame
+   * within DRAG_HOLD_MS of the dragger's previous one continues the same drag; the facilitator
+   * takes over any hold, so a player can never keep a piece from them.
+   */
+  hold(key: string, by: string): Hold | { heldBy: string } {
     const now = this.clock.now();
     const current = this.holds.get(key);
-    if (current && current.by !== by && current.until > now) return 'held';
-    const hold = { by, until: now + HOLD_MS };
+    if (current && current.by === by && now - current.last < HOLD_MS) {
+      current.last = now;
+      return current;
+    }
+    if (current && current.by !== by && by !== HOST_HOLDER && holdsOff(current, now)) return { heldBy: current.by };
+    const hold = { by, since: now, last: now };
     this.holds.set(key, hold);
     return hold;
   }
 
-  /** A hold another process took for one of its draggers; a later one wins. */
-  adoptHold(key: string, hold: Hold): void {
+  /** A hold another process's dragger has (its frames arrive over Redis); the latest frame wins. */
+  adoptHold(key: string, by: string): void {
+    const now = this.clock.now();
     const current = this.holds.get(key);
-    if (!current || current.by === hold.by || current.until <= this.clock.now() || hold.until > current.until) this.holds.set(key, hold);
+    if (current && current.by === by) current.last = now;
+    else this.holds.set(key, { by, since: now, last: now });
   }
 
   pruneHolds(): void {
     const now = this.clock.now();
-    for (const [key, hold] of this.holds) if (hold.until <= now) this.holds.delete(key);
+    for (const [key, hold] of this.holds) if (now - hold.last >= HOLD_MS) this.holds.delete(key);
   }
 
   connect(kind: 'seat' | 'host' | 'screen', seatId?: string): void {
@@ -268,7 +282,7 @@ export class Room {
     const key = holdKeyOf(type, payload);
     if (!key) return null;
     const hold = this.holds.get(key);
-    if (!hold || hold.until <= this.clock.now()) return null;
+    if (!hold || actor.kind === 'host' || !holdsOff(hold, this.clock.now())) return null;
     return hold.by === holderId(actor) ? null : hold.by;
   }
 
@@ -304,9 +318,20 @@ function holdKeyOf(type: ActionType, payload: unknown): string | null {
   return null;
 }
 
+const HOST_HOLDER = 'host';
+
+/**
+ * Whether a hold still keeps others off its piece: until DRAG_HOLD_MS after the last frame, and
+ * never longer than DRAG_MAX_HOLD_MS after the first, so frames trickling in (one a second,
+ * say) cannot keep a piece from everyone else.
+ */
+function holdsOff(hold: Hold, now: number): boolean {
+  return now - hold.last < HOLD_MS && now - hold.since < MAX_HOLD_MS;
+}
+
 /** The name a hold is kept under: a seat id, or "host" for any facilitator connection. */
 export function holderId(actor: Actor): string {
-  return actor.kind === 'seat' ? actor.seatId : actor.kind;
+  return actor.kind === 'seat' ? actor.seatId : actor.kind === 'host' ? HOST_HOLDER : actor.kind;
 }
 
 function noop(): void {}

@@ -3,6 +3,7 @@ import { translate } from '../../i18n';
 import { useT } from '../../i18n/useT';
 import { appStore } from '../../store';
 import { Collapsible } from '../../ui/Collapsible';
+import { useConfirm } from '../../ui/Dialog';
 import { sendAnnounced } from '../../ui/Facilitation';
 import { useScope } from './scope';
 
@@ -10,16 +11,17 @@ import { useScope } from './scope';
 export function EventsPanel({ game, tableId, step }: { game: SessionState; tableId: string; step: Step }) {
   const t = useT();
   const { targets } = useScope();
+  const { ask, dialog } = useConfirm();
   const events = game.scenario.events;
   if (events.length === 0) return null;
   const several = game.tableOrder.length > 1;
   const tableName = (id: string) => game.tables[id]?.name ?? id;
 
-  const fire = (id: string, title: string, at: string[]) => {
+  const fire = async (id: string, title: string, at: string[]) => {
     const lang = appStore.getState().lang;
     const all = at.length === game.tableOrder.length;
     const where = all ? translate(lang, 'host.events.everywhere') : at.map(tableName).join(', ');
-    if (!window.confirm(translate(lang, 'host.events.confirm', { title, where }))) return;
+    if (!(await ask({ title: t('confirm.event.title', { title }), body: t('confirm.event.body', { where }), confirm: t('events.fire') }))) return;
     void sendAnnounced('event:fire', { eventId: id, tableIds: all ? undefined : at });
   };
 
@@ -47,7 +49,7 @@ export function EventsPanel({ game, tableId, step }: { game: SessionState; table
                   type="button"
                   className="button-secondary"
                   aria-label={t('events.fireLabel', { title: e.title })}
-                  onClick={() => fire(e.id, e.title, remaining)}
+                  onClick={() => void fire(e.id, e.title, remaining)}
                   data-testid={`fire-${e.id}`}
                 >
                   {firedHere || firedAt.size === 0 || !several ? t('events.fire') : t('host.events.fireRest', { n: remaining.length })}
@@ -57,6 +59,7 @@ export function EventsPanel({ game, tableId, step }: { game: SessionState; table
           );
         })}
       </ul>
+      {dialog}
     </Collapsible>
   );
 }

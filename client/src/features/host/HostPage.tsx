@@ -22,6 +22,7 @@ import { PeoplePanel } from './PeoplePanel';
 import { PollsPanel } from './PollsPanel';
 import { QuestionsPanel } from './QuestionsPanel';
 import { ReportPanel } from './ReportPanel';
+import { ScreenPanel } from './ScreenPanel';
 import { ScopeContext, useScope, type Scope } from './scope';
 import { TimelinePanel } from './TimelinePanel';
 import './host.css';
@@ -126,6 +127,7 @@ function HostView({ sessionId }: { sessionId: string }) {
             <aside className="host-controls" aria-label={t('host.controls')}>
               {game.tableOrder.length > 1 && <ScopeSwitch game={game} tableId={tableId} all={scope.all} onChange={setScopeAll} />}
               <StepControl game={game} step={step} />
+              {game.tableOrder.length > 1 && <ScreenPanel game={game} tableId={tableId} />}
               {panelOrder(step, game.activePoll !== null, game.events.some((e) => e.tableIds.includes(tableId))).map((id) => {
                 switch (id) {
                   case 'polls':

@@ -1,8 +1,7 @@
 import { promptText, type Insight, type SessionState, type Step } from '@samenspel/game-core';
-import { translate } from '../../i18n';
 import { useT } from '../../i18n/useT';
-import { appStore } from '../../store';
 import { Collapsible } from '../../ui/Collapsible';
+import { useConfirm } from '../../ui/Dialog';
 import { sendAnnounced } from '../../ui/Facilitation';
 import { groupInsights } from '../../ui/insights';
 import { useScope } from './scope';
@@ -58,9 +57,10 @@ function InsightRow({ game, insight }: { game: SessionState; insight: Insight })
   const seat = game.seats[insight.seatId];
   const role = seat ? game.scenario.roles.find((r) => r.id === seat.roleId)?.name : undefined;
   const table = game.tableOrder.length > 1 ? game.tables[insight.tableId]?.name : undefined;
-  const remove = () => {
-    const lang = appStore.getState().lang;
-    if (window.confirm(translate(lang, 'host.insights.removeConfirm', { text: insight.text }))) void sendAnnounced('insight:remove', { insightId: insight.id });
+  const { ask, dialog } = useConfirm();
+  const remove = async () => {
+    const sure = await ask({ title: t('confirm.insight.title'), body: t('confirm.insight.body', { text: insight.text }), confirm: t('confirm.insight.ok'), danger: true });
+    if (sure) void sendAnnounced('insight:remove', { insightId: insight.id });
   };
   const state = insight.hidden ? 'hidden' : insight.revealed ? 'revealed' : 'new';
   return (
@@ -92,10 +92,11 @@ function InsightRow({ game, insight }: { game: SessionState; insight: Insight })
         >
           {insight.hidden ? t('host.insights.unhide') : t('host.insights.hide')}
         </button>
-        <button type="button" className="button-small button-small-danger" data-testid={`insight-remove-${insight.id}`} onClick={remove}>
+        <button type="button" className="button-small button-small-danger" data-testid={`insight-remove-${insight.id}`} onClick={() => void remove()}>
           {t('host.insights.remove')}
         </button>
       </div>
+      {dialog}
     </li>
   );
 }

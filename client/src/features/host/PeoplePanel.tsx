@@ -1,10 +1,9 @@
 import type { Seat, SessionState } from '@samenspel/game-core';
 import { useId, useState, type FormEvent } from 'react';
-import { translate } from '../../i18n';
 import { useT } from '../../i18n/useT';
-import { appStore, useApp } from '../../store';
+import { useApp } from '../../store';
 import { Collapsible } from '../../ui/Collapsible';
-import { Dialog } from '../../ui/Dialog';
+import { Dialog, useConfirm } from '../../ui/Dialog';
 import { sendAnnounced } from '../../ui/Facilitation';
 
 /** Who is here, per table: free a seat, or give someone another role or table. */
@@ -16,9 +15,10 @@ export function PeoplePanel({ game }: { game: SessionState }) {
   const seats = Object.values(game.seats);
   const screens = presence.screens;
 
-  const release = (seatId: string, name: string, role: string) => {
-    const lang = appStore.getState().lang;
-    if (window.confirm(translate(lang, 'host.freeConfirm', { name, role }))) void sendAnnounced('seat:release', { seatId });
+  const { ask, dialog } = useConfirm();
+  const release = async (seatId: string, name: string, role: string) => {
+    const sure = await ask({ title: t('confirm.seat.title'), body: t('host.freeConfirm', { name, role }), confirm: t('confirm.seat.ok'), danger: true });
+    if (sure) void sendAnnounced('seat:release', { seatId });
   };
 
   return (
@@ -72,7 +72,7 @@ export function PeoplePanel({ game }: { game: SessionState }) {
                         type="button"
                         className="button-small"
                         aria-label={t('host.freeLabel', { name: seat.name, role: role.name })}
-                        onClick={() => release(seat.id, seat.name, role.name)}
+                        onClick={() => void release(seat.id, seat.name, role.name)}
                         data-testid={`release-${seat.id}`}
                       >
                         {t('host.free')}
@@ -89,6 +89,7 @@ export function PeoplePanel({ game }: { game: SessionState }) {
       <Dialog open={reassigning !== null} onClose={() => setReassigning(null)} label={t('host.reassign.title', { name: reassigning?.name ?? '' })}>
         {reassigning && <ReassignForm key={reassigning.id} game={game} seat={reassigning} onDone={() => setReassigning(null)} />}
       </Dialog>
+      {dialog}
     </Collapsible>
   );
 }
@@ -117,7 +118,7 @@ function ReassignForm({ game, seat, onDone }: { game: SessionState; seat: Seat; 
       {game.tableOrder.length > 1 && (
         <div className="field">
           <label htmlFor={ids.table}>{t('host.reassign.table')}</label>
-          <select id={ids.table} value={tableId} onChange={(e) => setTableId(e.target.value)} data-testid="reassign-table">
+          <select id={ids.table} data-autofocus value={tableId} onChange={(e) => setTableId(e.target.value)} data-testid="reassign-table">
             {game.tableOrder.map((id) => (
               <option key={id} value={id}>
                 {game.tables[id]?.name ?? id}
@@ -128,7 +129,7 @@ function ReassignForm({ game, seat, onDone }: { game: SessionState; seat: Seat; 
       )}
       <div className="field">
         <label htmlFor={ids.role}>{t('host.reassign.role')}</label>
-        <select id={ids.role} value={roleId} onChange={(e) => setRoleId(e.target.value)} data-testid="reassign-role">
+        <select id={ids.role} data-autofocus={game.tableOrder.length > 1 ? undefined : true} value={roleId} onChange={(e) => setRoleId(e.target.value)} data-testid="reassign-role">
           {game.scenario.roles.map((r) => {
             const other = takenBy(r.id);
             return (

@@ -6,6 +6,7 @@ import { forget, keys } from '../../lib/storage';
 import { disconnectSession } from '../../net';
 import { ApiError } from '../../net/api';
 import { useApp } from '../../store';
+import { useConfirm } from '../../ui/Dialog';
 import { QrCode } from '../../ui/QrCode';
 import { useJoinBase } from '../../ui/useJoinBase';
 import { createCohost, deleteSession, downloadReport, type Cohost } from '../report/api';
@@ -148,8 +149,9 @@ function DeleteSession({ sessionId }: { sessionId: string }) {
   const t = useT();
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
+  const { ask, dialog } = useConfirm();
   const remove = async () => {
-    if (!window.confirm(t('workshop.delete.confirm'))) return;
+    if (!(await ask({ title: t('confirm.session.title'), body: t('workshop.delete.confirm'), confirm: t('workshop.delete.button'), danger: true }))) return;
     setBusy(true);
     setError(null);
     try {
@@ -174,6 +176,7 @@ function DeleteSession({ sessionId }: { sessionId: string }) {
           {error}
         </p>
       )}
+      {dialog}
     </>
   );
 }

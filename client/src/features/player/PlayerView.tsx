@@ -16,9 +16,10 @@ import { LanguageSwitch } from '../../ui/LanguageSwitch';
 import { RoleCard } from '../../ui/RoleCard';
 import { LockBanner, TimerDisplay } from '../../ui/Facilitation';
 import { StepIndicator } from '../../ui/StepIndicator';
+import { useWakeLock } from '../../ui/useWakeLock';
 import { InsightsView } from './InsightsView';
 import { PersonaView } from './PersonaView';
-import { PollOverlay } from './PollOverlay';
+import { PollOverlay, pollKey } from './PollOverlay';
 import { PromptBanner } from './PromptBanner';
 import { defaultView, tabsFor, type TabletView } from './views';
 import './player.css';
@@ -37,10 +38,15 @@ export function PlayerView({ seatId }: { seatId: string }) {
   const summons = useApp((s) => (tableId ? (s.game?.tables[tableId]?.summons ?? 0) : 0));
   const revealed = useApp((s) => (tableId ? (s.game?.tables[tableId]?.interviewRevealed ?? 0) : 0));
   const personaAge = useApp((s) => (tableId ? (s.game?.tables[tableId]?.personaAge ?? null) : null));
-  const pollOpen = useApp((s) => s.game?.activePoll != null);
+  const pollNow = useApp((s) => pollKey(s.game));
+  const [pollDismissed, setPollDismissed] = useState<string | null>(null);
+  const pollOpen = pollNow !== null && pollNow !== pollDismissed;
   const [view, setView] = useState<TabletView>(() => defaultView(step ?? 'kennismaken'));
   const [eventOpen, setEventOpen] = useState(false);
   const seen = useRef<{ step: Step | null; summons: number }>({ step, summons });
+
+  // A tablet lies on the table through long talks; it must not dim and lock while seated.
+  useWakeLock(true);
 
   // The first view may be the persona or a poll rather than the board; their entrances need the animation engine now.
   useEffect(() => markBoardShown(), []);
@@ -61,6 +67,8 @@ export function PlayerView({ seatId }: { seatId: string }) {
     if (!step || (before.step === step && before.summons === summons)) return;
     const next = defaultView(step);
     setView(next);
+    // "Everyone here" means the board and the room, not the story someone was still reading.
+    setEventOpen(false);
     const s = appStore.getState();
     if (before.step !== step) s.announce(t('step.changed', { step: t(`step.${step}`) }));
     else s.announce(t('player.jumped', { view: tabLabel(next, scenario?.persona.name ?? '', t) }));
@@ -69,6 +77,7 @@ export function PlayerView({ seatId }: { seatId: string }) {
   if (!seat || !scenario || !game || !step) return null;
   const role = scenario.roles.find((r) => r.id === seat.roleId);
   const event = latestEvent(game, seat.tableId);
+  const tableName = game.tables[seat.tableId]?.name ?? null;
   const tabs = tabsFor(step);
   const shown = tabs.includes(view) ? view : 'board';
 
@@ -79,7 +88,14 @@ export function PlayerView({ seatId }: { seatId: string }) {
         <header className="topbar topbar-play">
           <div className="who">
             <span className="who-role">{role?.name}</span>
-            <span className="who-name">{seat.name}</span>
+            <span className="who-line">
+              <span className="who-name">{seat.name}</span>
+              {tableName && (
+                <span className="who-table" data-testid="tablet-table" aria-label={t('player.table', { name: tableName })}>
+                  {tableName}
+                </span>
+              )}
+            </span>
           </div>
           <StepIndicator />
           <TimerDisplay />
@@ -97,7 +113,7 @@ export function PlayerView({ seatId }: { seatId: string }) {
               <span>
                 <strong>{event.title}</strong>
               </span>
-              <button type="button" className="button-secondary" onClick={() => setEventOpen(true)}>
+              <button type="button" className="button-secondary" onClick={() => setEventOpen(true)} data-testid="event-read-more">
                 {t('events.readMore')}
               </button>
             </div>
@@ -134,15 +150,15 @@ export function PlayerView({ seatId }: { seatId: string }) {
           )}
         </div>
         {event && (
-          <Dialog open={eventOpen} onClose={() => setEventOpen(false)} label={event.title}>
+          <Dialog open={eventOpen} onClose={() => setEventOpen(false)} label={event.title} className="dialog-event" testId="event-dialog">
             <EventStory game={game} tableId={seat.tableId} event={event} />
-            <button type="button" className="button-primary" onClick={() => setEventOpen(false)}>
+            <button type="button" className="button-primary" onClick={() => setEventOpen(false)} data-testid="event-dialog-close">
               {t('role.close')}
             </button>
           </Dialog>
         )}
       </div>
-      <PollOverlay seatId={seat.id} />
+      <PollOverlay seatId={seat.id} dismissed={pollDismissed} onDismiss={setPollDismissed} />
     </div>
   );
 }

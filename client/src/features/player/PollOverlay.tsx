@@ -15,10 +15,22 @@ import { pollOptionLabels } from '../../ui/pollLabels';
 let pollSetAside: string | null = null;
 
 /**
+ * The poll as it stands on the screens: which poll, open or closed, counts shown or not. A
+ * player who closed the result sees the poll again as soon as any of these changes.
+ */
+export function pollKey(game: SessionState | null): string | null {
+  const pollId = game?.activePoll ?? null;
+  const poll = pollId ? game?.polls[pollId] : undefined;
+  return pollId && poll ? `${pollId}:${poll.status}:${poll.revealed}` : null;
+}
+
+/**
  * The warm-up question over everything on the tablet while the facilitator has it open: one big
  * button per answer, the chosen one marked, and the counts once revealed. Never who chose what.
+ * Once there is nothing left to answer (the counts are shown, or the poll is closed), a seated
+ * player may close it and go back to the board (`onDismiss`).
  */
-export function PollOverlay({ seatId }: { seatId: string | null }) {
+export function PollOverlay({ seatId, dismissed = null, onDismiss }: { seatId: string | null; dismissed?: string | null; onDismiss?: (key: string) => void }) {
   const t = useT();
   const game = useApp((s) => s.game);
   const pollId = useApp((s) => s.game?.activePoll ?? null);
@@ -30,7 +42,8 @@ export function PollOverlay({ seatId }: { seatId: string | null }) {
     markBoardShown();
     headingRef.current?.focus();
   }, [pollId]);
-  if (!game || !pollId || (seatId === null && setAside === pollId)) return null;
+  const key = pollKey(game);
+  if (!game || !pollId || (seatId === null && setAside === pollId) || (key !== null && key === dismissed)) return null;
   const def = game.scenario.polls.find((p) => p.id === pollId);
   const poll = game.polls[pollId];
   if (!def || !poll) return null;
@@ -91,6 +104,11 @@ export function PollOverlay({ seatId }: { seatId: string | null }) {
           {seatId === null ? t('player.poll.noSeat') : open ? t('player.poll.change') : t('player.poll.closed')}
         </p>
         {poll.revealed && <PollResult game={game} pollId={pollId} labels={labels} />}
+        {onDismiss && key && (poll.revealed || !open) && (
+          <button type="button" className="button-secondary button-large poll-aside" data-testid="poll-close" onClick={() => onDismiss(key)}>
+            {t('player.poll.close')}
+          </button>
+        )}
         {seatId === null && (
           <button
             type="button"

@@ -1,4 +1,4 @@
-import { diffTables, type ReportBoard, type ReportInsight, type ReportPoll, type ReportTable, type SessionReport, type SessionState } from '@samenspel/game-core';
+import { diffTables, own, shownBoards, type ReportBoard, type ReportInsight, type ReportPoll, type ReportTable, type SessionReport, type SessionState } from '@samenspel/game-core';
 import { useEffect, useMemo, useState } from 'react';
 import { Board } from '../../board/Board';
 import { RING_FILL } from '../../board/view';
@@ -168,6 +168,8 @@ function TableReport({ report, table, base, many }: { report: SessionReport; tab
   const t = useT();
   const titleId = `report-table-${table.id}`;
   const insightGroups = useMemo(() => groupInsights(table.insights), [table.insights]);
+  // Per board, so a line to a card an event later ended still shows.
+  const linkBoards = useMemo(() => shownBoards(table.boards).filter((b) => b.table.links.length > 0), [table.boards]);
   const eventTitle = (id: string | null) => report.events.find((e) => e.eventId === id)?.title ?? id ?? '';
   const originLabel = (c: ReportTable['cards'][number]) => {
     if (c.origin === 'event') return t('workshop.print.origin.eventNamed', { title: eventTitle(c.eventId) });
@@ -224,14 +226,19 @@ function TableReport({ report, table, base, many }: { report: SessionReport; tab
         </table>
       )}
 
-      {table.links.length > 0 && (
+      {linkBoards.length > 0 && (
         <>
           <h3>{t('workshop.print.links')}</h3>
-          <ul className="report-links">
-            {table.links.map((l) => (
-              <li key={l.id}>{t('workshop.print.link', { from: l.fromLabel, to: l.toLabel })}</li>
-            ))}
-          </ul>
+          {linkBoards.map((board, i) => (
+            <div key={`${board.kind}-${board.version}-${i}`} className="report-links">
+              <h4>{board.label}</h4>
+              <ul>
+                {board.table.links.map((l) => (
+                  <li key={l.id}>{t('workshop.print.link', { from: own(board.table.cards, l.from)?.label ?? l.from, to: own(board.table.cards, l.to)?.label ?? l.to })}</li>
+                ))}
+              </ul>
+            </div>
+          ))}
         </>
       )}
 

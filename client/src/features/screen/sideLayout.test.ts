@@ -19,9 +19,16 @@ function game(change: Partial<TableState> = {}, fired = false): SessionState {
 }
 
 describe('the side of the big screen', () => {
+  it('keeps every question of an event, however many, for the column to page through', () => {
+    const many = Array.from({ length: 9 }, (_, i) => `Vraag ${i + 1}?`);
+    const g = game({ step: 'spelen' }, true);
+    const side = sideLayout({ ...g, scenario: { ...g.scenario, events: [{ ...EVENT, questions: many }] } }, 't1', false)!;
+    expect(side.eventQuestions).toEqual(many);
+  });
+
   it('puts an event’s questions under its story in play, and leaves the legend out to make room', () => {
     const side = sideLayout(game({ step: 'spelen' }, true), 't1', false)!;
-    expect(side.event?.size).toBe('withQuestions');
+    expect(side.event?.id).toBe('achttien');
     expect(side.eventQuestions).toEqual(EVENT.questions);
     expect(side.stepPrompts).toEqual([]);
     expect(side.legend).toBe(false);
@@ -31,14 +38,14 @@ describe('the side of the big screen', () => {
     const side = sideLayout(game({ step: 'spelen', prompt: { kind: 'event', eventId: 'achttien', index: 1 } }, true), 't1', false)!;
     expect(side.prompt).toBe('Wat kan Tess zelf?');
     expect(side.eventQuestions).toEqual([]);
-    expect(side.event?.size).toBe('compact');
+    expect(side.event?.id).toBe('achttien');
   });
 
   it('shows the reflection’s own questions in step 4, with the event as a short reminder', () => {
     const side = sideLayout(game({ step: 'reflectie' }, true), 't1', false)!;
     expect(side.stepPrompts).toEqual(['Wat is je bijgebleven?', 'Wat neem je mee?']);
     expect(side.eventQuestions).toEqual([]);
-    expect(side.event?.size).toBe('compact');
+    expect(side.event?.id).toBe('achttien');
   });
 
   it('drops the persona during calm after an event, so the notice, the story and the questions fit', () => {

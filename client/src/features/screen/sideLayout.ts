@@ -11,20 +11,18 @@ export interface SideLayout {
   /** Calm or the private round: a notice on top, the rest makes room for it. */
   notice: boolean;
   persona: 'full' | 'compact' | 'none';
-  /** The latest event at this table and how much of its story shows; null when it does not. */
-  event: { def: ScenarioEvent; size: 'full' | 'compact' | 'withQuestions' } | null;
+  /** The latest event at this table, its whole story and what it changed; null when it is not shown. */
+  event: ScenarioEvent | null;
   eventQuestions: string[];
   stepPrompts: string[];
   legend: boolean;
   invite: InviteSize;
 }
 
-const MAX_EVENT_QUESTIONS = 4;
-const MAX_STEP_PROMPTS = 5;
-
 /**
- * The side column of the projector for a table: the story of the moment, sized so that it fits
- * a 720p wall. `wall` says whether insights are on the screen (they then take the room).
+ * The side column of the projector for a table: the story of the moment. Nothing is cut to fit
+ * (the column pages what does not fit); this decides what belongs there at all. `wall` says
+ * whether insights are on the screen (they then take the room).
  */
 export function sideLayout(game: SessionState, tableId: string, wall: boolean): SideLayout | null {
   const table = game.tables[tableId];
@@ -45,10 +43,10 @@ export function sideLayout(game: SessionState, tableId: string, wall: boolean): 
   const room = invite !== 'large' && !wall;
   // Without a chosen question, the event's own questions are what the room talks about next in
   // play; in the reflection the step's own questions are, and the event stays as a reminder.
-  const eventQuestions = room && event && prompt === undefined && table.step === 'spelen' ? event.questions.slice(0, MAX_EVENT_QUESTIONS) : [];
+  const eventQuestions = room && event && prompt === undefined && table.step === 'spelen' ? event.questions : [];
   const prompts = [...(game.scenario.prompts[table.step] ?? []), ...(table.step === 'reflectie' ? game.scenario.reflection.prompts : [])];
   const showPrompts = room && prompt === undefined && !interviewing && (!event || table.step === 'reflectie');
-  const stepPrompts = showPrompts ? prompts.slice(0, MAX_STEP_PROMPTS) : [];
+  const stepPrompts = showPrompts ? prompts : [];
   // The wheel names its rings itself; the legend only takes room the story does not need.
   const legend =
     !interviewing &&
@@ -63,7 +61,7 @@ export function sideLayout(game: SessionState, tableId: string, wall: boolean): 
     notice,
     // With a notice on top, the event already tells whose story this is.
     persona: interviewing || wall || (notice && event) ? 'none' : event || notice ? 'compact' : 'full',
-    event: event && room ? { def: event, size: prompt !== undefined || stepPrompts.length > 0 ? 'compact' : eventQuestions.length > 0 ? 'withQuestions' : 'full' } : null,
+    event: event && room ? event : null,
     eventQuestions,
     stepPrompts,
     legend,

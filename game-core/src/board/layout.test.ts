@@ -1,0 +1,193 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { cellPoint, fromPolar, locate, type Point } from './geometry';
+import { layoutBoard, setLabel, turnAt, wrapWords, type BoardLayout, type LayoutCardInput } from './layout';
+
+/** The four corners of a drawn piece: its rectangle turned round its centre. */
+function corners(b: { x: number; y: number; w: number; h: number; rotate: number }): Point[] {
+  const t = (b.rotate * Math.PI) / 180;
+  const [c, s] = [Math.cos(t), Math.sin(t)];
+  return [
+    [-1, -1],
+    [1, -1],
+    [1, 1],
+    [-1, 1],
+  ].map(([dx, dy]) => {
+    const x = (dx! * b.w) / 2;
+    const y = (dy! * b.h) / 2;
+    return { x: b.x + x * c - y * s, y: b.y + x * s + y * c };
+  });
+}
+
+/** Separating-axis test for two convex quadrilaterals; independent of the layout's own bookkeeping. */
+function quadsOverlap(a: Point[], b: Point[]): boolean {
+  for (const poly of [a, b]) {
+    for (let i = 0; i < 4; i++) {
+      const p = poly[i]!;
+      const q = poly[(i + 1) % 4]!;
+      const axis = { x: q.y - p.y, y: p.x - q.x };
+      const proj = (pts: Point[]) => pts.map((v) => v.x * axis.x + v.y * axis.y);
+      const [pa, pb] = [proj(a), proj(b)];
+      if (Math.max(...pa) <= Math.min(...pb) + 1e-9 || Math.max(...pb) <= Math.min(...pa) + 1e-9) return false;
+    }
+  }
+  return true;
+}
+
+/** The nearest distance from the wheel's centre to a convex quadrilateral. */
+function nearest(quad: Point[]): number {
+  let best = Number.POSITIVE_INFINITY;
+  for (let i = 0; i < 4; i++) {
+    const p = quad[i]!;
+    const q = quad[(i + 1) % 4]!;
+    const dx = q.x - p.x;
+    const dy = q.y - p.y;
+    const t = Math.max(0, Math.min(1, -(p.x * dx + p.y * dy) / (dx * dx + dy * dy)));
+    best = Math.min(best, Math.hypot(p.x + t * dx, p.y + t * dy));
+  }
+  return best;
+}
+
+function pieces(layout: BoardLayout) {
+  return [...Object.values(layout.cards), ...layout.stacks];
+}
+
+function expectHonest(layout: BoardLayout, input: readonly LayoutCardInput[], sectorCount: number) {
+  const all = pieces(layout);
+  for (const piece of all) {
+    const quad = corners(piece);
+    const inner = layout.rings[piece.ring]!;
+    const outer = layout.rings[piece.ring + 1]!;
+    expect(nearest(quad), `inner edge of ring ${piece.ring}`).toBeGreaterThanOrEqual(inner - 1e-6);
+    for (const c of quad) expect(Math.hypot(c.x, c.y), `outer edge of ring ${piece.ring}`).toBeLessThanOrEqual(outer + 1e-6);
+    const cell = locate(piece, sectorCount);
+    expect(cell.kind === 'ring' && cell.sector).toBe(piece.sector);
+  }
+  for (let i = 0; i < all.length; i++) for (let j = i + 1; j < all.length; j++) expect(quadsOverlap(corners(all[i]!), corners(all[j]!))).toBe(false);
+  // Every card on the rings is either drawn or counted in its cell's stack, in its own ring and sector.
+  for (const card of input) {
+    const cell = locate(card, sectorCount);
+    if (cell.kind !== 'ring') continue;
+    const drawn = layout.cards[card.id];
+    const stacked = layout.stacks.find((s) => s.ids.includes(card.id));
+    expect(Boolean(drawn) !== Boolean(stacked), card.id).toBe(true);
+    const where = drawn ?? stacked!;
+    expect([where.ring, where.sector]).toEqual([cell.ring, cell.sector]);
+  }
+}
+
+const LABELS = ['Jongerenrekening', 'Eigen geld uit haar bijbaan', 'Crisislogeeropvang', 'Studieloopbaanbegeleider', 'Huisarts', 'Mentor fasehuis', 'Vriendinnen', 'Zorgtoeslag aanvragen bij de Belastingdienst'];
+
+/** Short labels as the shipped scenarios give them, for the realistic board. */
+const SHORT = ['Jongerenrekening', 'Bijbaan drogist', 'Crisisopvang', 'Studiebegeleider', 'Huisarts', 'Mentor fasehuis', 'Vriendinnen', 'Zorgtoeslag', 'Moeder', 'Schuldhulp', 'Jeugdbeschermer', 'Sportschool'];
+
+/** Break points as the Dutch patterns give them, for the words above. */
+function testHyphens(word: string): string {
+  const known: Record<string, string> = {
+    Jongerenrekening: 'Jon\u00adge\u00adren\u00adre\u00adke\u00adning',
+    Studiebegeleider: 'Stu\u00addie\u00adbe\u00adge\u00adlei\u00adder',
+    Jeugdbeschermer: 'Jeugd\u00adbe\u00adscher\u00admer',
+    Crisisopvang: 'Cri\u00adsis\u00adop\u00advang',
+  };
+  return known[word] ?? word;
+}
+
+const cardArb = (sectorCount: number) =>
+  fc.record({
+    r: fc.double({ min: 0, max: 1.3, noNaN: true }),
+    a: fc.double({ min: 0, max: Math.PI * 2, noNaN: true, maxExcluded: true }),
+    label: fc.oneof(fc.constantFrom(...LABELS), fc.string({ minLength: 1, maxLength: 60 })),
+  }).map(({ r, a, label }) => ({ ...fromPolar(r, a), label, sectorCount }));
+
+describe('layoutBoard', () => {
+  it('draws any set of cards without overlaps, each wholly inside the ring band its position says', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 3, max: 10 }).chain((n) => fc.array(cardArb(n), { maxLength: 60 })), (list) => {
+        const sectorCount = list[0]?.sectorCount ?? 8;
+        const input = list.map((c, i) => ({ id: `c${i}`, x: c.x, y: c.y, label: c.label }));
+        expectHonest(layoutBoard(input, [], { sectorCount }), input, sectorCount);
+      }),
+      { numRuns: 60 },
+    );
+  });
+
+  it('shows two cards dropped on exactly the same spot side by side', () => {
+    const at = cellPoint(2, 1, 8);
+    const input = [
+      { id: 'a', ...at, label: 'Jongerenrekening' },
+      { id: 'b', ...at, label: 'Eigen geld uit haar bijbaan' },
+    ];
+    const layout = layoutBoard(input, [], { sectorCount: 8 });
+    expect(layout.cards.a && layout.cards.b).toBeTruthy();
+    expectHonest(layout, input, 8);
+  });
+
+  it('puts a new card in a free place and leaves the cards already there where they were', () => {
+    const input = [
+      { id: 'a', ...cellPoint(3, 1, 8), label: 'Huisarts' },
+      { id: 'b', ...cellPoint(3, 1, 8), label: 'Vriendinnen' },
+    ];
+    const before = layoutBoard(input.slice(0, 1), [], { sectorCount: 8 });
+    const after = layoutBoard(input, [], { sectorCount: 8 });
+    expect(after.cards.a).toEqual(before.cards.a);
+    expect(after.cards.b).toBeTruthy();
+    expectHonest(after, input, 8);
+  });
+
+  it('draws a forty-card board with every card shown or counted in its own cell\'s stack', () => {
+    const input: LayoutCardInput[] = [];
+    for (let i = 0; i < 5; i++) input.push({ id: `full-${i}`, ...cellPoint(2, 3, 8, i, 5), label: SHORT[i]! });
+    for (let i = 0; i < 35; i++) input.push({ id: `more-${i}`, ...cellPoint(i % 4, Math.floor(i / 4) % 8, 8, Math.floor(i / 32), 2), label: SHORT[(i * 5) % SHORT.length]! });
+    const layout = layoutBoard(input, [], { sectorCount: 8, hyphenate: testHyphens });
+    expectHonest(layout, input, 8);
+    // Most of the board is readable at once; only crowded cells stack.
+    expect(Object.keys(layout.cards).length).toBeGreaterThanOrEqual(24);
+  });
+
+  it('gathers what a crowded cell cannot show in one stack with the count of the rest', () => {
+    const input = Array.from({ length: 12 }, (_, i) => ({ id: `k${i}`, ...cellPoint(0, 3, 8), label: LABELS[i % LABELS.length]! }));
+    const layout = layoutBoard(input, [], { sectorCount: 8 });
+    expectHonest(layout, input, 8);
+    expect(layout.stacks).toHaveLength(1);
+    expect(layout.stacks[0]!.ids.length + Object.keys(layout.cards).length).toBe(12);
+  });
+
+  it('lays out the same cards the same way on every device', () => {
+    const input = LABELS.map((label, i) => ({ id: `d${i}`, ...cellPoint(i % 4, i % 8, 8), label }));
+    expect(layoutBoard(input, [], { sectorCount: 8 })).toEqual(layoutBoard(input, [], { sectorCount: 8 }));
+  });
+
+  it('moves a token that stands on a card beside it, and leaves one on the open mat alone', () => {
+    const at = cellPoint(3, 2, 8);
+    const layout = layoutBoard([{ id: 'a', ...at, label: 'Huisarts' }], [{ id: 'on', ...at }, { id: 'off', x: 1.2, y: 1.2 }], { sectorCount: 8 });
+    expect(layout.tokens.off).toEqual({ x: 1.2, y: 1.2 });
+    const card = layout.cards.a!;
+    const spot = layout.tokens.on!;
+    expect(Math.hypot(spot.x - card.x, spot.y - card.y)).toBeGreaterThan(Math.min(card.w, card.h) / 2);
+  });
+
+  it('turns a card along its ring but never upside down', () => {
+    expect(turnAt(0)).toBe(0);
+    expect(turnAt(Math.PI / 2)).toBe(90);
+    expect(turnAt(Math.PI)).toBe(0);
+    expect(Math.abs(turnAt((Math.PI * 5) / 4))).toBeLessThanOrEqual(90);
+    expect(turnAt((Math.PI * 7) / 4)).toBe(-45);
+  });
+
+});
+
+describe('setLabel', () => {
+  it('breaks a long word at the hyphenator\'s points, not inside a syllable', () => {
+    const hy = (w: string) => (w === 'Studieloopbaanbegeleider' ? 'Stu\u00addie\u00adloop\u00adbaan\u00adbe\u00adge\u00adlei\u00adder' : w);
+    const lines = wrapWords('Studieloopbaanbegeleider', 10, 4, hy);
+    expect(lines.join('|')).toMatch(/^(Stu|Studie|Studieloop|Studieloopbaan|Studieloopbaanbe|Studieloopbaanbege)-\|/);
+    expect(lines.join('').replaceAll('-', '')).toBe('Studieloopbaanbegeleider');
+  });
+
+  it('ends a label that does not fit with an ellipsis', () => {
+    const set = setLabel('Zelf vrijwilligerswerk zoeken, bijvoorbeeld bij de fietsenclub in de buurt', undefined, { maxW: 0.2, maxLines: 2 });
+    expect(set.lines).toHaveLength(2);
+    expect(set.lines[1]!.endsWith('…')).toBe(true);
+    expect(set.cut).toBe(true);
+  });
+});

@@ -1,0 +1,19 @@
+// The few parts of untyped packages the report uses.
+
+declare module 'fontkit' {
+  export interface Font {
+    unitsPerEm: number;
+    ascent: number;
+    descent: number;
+    hasGlyphForCodePoint(codePoint: number): boolean;
+  }
+  export function openSync(path: string): Font;
+}
+
+declare module 'hyphen/nl' {
+  export function hyphenateSync(text: string, options?: { hyphenChar?: string; minWordLength?: number }): string;
+}
+
+declare module 'hyphen/en-gb' {
+  export function hyphenateSync(text: string, options?: { hyphenChar?: string; minWordLength?: number }): string;
+}
