@@ -499,7 +499,8 @@ function attachCluster(cluster: Cluster, registry: RoomRegistry, io: IoServer, r
     else if (message.kind === 'presence?') cluster.publish({ kind: 'presence', sessionId: room.sessionId, ...room.localPresence() });
     else if (message.kind === 'presence') {
       room.remotePresence.set(message.from, { seats: message.seats, hosts: message.hosts, screens: message.screens });
-      tellLocal(room);
+      // A seat claimed over there is announced before its presence; let the claim land first.
+      void room.settled().then(() => tellLocal(room));
     }
   });
   cluster.onRecovered(() => {

@@ -1,7 +1,12 @@
 /// <reference path="./vendor.d.ts" />
-import { hyphenateSync as hyphenateEn } from 'hyphen/en-gb';
-import { hyphenateSync as hyphenateNl } from 'hyphen/nl';
+// hyphen's pattern modules are CommonJS without static exports: Node's ESM loader (the server
+// run by `npm start`) sees only their default export, so take the function from that.
+import hyphenEnGb from 'hyphen/en-gb';
+import hyphenNlNl from 'hyphen/nl';
 import { metrics, runsOf, type Face, type Run } from './fonts';
+
+const hyphenateEn = hyphenEnGb.hyphenateSync;
+const hyphenateNl = hyphenNlNl.hyphenateSync;
 
 /*
  * Text setting for the report. pdfkit wraps text in one font only and breaks a word that is

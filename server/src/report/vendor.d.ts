@@ -11,9 +11,11 @@ declare module 'fontkit' {
 }
 
 declare module 'hyphen/nl' {
-  export function hyphenateSync(text: string, options?: { hyphenChar?: string; minWordLength?: number }): string;
+  const hyphen: { hyphenateSync(text: string, options?: { hyphenChar?: string; minWordLength?: number }): string };
+  export default hyphen;
 }
 
 declare module 'hyphen/en-gb' {
-  export function hyphenateSync(text: string, options?: { hyphenChar?: string; minWordLength?: number }): string;
+  const hyphen: { hyphenateSync(text: string, options?: { hyphenChar?: string; minWordLength?: number }): string };
+  export default hyphen;
 }

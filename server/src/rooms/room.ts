@@ -111,6 +111,11 @@ export class Room {
     });
   }
 
+  /** Resolves once every write and catch-up queued so far has finished. */
+  settled(): Promise<void> {
+    return this.enqueue(async () => undefined);
+  }
+
   /** Called with every action this room takes in from elsewhere, after it is applied. */
   onLearned: ((action: CommittedAction, before: SessionState) => void) | null = null;
   /** Called with every action this room committed itself, so other processes can hear of it. */
