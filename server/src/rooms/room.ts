@@ -153,10 +153,10 @@ export class Room {
     const connection = options.connection ?? '';
     let outcome: ErrorAck | { ok: true; action: CommittedAction; duplicate: true } | { ok: true; action: CommittedAction; duplicate: false; state: SessionState };
     try {
-      outcome = await this.storage.ordered(this.sessionId, this.version, async (write) => {
+      outcome = await this.storage.ordered(this.sessionId, this.version, request.actionId, async (write) => {
         await this.applyLearned(write.missed);
         // Dedupe is scoped to the sender: an actionId seen in a broadcast is no key to someone else's answer.
-        const previous = await write.findAction(request.actionId);
+        const previous = write.previous;
         if (previous) {
           const sameSender =
             previous.actor.kind === 'guest'
@@ -188,7 +188,7 @@ export class Room {
         if (!result.ok) return this.remember(errorKey, err(result.code, result.message));
 
         const grant = type === 'seat:claim' && options.seatToken ? options.seatToken(`s${action.version}`) : undefined;
-        await write.append(action as CommittedAction, {
+        write.append(action as CommittedAction, {
           ...(grant ? { seatToken: grant } : {}),
           ...(action.version % SNAPSHOT_EVERY === 0 ? { snapshot: result.state } : {}),
         });

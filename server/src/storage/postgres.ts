@@ -5,7 +5,7 @@ import pg from 'pg';
 import type { CommittedAction, SessionState } from '@samenspel/game-core';
 import type { Logger } from '../logger';
 import { StorageUnavailableError } from './unavailable';
-import type { AppendExtra, SessionRecord, Storage, StoredSession } from './storage';
+import type { SessionRecord, Storage, StoredSession } from './storage';
 
 const MIGRATIONS_DIR = join(fileURLToPath(new URL('.', import.meta.url)), 'migrations');
 /** Held while migrating, so processes that start together migrate one after another. */
@@ -138,14 +138,13 @@ export async function openPostgresStorage(url: string, logger: Logger): Promise<
     }
   };
 
-  const stored = async (s: SessionRow, client?: pg.PoolClient): Promise<StoredSession> => {
-    const run = client ? (t: string, v: unknown[]) => client.query(t, v).then((r) => r.rows) : q;
-    const [snap] = (await run('SELECT version, state FROM snapshots WHERE session_id = $1 ORDER BY version DESC LIMIT 1', [s.session_id])) as {
+  const stored = async (s: SessionRow): Promise<StoredSession> => {
+    const [snap] = (await q('SELECT version, state FROM snapshots WHERE session_id = $1 ORDER BY version DESC LIMIT 1', [s.session_id])) as {
       version: number;
       state: string;
     }[];
     if (!snap) throw new Error(`session ${s.session_id} has no snapshot`);
-    const tail = ((await run(`SELECT ${ACTION_COLUMNS} FROM actions WHERE session_id = $1 AND version > $2 ORDER BY version`, [
+    const tail = ((await q(`SELECT ${ACTION_COLUMNS} FROM actions WHERE session_id = $1 AND version > $2 ORDER BY version`, [
       s.session_id,
       snap.version,
     ])) as ActionRow[]).map(rowToAction);
@@ -154,30 +153,6 @@ export async function openPostgresStorage(url: string, logger: Logger): Promise<
       snapshot: { version: snap.version, state: JSON.parse(snap.state) as SessionState },
       tail,
     };
-  };
-
-  const append = async (client: pg.PoolClient, sessionId: string, action: CommittedAction, extra?: AppendExtra) => {
-    await client.query('INSERT INTO actions (session_id, version, action_id, type, payload, actor, at) VALUES ($1, $2, $3, $4, $5, $6, $7)', [
-      sessionId,
-      action.version,
-      action.actionId,
-      action.type,
-      JSON.stringify(action.payload),
-      JSON.stringify(action.actor),
-      action.at,
-    ]);
-    if (extra?.seatToken) {
-      await client.query('INSERT INTO seat_tokens (token_hash, session_id, seat_id) VALUES ($1, $2, $3)', [extra.seatToken.tokenHash, sessionId, extra.seatToken.seatId]);
-    }
-    if (extra?.snapshot) {
-      await client.query('INSERT INTO snapshots (session_id, version, state) VALUES ($1, $2, $3) ON CONFLICT (session_id, version) DO UPDATE SET state = EXCLUDED.state', [
-        sessionId,
-        action.version,
-        JSON.stringify(extra.snapshot),
-      ]);
-      // Version 0 stays: the timeline and the report replay the whole log from it.
-      await client.query('DELETE FROM snapshots WHERE session_id = $1 AND version > 0 AND version < $2', [sessionId, action.version]);
-    }
   };
 
   return {
@@ -202,21 +177,62 @@ export async function openPostgresStorage(url: string, logger: Logger): Promise<
         ]);
         await client.query('INSERT INTO snapshots (session_id, version, state) VALUES ($1, 0, $2)', [record.sessionId, JSON.stringify(initial)]);
       }),
-    ordered: (sessionId, knownVersion, work) =>
-      tx(async (client) => {
-        await client.query('SELECT pg_advisory_xact_lock(hashtextextended($1, 0))', [sessionId]);
-        const missed = (
-          await client.query<ActionRow>(`SELECT ${ACTION_COLUMNS} FROM actions WHERE session_id = $1 AND version > $2 ORDER BY version`, [sessionId, knownVersion])
-        ).rows.map(rowToAction);
-        return work({
-          missed,
-          findAction: async (actionId) => {
-            const rows = (await client.query<ActionRow>(`SELECT ${ACTION_COLUMNS} FROM actions WHERE session_id = $1 AND action_id = $2`, [sessionId, actionId])).rows;
-            return rows[0] ? rowToAction(rows[0]) : null;
+    /*
+     * Two round trips per action, whatever the contention: BEGIN, the session's lock and the
+     * read in one, the insert and COMMIT in the other (several statements per round trip need
+     * the simple query protocol, so values go in as escaped literals).
+     */
+    ordered: async (sessionId, knownVersion, actionId, work) => {
+      let client: pg.PoolClient;
+      try {
+        client = await pool.connect();
+      } catch (error) {
+        throw wrap(error);
+      }
+      const lit = (value: string) => client.escapeLiteral(value);
+      const int = (value: number) => {
+        if (!Number.isSafeInteger(value)) throw new Error(`not an integer: ${value}`);
+        return String(value);
+      };
+      let broken = false;
+      try {
+        const results = (await client.query(
+          `BEGIN; SELECT pg_advisory_xact_lock(hashtextextended(${lit(sessionId)}, 0)); ` +
+            `SELECT ${ACTION_COLUMNS} FROM actions WHERE session_id = ${lit(sessionId)} AND (version > ${int(knownVersion)} OR action_id = ${lit(actionId)}) ORDER BY version`,
+        )) as unknown as pg.QueryResult<ActionRow>[];
+        const rows = results[2]!.rows.map(rowToAction);
+        const statements: string[] = [];
+        const result = await work({
+          missed: rows.filter((a) => a.version > knownVersion),
+          previous: rows.find((a) => a.actionId === actionId) ?? null,
+          append: (action, extra) => {
+            statements.push(
+              `INSERT INTO actions (session_id, version, action_id, type, payload, actor, at) VALUES (${lit(sessionId)}, ${int(action.version)}, ${lit(action.actionId)}, ${lit(action.type)}, ${lit(JSON.stringify(action.payload))}, ${lit(JSON.stringify(action.actor))}, ${int(action.at)})`,
+            );
+            if (extra?.seatToken) {
+              statements.push(`INSERT INTO seat_tokens (token_hash, session_id, seat_id) VALUES (${lit(extra.seatToken.tokenHash)}, ${lit(sessionId)}, ${lit(extra.seatToken.seatId)})`);
+            }
+            if (extra?.snapshot) {
+              statements.push(
+                `INSERT INTO snapshots (session_id, version, state) VALUES (${lit(sessionId)}, ${int(action.version)}, ${lit(JSON.stringify(extra.snapshot))}) ON CONFLICT (session_id, version) DO UPDATE SET state = EXCLUDED.state`,
+                // Version 0 stays: the timeline and the report replay the whole log from it.
+                `DELETE FROM snapshots WHERE session_id = ${lit(sessionId)} AND version > 0 AND version < ${int(action.version)}`,
+              );
+            }
           },
-          append: (action, extra) => append(client, sessionId, action, extra),
         });
-      }),
+        statements.push('COMMIT');
+        await client.query(statements.join('; '));
+        return result;
+      } catch (error) {
+        broken = isUnavailable(error);
+        await client.query('ROLLBACK').catch(() => undefined);
+        throw wrap(error);
+      } finally {
+        // A client whose connection failed is not given back to the pool.
+        client.release(broken);
+      }
+    },
     addSeatToken: async (sessionId, grant) => {
       await q('INSERT INTO seat_tokens (token_hash, session_id, seat_id) VALUES ($1, $2, $3)', [grant.tokenHash, sessionId, grant.seatId]);
     },

@@ -169,15 +169,15 @@ export function openSqliteStorage(dataDir: string): Storage {
   return {
     // One process owns the file: nobody else writes to a session, so no order needs taking.
     shared: false,
-    ordered: (sessionId, _knownVersion, work) =>
-      work({
+    ordered: async (sessionId, _knownVersion, actionId, work) => {
+      const row = selectActionById.get(sessionId, actionId);
+      return work({
         missed: [],
-        findAction: (actionId) => {
-          const row = selectActionById.get(sessionId, actionId);
-          return row ? rowToAction(row) : null;
-        },
+        previous: row ? rowToAction(row) : null,
+        // Its own transaction: the action is on disk when this returns.
         append: (action, extra) => appendTx(sessionId, action, extra),
-      }),
+      });
+    },
     createSession: (record, initial) => createTx(record, initial),
     addSeatToken: (sessionId, grant) => void insertSeatToken.run(grant.tokenHash, sessionId, grant.seatId),
     findSeatByToken: (sessionId, tokenHash) => selectSeat.get(sessionId, tokenHash)?.seat_id ?? null,

@@ -32,16 +32,17 @@ export interface AppendExtra {
  */
 export type Awaitable<T> = T | Promise<T>;
 
-/** What one action's write may do while it holds its session's single order. */
+/** What one action's write sees and may do while it holds its session's single order. */
 export interface OrderedWrite {
   /**
    * Actions other processes committed after the version this process knew, in version order.
    * Always empty with one process; the room applies them before it judges its own action.
    */
   missed: CommittedAction[];
-  findAction(actionId: string): Awaitable<CommittedAction | null>;
+  /** The action already stored under this write's actionId (a retry), or null. */
+  previous: CommittedAction | null;
   /** Writes one accepted action; it is durable once `ordered` has resolved. */
-  append(action: CommittedAction, extra?: AppendExtra): Awaitable<void>;
+  append(action: CommittedAction, extra?: AppendExtra): void;
 }
 
 /**
@@ -57,7 +58,7 @@ export interface Storage {
    * Runs one write of a session in the session's single order: nothing else writes to the
    * session until `work` has finished and its append is committed (or rolled back on a throw).
    */
-  ordered<T>(sessionId: string, knownVersion: number, work: (write: OrderedWrite) => Promise<T>): Promise<T>;
+  ordered<T>(sessionId: string, knownVersion: number, actionId: string, work: (write: OrderedWrite) => T | Promise<T>): Promise<T>;
   addSeatToken(sessionId: string, grant: SeatTokenGrant): Awaitable<void>;
   findSeatByToken(sessionId: string, tokenHash: string): Awaitable<string | null>;
   findAction(sessionId: string, actionId: string): Awaitable<CommittedAction | null>;
