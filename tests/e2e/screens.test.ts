@@ -195,6 +195,7 @@ describe('the screens around the board', () => {
     await expect(tablet.locator('[data-testid="event-banner"]').count()).resolves.toBe(0);
 
     await host.locator('[data-testid="fire-tess-wordt-18"]').click();
+    await shot(host, 'host-confirm-event');
     await answerConfirm(host, 'Enter');
     await tablet.locator('[data-testid="event-banner"]').waitFor();
     const { scenario } = (await (await fetch(`${server.url}/api/scenarios/tess-wordt-18`)).json()) as { scenario: Scenario };
@@ -258,11 +259,13 @@ describe('the screens around the board', () => {
   it('puts all five tables on the big screen from the table tab, in a grid', async () => {
     const panel = host.locator('[data-testid="screen-panel"]');
     await panel.waitFor();
+    await panel.scrollIntoViewIfNeeded();
     await panel.locator('[data-testid="screen-all"]').click();
     const grid = screen.locator('[data-testid="screen-grid"][data-count="5"]');
     await grid.waitFor();
     await expect(grid.locator('[data-testid="board"]').count()).resolves.toBe(5);
     await screen.locator('[data-testid="screen-event-line-t1"]').waitFor();
+    await shot(host, 'host-screen-panel');
     await shot(screen, 'screen-1920x1080-grid-5');
     await screen.setViewportSize(SMALL_PROJECTOR);
     await shot(screen, 'screen-1280x720-grid-5');

@@ -20,6 +20,7 @@ export const en: Record<MessageKey, string> = {
   'step.number': 'Step {n} of 4',
   'step.current': 'Current step',
   'step.changed': 'New step: {step}.',
+  'table.numbered': 'Table {n}',
 
   'support.eigen': 'Own strength',
   'support.informeel': 'Informal network',
@@ -92,7 +93,6 @@ export const en: Record<MessageKey, string> = {
   'home.age': 'age {age}',
   'home.tables': 'Number of tables (groups)',
   'home.start': 'Start session',
-  'home.startLabel': 'Start a session with {title}',
   'home.starting': 'Starting session…',
   'home.startFailed': 'The session could not be started.',
   'home.scenarioError': 'This scenario has errors and cannot be started yet.',

@@ -22,6 +22,7 @@ export const nl = {
   'step.number': 'Stap {n} van 4',
   'step.current': 'Huidige stap',
   'step.changed': 'Nieuwe stap: {step}.',
+  'table.numbered': 'Tafel {n}',
 
   'support.eigen': 'Eigen kracht',
   'support.informeel': 'Informeel netwerk',
@@ -94,7 +95,6 @@ export const nl = {
   'home.age': '{age} jaar',
   'home.tables': 'Aantal tafels (groepen)',
   'home.start': 'Start sessie',
-  'home.startLabel': 'Start een sessie met {title}',
   'home.starting': 'Sessie starten…',
   'home.startFailed': 'De sessie kon niet worden gestart.',
   'home.scenarioError': 'Dit scenario bevat fouten en kan nog niet gestart worden.',

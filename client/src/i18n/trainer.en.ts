@@ -42,7 +42,6 @@ export const trainerEn: Record<TrainerKey, string> = {
   'trainer.events': 'Events',
   'trainer.noEvents': 'This scenario has no events.',
   'trainer.apply': 'Let it happen',
-  'trainer.applyLabel': 'Let “{title}” happen in the preview',
   'trainer.applied': 'Happened',
   'trainer.reset': 'Start again',
   'trainer.effect.end': 'Ends:',

@@ -44,7 +44,6 @@ export const trainerNl = {
   'trainer.events': 'Gebeurtenissen',
   'trainer.noEvents': 'Dit scenario heeft geen gebeurtenissen.',
   'trainer.apply': 'Laat gebeuren',
-  'trainer.applyLabel': 'Laat “{title}” gebeuren in het voorbeeld',
   'trainer.applied': 'Gebeurd',
   'trainer.reset': 'Opnieuw beginnen',
   'trainer.effect.end': 'Stopt:',

@@ -65,7 +65,6 @@ export const workshopEn: Record<WorkshopKey, string> = {
   'workshop.overview.timerPaused': 'Timer {time} (paused)',
   'workshop.overview.seated': '{n} of {total} roles taken',
   'workshop.overview.view': 'View',
-  'workshop.overview.viewLabel': 'View {name}',
   'workshop.overview.toScreen': 'On the big screen',
   'workshop.overview.pairTitle': 'Two tables side by side on the big screen:',
   'workshop.overview.pairFirst': 'First table',

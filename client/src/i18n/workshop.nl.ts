@@ -67,7 +67,6 @@ export const workshopNl = {
   'workshop.overview.timerPaused': 'Timer {time} (gepauzeerd)',
   'workshop.overview.seated': '{n} van {total} rollen bezet',
   'workshop.overview.view': 'Bekijk',
-  'workshop.overview.viewLabel': 'Bekijk {name}',
   'workshop.overview.toScreen': 'Op groot scherm',
   'workshop.overview.pairTitle': 'Twee tafels naast elkaar op het grote scherm:',
   'workshop.overview.pairFirst': 'Eerste tafel',

@@ -11,8 +11,10 @@ export function LanguageSwitch({ onChoose, className = '' }: { onChoose?: (lang:
   return (
     <div className={`lang-switch ${className}`.trim()} role="group" aria-label={t('lang.label')}>
       {LANGS.map((l) => (
-        <button key={l} type="button" lang={l} aria-pressed={lang === l} aria-label={t(`lang.${l}`)} onClick={() => setLang(l)}>
+        <button key={l} type="button" lang={l} aria-pressed={lang === l} onClick={() => setLang(l)}>
+          {/* The visible code starts the accessible name (WCAG 2.5.3); the language's own name follows for screen readers. */}
           {l.toUpperCase()}
+          <span className="visually-hidden"> {t(`lang.${l}`)}</span>
         </button>
       ))}
     </div>

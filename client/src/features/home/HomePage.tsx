@@ -182,11 +182,11 @@ function ScenarioCard({ scenario, starting, disabled, onStart }: { scenario: Sce
           type="button"
           className="button-primary"
           data-testid={`start-${scenario.id}`}
-          aria-label={t('home.startLabel', { title: scenario.title })}
           disabled={disabled}
           onClick={onStart}
         >
           {starting ? t('home.starting') : t('home.start')}
+          <span className="visually-hidden">: {scenario.title}</span>
         </button>
       )}
     </article>

@@ -3,9 +3,10 @@ import { translate } from '../../i18n';
 import { useT } from '../../i18n/useT';
 import { appStore } from '../../store';
 import { Collapsible } from '../../ui/Collapsible';
-import { useConfirm } from '../../ui/Dialog';
+import { useConfirm } from '../../ui/Confirm';
 import { sendAnnounced } from '../../ui/Facilitation';
 import { useScope } from './scope';
+import { tableLabel } from '../../ui/tableLabel';
 
 /** The scenario's events ("Tess wordt 18"): the facilitator decides when each one happens, and where. */
 export function EventsPanel({ game, tableId, step }: { game: SessionState; tableId: string; step: Step }) {
@@ -15,7 +16,7 @@ export function EventsPanel({ game, tableId, step }: { game: SessionState; table
   const events = game.scenario.events;
   if (events.length === 0) return null;
   const several = game.tableOrder.length > 1;
-  const tableName = (id: string) => game.tables[id]?.name ?? id;
+  const tableName = (id: string) => tableLabel(game.tables[id], id, t);
 
   const fire = async (id: string, title: string, at: string[]) => {
     const lang = appStore.getState().lang;

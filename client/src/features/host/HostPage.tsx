@@ -27,6 +27,7 @@ import { ScopeContext, useScope, type Scope } from './scope';
 import { TimelinePanel } from './TimelinePanel';
 import './host.css';
 import { Brand } from '../../ui/Brand';
+import { tableLabel } from '../../ui/tableLabel';
 
 /**
  * The facilitator's page: invite people, lead the four steps, see who is here, free a seat,
@@ -248,7 +249,7 @@ function HostTabs({ tab, onChange }: { tab: HostTab; onChange: (tab: HostTab) =>
 /** With several tables: do the controls below lead the table on screen, or every table? */
 function ScopeSwitch({ game, tableId, all, onChange }: { game: SessionState; tableId: string; all: boolean; onChange: (all: boolean) => void }) {
   const t = useT();
-  const name = game.tables[tableId]?.name ?? tableId;
+  const name = tableLabel(game.tables[tableId], tableId, t);
   return (
     <section className="panel scope-switch" aria-labelledby="scope-title">
       <h2 id="scope-title">{t('host.scope.title')}</h2>
@@ -329,7 +330,7 @@ function TableTabs({ game, tableId }: { game: SessionState; tableId: string }) {
           const table = game.tables[id];
           return (
             <button key={id} type="button" className="chip" aria-pressed={id === tableId} onClick={() => setTable(id)} data-testid={`table-tab-${id}`}>
-              {table?.name ?? id}
+              {tableLabel(table, id, t)}
               {differ && table && <span className="table-tab-step">{t(`step.${table.step}`)}</span>}
             </button>
           );

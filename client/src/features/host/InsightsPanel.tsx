@@ -1,10 +1,11 @@
 import { promptText, type Insight, type SessionState, type Step } from '@samenspel/game-core';
 import { useT } from '../../i18n/useT';
 import { Collapsible } from '../../ui/Collapsible';
-import { useConfirm } from '../../ui/Dialog';
+import { useConfirm } from '../../ui/Confirm';
 import { sendAnnounced } from '../../ui/Facilitation';
 import { groupInsights } from '../../ui/insights';
 import { useScope } from './scope';
+import { tableLabel } from '../../ui/tableLabel';
 
 /**
  * Step 4: the post-its players wrote, grouped by the question they answer. The facilitator
@@ -56,7 +57,7 @@ function InsightRow({ game, insight }: { game: SessionState; insight: Insight })
   const t = useT();
   const seat = game.seats[insight.seatId];
   const role = seat ? game.scenario.roles.find((r) => r.id === seat.roleId)?.name : undefined;
-  const table = game.tableOrder.length > 1 ? game.tables[insight.tableId]?.name : undefined;
+  const table = game.tableOrder.length > 1 ? tableLabel(game.tables[insight.tableId], insight.tableId, t) : undefined;
   const { ask, dialog } = useConfirm();
   const remove = async () => {
     const sure = await ask({ title: t('confirm.insight.title'), body: t('confirm.insight.body', { text: insight.text }), confirm: t('confirm.insight.ok'), danger: true });

@@ -5,6 +5,7 @@ import { useT } from '../../i18n/useT';
 import { useApp } from '../../store';
 import { sendAnnounced } from '../../ui/Facilitation';
 import './workshop.css';
+import { tableLabel } from '../../ui/tableLabel';
 
 /**
  * Every table of the session at a glance, each as a small live board with who is there and
@@ -65,7 +66,7 @@ function TableTile({ game, table, onView }: { game: SessionState; table: TableSt
   return (
     <article className={`overview-tile${onScreen ? ' is-on-screen' : ''}`} aria-labelledby={titleId} data-testid={`overview-table-${table.id}`}>
       <header className="overview-tile-head">
-        <h3 id={titleId}>{table.name}</h3>
+        <h3 id={titleId}>{tableLabel(table, table.id, t)}</h3>
         <span className="overview-step">{t(`step.${table.step}`)}</span>
       </header>
       <div className="overview-badges">
@@ -74,9 +75,10 @@ function TableTile({ game, table, onView }: { game: SessionState; table: TableSt
         {table.private && <span className="badge badge-private">{t('workshop.overview.private')}</span>}
         <TableTimer timer={table.timer} />
       </div>
-      <button type="button" className="overview-thumb" onClick={onView} aria-label={t('workshop.overview.viewLabel', { name: table.name })}>
+      {/* A click on the thumbnail is a shortcut for the mouse; the "view" button below is the same for keyboards and screen readers. */}
+      <div className="overview-thumb" onClick={onView} aria-hidden="true">
         <Board tableId={table.id} mode="screen" className="board-thumb" />
-      </button>
+      </div>
       <p className="overview-seated">{t('workshop.overview.seated', { n: seats.length, total: game.scenario.roles.length })}</p>
       {seats.length > 0 && (
         <ul className="overview-people">
@@ -122,7 +124,7 @@ function PairPicker({ game }: { game: SessionState }) {
   const same = first === second;
   const option = (id: string) => (
     <option key={id} value={id}>
-      {game.tables[id]?.name ?? id}
+      {tableLabel(game.tables[id], id, t)}
     </option>
   );
   return (

@@ -3,8 +3,10 @@ import { useId, useState, type FormEvent } from 'react';
 import { useT } from '../../i18n/useT';
 import { useApp } from '../../store';
 import { Collapsible } from '../../ui/Collapsible';
-import { Dialog, useConfirm } from '../../ui/Dialog';
+import { useConfirm } from '../../ui/Confirm';
+import { Dialog } from '../../ui/Dialog';
 import { sendAnnounced } from '../../ui/Facilitation';
+import { tableLabel } from '../../ui/tableLabel';
 
 /** Who is here, per table: free a seat, or give someone another role or table. */
 export function PeoplePanel({ game }: { game: SessionState }) {
@@ -32,7 +34,7 @@ export function PeoplePanel({ game }: { game: SessionState }) {
         const atTable = seats.filter((s) => s.tableId === tableId);
         return (
           <div key={tableId} className="people-table">
-            {game.tableOrder.length > 1 && <h3>{table.name}</h3>}
+            {game.tableOrder.length > 1 && <h3>{tableLabel(table, table.id, t)}</h3>}
             <p className="muted">{t('host.playersAt', { n: atTable.length, total: game.scenario.roles.length })}</p>
             <ul className="people-list">
               {game.scenario.roles.map((role) => {
@@ -121,7 +123,7 @@ function ReassignForm({ game, seat, onDone }: { game: SessionState; seat: Seat; 
           <select id={ids.table} data-autofocus value={tableId} onChange={(e) => setTableId(e.target.value)} data-testid="reassign-table">
             {game.tableOrder.map((id) => (
               <option key={id} value={id}>
-                {game.tables[id]?.name ?? id}
+                {tableLabel(game.tables[id], id, t)}
               </option>
             ))}
           </select>

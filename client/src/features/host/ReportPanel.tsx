@@ -6,7 +6,7 @@ import { forget, keys } from '../../lib/storage';
 import { disconnectSession } from '../../net';
 import { ApiError } from '../../net/api';
 import { useApp } from '../../store';
-import { useConfirm } from '../../ui/Dialog';
+import { useConfirm } from '../../ui/Confirm';
 import { QrCode } from '../../ui/QrCode';
 import { useJoinBase } from '../../ui/useJoinBase';
 import { createCohost, deleteSession, downloadReport, type Cohost } from '../report/api';

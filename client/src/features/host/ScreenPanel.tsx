@@ -2,6 +2,7 @@ import { MAX_SCREEN_TABLES, type SessionState } from '@samenspel/game-core';
 import { useState } from 'react';
 import { useT } from '../../i18n/useT';
 import { sendAnnounced } from '../../ui/Facilitation';
+import { tableLabel } from '../../ui/tableLabel';
 
 /**
  * What the big screen shows, chosen where the facilitator leads the tables: the table being
@@ -11,7 +12,7 @@ import { sendAnnounced } from '../../ui/Facilitation';
 export function ScreenPanel({ game, tableId }: { game: SessionState; tableId: string }) {
   const t = useT();
   const order = game.tableOrder;
-  const name = (id: string) => game.tables[id]?.name ?? id;
+  const name = (id: string) => tableLabel(game.tables[id], id, t);
   const shown = game.screenTables.filter((id) => game.tables[id]);
   const [picked, setPicked] = useState<string[] | null>(null);
   const choice = picked ?? shown;
@@ -68,8 +69,8 @@ export function ScreenPanel({ game, tableId }: { game: SessionState; tableId: st
           data-testid="screen-show"
         >
           {t('host.screen.show')}
-          {choice.length > 0 && <span className="muted small"> · {layout(choice.length)}</span>}
         </button>
+        {picked !== null && choice.length > 0 && <p className="hint">{layout(choice.length)}</p>}
       </fieldset>
     </section>
   );

@@ -106,20 +106,25 @@ function Scrubber({ timeline, tableId }: { timeline: Timeline; tableId: string }
         />
         {max > 0 && (
           <ol className="timeline-markers" aria-label={t('workshop.timeline.markers')}>
-            {marks.map((m) => (
-              <li key={m.action.version} style={{ left: `${(m.position / max) * 100}%` }}>
-                <button
-                  type="button"
-                  className={`timeline-marker is-${m.kind}${m.position === position ? ' is-current' : ''}`}
-                  onClick={() => go(m.position)}
-                  title={markerLabel(m.action, m.kind, timeline, tableId, t)}
-                  aria-label={markerLabel(m.action, m.kind, timeline, tableId, t)}
-                  data-testid={`timeline-marker-${m.action.version}`}
-                >
-                  <span aria-hidden="true">{m.kind === 'event' ? '★' : stepNumber(timeline, m.action.version, tableId)}</span>
-                </button>
-              </li>
-            ))}
+            {marks.map((m) => {
+              const label = markerLabel(m.action, m.kind, timeline, tableId, t);
+              const mark = m.kind === 'event' ? '★' : String(stepNumber(timeline, m.action.version, tableId));
+              return (
+                <li key={m.action.version} style={{ left: `${(m.position / max) * 100}%` }}>
+                  <button
+                    type="button"
+                    className={`timeline-marker is-${m.kind}${m.position === position ? ' is-current' : ''}`}
+                    onClick={() => go(m.position)}
+                    title={label}
+                    data-testid={`timeline-marker-${m.action.version}`}
+                  >
+                    {/* The step number is the visible name, so it starts the accessible one too (WCAG 2.5.3). */}
+                    <span aria-hidden={m.kind === 'event'}>{mark}</span>
+                    <span className="visually-hidden"> {label}</span>
+                  </button>
+                </li>
+              );
+            })}
           </ol>
         )}
       </div>

@@ -13,6 +13,7 @@ import { StepIndicator } from '../../ui/StepIndicator';
 import { PlayerView } from '../player/PlayerView';
 import { PollOverlay } from '../player/PollOverlay';
 import { Brand } from '../../ui/Brand';
+import { tableLabel } from '../../ui/tableLabel';
 
 const NAME_MAX = 40;
 
@@ -107,7 +108,7 @@ function useReassignNotice(seat: Seat | null) {
     before.current = seat;
     if (!was || !seat || was.id !== seat.id || (was.roleId === seat.roleId && was.tableId === seat.tableId) || !game) return;
     const role = game.scenario.roles.find((r) => r.id === seat.roleId)?.name ?? seat.roleId;
-    const table = game.tables[seat.tableId]?.name ?? seat.tableId;
+    const table = tableLabel(game.tables[seat.tableId], seat.tableId, t);
     const s = appStore.getState();
     s.announce(was.tableId === seat.tableId ? t('player.reassigned', { role }) : t('player.reassignedTable', { role, table }));
   }, [seat, game, t]);
@@ -159,7 +160,7 @@ function TableStep({ game, onChoose, onBack }: { game: SessionState; onChoose: (
                 autoFocus={id === suggested}
                 onClick={() => onChoose(id)}
               >
-                <span className="table-choice-name">{table.name}</span>
+                <span className="table-choice-name">{tableLabel(table, id, t)}</span>
                 <span className="table-choice-seats">{t('player.join.seats', { n: taken, m: roles })}</span>
               </button>
             </li>
@@ -313,7 +314,7 @@ function RoleStep({ game, tableId, onBack }: { game: SessionState; tableId: stri
       <p className="lead">{t('join.roleIntro')}</p>
       {tables > 1 && (
         <p className="join-table" data-testid="join-table">
-          {t('player.join.atTable', { name: game.tables[tableId]?.name ?? tableId })}
+          {t('player.join.atTable', { name: tableLabel(game.tables[tableId], tableId, t) })}
         </p>
       )}
       {allTaken && <p className="warning">{t('join.allTaken')}</p>}

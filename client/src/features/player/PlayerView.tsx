@@ -23,6 +23,7 @@ import { PollOverlay, pollKey } from './PollOverlay';
 import { PromptBanner } from './PromptBanner';
 import { defaultView, tabsFor, type TabletView } from './views';
 import './player.css';
+import { tableLabel } from '../../ui/tableLabel';
 
 /**
  * The tablet during play. It follows the table's step (persona and interview, the board, the
@@ -77,7 +78,7 @@ export function PlayerView({ seatId }: { seatId: string }) {
   if (!seat || !scenario || !game || !step) return null;
   const role = scenario.roles.find((r) => r.id === seat.roleId);
   const event = latestEvent(game, seat.tableId);
-  const tableName = game.tables[seat.tableId]?.name ?? null;
+  const tableName = game.tables[seat.tableId] ? tableLabel(game.tables[seat.tableId], seat.tableId, t) : null;
   const tabs = tabsFor(step);
   const shown = tabs.includes(view) ? view : 'board';
 

@@ -11,6 +11,7 @@ import { LanguageSwitch } from '../../ui/LanguageSwitch';
 import { fetchLog, fetchReportJson } from './api';
 import './report.css';
 import { Brand } from '../../ui/Brand';
+import { tableLabel } from '../../ui/tableLabel';
 
 type Load = { state: 'loading' } | { state: 'failed'; code: string } | { state: 'ready'; report: SessionReport; base: SessionState };
 
@@ -107,7 +108,7 @@ function Report({ report, base }: { report: SessionReport; base: SessionState })
           <h2 id="report-events">{t('workshop.print.events')}</h2>
           <ol className="report-events">
             {report.events.map((e, i) => {
-              const tables = e.tableIds.map((id) => report.tables.find((tb) => tb.id === id)?.name ?? id).join(', ');
+              const tables = e.tableIds.map((id) => tableLabel(report.tables.find((tb) => tb.id === id), id, t)).join(', ');
               // An event fired table by table tells its story once, at its first time.
               const first = report.events.findIndex((x) => x.eventId === e.eventId) === i;
               return (
@@ -180,7 +181,7 @@ function TableReport({ report, table, base, many }: { report: SessionReport; tab
 
   return (
     <section className="report-table" aria-labelledby={titleId} data-testid={`report-table-${table.id}`}>
-      <h2 id={titleId}>{many ? table.name : t('workshop.print.table')}</h2>
+      <h2 id={titleId}>{many ? tableLabel(table, table.id, t) : t('workshop.print.table')}</h2>
       {table.seats.length > 0 && (
         <p className="report-seats">
           <strong>{t('workshop.print.roles')}</strong> {table.seats.map((s) => s.roleName).join(', ')}

@@ -194,10 +194,10 @@ function BoardSection({ scenario }: { scenario: Scenario }) {
                       className={done ? 'button-secondary' : 'button-primary'}
                       disabled={done}
                       onClick={() => setFiredIds((ids) => [...ids, event.id])}
-                      aria-label={t('trainer.applyLabel', { title: event.title })}
                       data-testid={`apply-${event.id}`}
                     >
                       {done ? t('trainer.applied') : t('trainer.apply')}
+                      <span className="visually-hidden">: {event.title}</span>
                     </button>
                   </div>
                   <p>{event.narrative}</p>

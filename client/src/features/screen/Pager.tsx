@@ -86,7 +86,8 @@ export function Pager({ children, className = '', testId }: { children: ReactNod
         </div>
       </div>
       {pages > 1 && (
-        <p className="pager-dots" aria-label={t('screen.page', { n: shown + 1, total: pages })}>
+        <p className="pager-dots">
+          <span className="visually-hidden">{t('screen.page', { n: shown + 1, total: pages })}</span>
           {Array.from({ length: pages }, (_, i) => (
             <span key={i} className={`pager-dot${i === shown ? ' is-current' : ''}`} aria-hidden="true" />
           ))}

@@ -2,6 +2,7 @@ import { isInsightVisible, promptText, type PromptRef, type SessionState, type V
 import { m } from 'framer-motion';
 import { useT } from '../../i18n/useT';
 import { groupInsights, type InsightGroup } from '../../ui/insights';
+import { tableLabel } from '../../ui/tableLabel';
 
 const SCREEN: Viewer = { kind: 'screen' };
 
@@ -42,7 +43,7 @@ export function ScreenInsights({ game, current }: { game: SessionState; current:
           <ul className="screen-postits">
             {g.insights.map((insight, i) => {
               const role = game.scenario.roles.find((r) => r.id === game.seats[insight.seatId]?.roleId)?.name;
-              const table = several ? game.tables[insight.tableId]?.name : undefined;
+              const table = several ? tableLabel(game.tables[insight.tableId], insight.tableId, t) : undefined;
               return (
                 <m.li
                   key={insight.id}

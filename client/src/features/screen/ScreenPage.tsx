@@ -27,6 +27,7 @@ import { ScreenPoll } from './ScreenPoll';
 import { sideLayout, type InviteSize } from './sideLayout';
 import './screen.css';
 import './screens.css';
+import { tableLabel } from '../../ui/tableLabel';
 
 /**
  * The projector: the wheel as large as the wall allows, and beside it the story of the moment
@@ -109,7 +110,7 @@ function OneTable({ game, tableId, joinUrl }: { game: SessionState; tableId: str
   const { prompt, interviewing, event, eventQuestions, stepPrompts, invite } = side;
   const persona = game.scenario.persona;
   const table = game.tables[tableId];
-  const tableName = game.tableOrder.length > 1 ? table?.name : null;
+  const tableName = game.tableOrder.length > 1 && table ? tableLabel(table, tableId, t) : null;
   const current = table?.prompt ?? null;
   // On the wall the question heads its own insights; it is not shown a second time above them.
   const promptOnWall = wall && current !== null && wallGroups(game, current)[0]?.key === JSON.stringify(current);
@@ -233,6 +234,7 @@ function StoppedTrace({ game, ended }: { game: SessionState; ended: SessionState
 
 /** Two tables side by side, each with its name, step, timer and question, for comparing groups. */
 function TwoTables({ game, ids, joinUrl }: { game: SessionState; ids: [string, string]; joinUrl: string }) {
+  const t = useT();
   const wall = hasWall(game);
   // The screen's controls sit in the title row of the right-most column, where nothing else is.
   const controls = (
@@ -252,7 +254,7 @@ function TwoTables({ game, ids, joinUrl }: { game: SessionState; ids: [string, s
           <section key={id} className="screen-pair-table" aria-labelledby={`screen-table-${id}`} data-testid={`screen-table-${id}`}>
             <header className="screen-pair-head">
               <div className="screen-pair-title">
-                <h1 id={`screen-table-${id}`}>{table.name}</h1>
+                <h1 id={`screen-table-${id}`}>{tableLabel(table, id, t)}</h1>
                 {i === 1 && !wall && controls}
               </div>
               <div className="screen-pair-status">
@@ -316,7 +318,7 @@ function TableGrid({ game, ids, joinUrl }: { game: SessionState; ids: string[]; 
                 <Board tableId={id} mode="screen" />
               </div>
               <div className="screen-grid-info">
-                <h1 id={`screen-table-${id}`}>{table.name}</h1>
+                <h1 id={`screen-table-${id}`}>{tableLabel(table, id, t)}</h1>
                 <StepIndicator size="big" tableId={id} />
                 <TimerDisplay size="big" tableId={id} />
                 {table.locked && <p className="screen-grid-note">{t('screen.calm.title')}</p>}
