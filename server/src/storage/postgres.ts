@@ -97,7 +97,9 @@ export interface PostgresStorage extends Storage {
 export async function openPostgresStorage(url: string, logger: Logger): Promise<PostgresStorage> {
   const pool = new pg.Pool({
     connectionString: url,
-    max: 10,
+    // One connection per session writing at the same moment: a write holds its connection for
+    // two round trips. Fewer would queue sessions behind each other on a busy machine.
+    max: Number(process.env.DATABASE_POOL_SIZE ?? 20),
     connectionTimeoutMillis: 2_000,
     // A process that hangs (not dies: a dead one's connection closes and its locks go at once)
     // holds a session's lock for 5 s at most before PostgreSQL ends its transaction.
