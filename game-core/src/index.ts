@@ -5,14 +5,16 @@ export { findAddedCard, MAX_BLANK_CARDS } from './rules/cardPlace';
 export { MAX_TABLES } from './rules/tableAdd';
 export { timerRemaining } from './rules/timer';
 export { promptText } from './rules/facilitation';
+export { freeRequiredRoles } from './rules/stepSet';
 export { pollOptionCount, pollTally, DEFAULT_SCALE_POINTS } from './rules/poll';
 export { MAX_INSIGHTS_PER_SEAT } from './rules/insight';
 export { MAX_LINKS } from './rules/link';
 export * from './engine/views';
 export * from './engine/report';
-export { applyEventToTable, type EffectOutcome } from './rules/eventEffects';
+export { applyEventToTable, roleAtTable, type EffectOutcome } from './rules/eventEffects';
 export * from './engine/applyAction';
-export type { Scenario, ScenarioCard, ScenarioRole, ScenarioEvent, ScenarioEffect, ScenarioPoll } from './scenario/schema';
+export type { Scenario, ScenarioCard, ScenarioRole, ScenarioEvent, ScenarioEffect, ScenarioPoll, RoleTextField } from './scenario/schema';
+export { ROLE_TEXT_FIELDS } from './scenario/schema';
 export * from './protocol/index';
 export {
   layoutBoard,

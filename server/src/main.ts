@@ -45,7 +45,8 @@ if (databaseUrl) {
   storage = openSqliteStorage(dataDir);
 }
 
-const scenarios = loadScenarioCatalog(scenariosDir, logger);
+// Trainer pages name files as the operator wrote the folder, not by the server's absolute path.
+const scenarios = loadScenarioCatalog(scenariosDir, logger, { shownRoot: process.env.SCENARIOS_DIR ?? 'scenarios' });
 if (process.env.SCENARIOS_WATCH === '1') scenarios.watch();
 
 const app = createApp({

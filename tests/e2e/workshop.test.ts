@@ -114,6 +114,10 @@ describe('a kennisatelier with Tess, from warm-up to report', () => {
 
   it('step 3: "Tess wordt 18" ends the youth-care cards on every screen', async () => {
     await host.locator('[data-testid="step-next"]').click();
+    // Nobody plays the wijkteam, which the scenario marks as needed: the facilitator is asked first.
+    await expect(host.locator('[data-testid="required-free"]').textContent()).resolves.toContain('wijkteam');
+    await shot(host, 'required-roles-host');
+    await host.locator('[data-testid="step-force"]').click();
     await screen.locator('[data-testid="step-indicator"][data-step="spelen"]').waitFor();
     await host.locator('[data-testid="fire-tess-wordt-18"]').click();
     await host.locator('[data-testid="confirm-ok"]').click();

@@ -31,6 +31,8 @@ export interface StartOptions {
   /** A fixed port, so that a restarted server is found by clients that reconnect. */
   port?: number;
   scenariosWritable?: boolean;
+  /** The scenario folder as SCENARIOS_DIR would name it; the folder's own name when absent. */
+  scenariosShownRoot?: string;
   watchScenarios?: boolean;
   clock?: AppDeps['clock'];
   retentionDays?: number;
@@ -40,7 +42,11 @@ export interface StartOptions {
 export async function startServer(options: StartOptions = {}): Promise<TestServer> {
   const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'samenspel-test-'));
   const logger = memoryLogger();
-  const scenarios = loadScenarioCatalog(options.scenariosDir ?? FIXTURE_SCENARIOS, logger);
+  const scenarios = loadScenarioCatalog(
+    options.scenariosDir ?? FIXTURE_SCENARIOS,
+    logger,
+    options.scenariosShownRoot !== undefined ? { shownRoot: options.scenariosShownRoot } : {},
+  );
   if (options.watchScenarios) scenarios.watch();
   const app = createApp({
     storage: openSqliteStorage(dataDir),

@@ -48,7 +48,8 @@ async function table() {
 
 /** Every host-only action with a payload that would be accepted from the facilitator. */
 const HOST_ONLY_ROWS = [
-  ['step:set', { step: 'spelen' }],
+  ['step:set', { step: 'spelen', force: true }],
+  ['card:pause', { tableId: 't1', cardId: 'mbo', paused: true }],
   ['step:summon', {}],
   ['table:add', { name: 'Tafel 2' }],
   ['seat:release', { seatId: 's1' }],

@@ -40,7 +40,7 @@ const turn = () => new Promise<void>((r) => setImmediate(r));
 
 function setup(ids: string[], now?: () => number) {
   const conns = new Map(ids.map((id) => [id, new Conn()]));
-  const relay = new DragRelay({ members: () => conns.keys(), connection: (id) => conns.get(id) }, now);
+  const relay = new DragRelay({ members: () => conns.keys(), connection: (id) => conns.get(id), mayHear: (id) => id !== 'c' }, now);
   const frame = (id: string, x: number, by = 's1'): Frame => ({ tableId: 't1', kind: 'token', id, x, y: 0, by });
   const send = (id: string, x: number, origin: string) => relay.enqueue('S', `t1:token:${id}`, frame(id, x, origin), origin);
   return { relay, conns, send, conn: (id: string) => conns.get(id)! };
@@ -89,6 +89,16 @@ describe('the drag relay', () => {
     ]);
     // The fast connections saw every position.
     expect(conn('a').batches.map((b) => b.find((f) => f.id === 'moeder')?.x)).toEqual([-0.2, -0.3, -0.4, -0.5, -0.6]);
+  });
+
+  it('sends a restricted frame only to connections that may hear it, with the others’ frames as usual', async () => {
+    const { relay, conn, send } = setup(['a', 'b', 'c']);
+    relay.enqueue('S', 't1:card:private', { tableId: 't1', kind: 'card', id: 'private', x: 0.5, y: 0, by: 's1' }, 'a', true);
+    send('mentor', 0.1, 'a');
+    await turn();
+    expect(conn('b').batches.map((b) => b.map((f) => f.id))).toEqual([['private', 'mentor']]);
+    expect(conn('c').batches.map((b) => b.map((f) => f.id))).toEqual([['mentor']]);
+    expect(conn('a').batches).toEqual([]);
   });
 
   it('does not put a connection’s own frames in its backlog', async () => {
@@ -164,6 +174,8 @@ describe('the drag frame check', () => {
       { tableId: 't1', kind: 'card', id: 'c1', x: 0, y: Infinity },
       { tableId: 't1', kind: 'card', id: 'c1', x: 2, y: 0 },
       { tableId: 't1', kind: 'card', id: 'c1', x: '0', y: 0 },
+      { tableId: '__proto__', kind: 'card', id: 'c1', x: 0, y: 0 },
+      { tableId: 't1', kind: 'card', id: 'constructor', x: 0, y: 0 },
       JSON.parse('{"tableId":"t1","kind":"card","id":"c1","x":0,"__proto__":{"y":0}}'),
     ];
     for (const raw of bad) expect(readDragFrame(raw)).toBeNull();

@@ -34,7 +34,7 @@ describe('polls and insights across a restart', () => {
     const ria = await seated(server, session.code, 'moeder', 'Ria');
     let v = await send(host.socket, 'poll:open', { pollId: 'werkveld' }, 2);
     v = await send(anouk.socket, 'poll:answer', { pollId: 'werkveld', option: 0 }, v);
-    v = await send(host.socket, 'step:set', { step: 'reflectie' }, v);
+    v = await send(host.socket, 'step:set', { step: 'reflectie', force: true }, v);
     v = await send(ria.socket, 'insight:add', { text: 'Vraag Sam zelf wat ze wil.' }, v);
     v = await send(host.socket, 'insight:set', { insightId: `i${v}`, revealed: true }, v);
 
@@ -62,7 +62,7 @@ describe('polls and insights across a restart', () => {
     cleanups.push(() => void host.socket.disconnect());
     const anouk = await seated(server, session.code, 'mentor', 'Anouk');
     let v = await send(host.socket, 'situation:reveal', { all: true }, 1);
-    v = await send(host.socket, 'step:set', { step: 'spelen' }, v);
+    v = await send(host.socket, 'step:set', { step: 'spelen', force: true }, v);
     v = await send(anouk.socket, 'card:place', { tableId: 't1', defId: 'bijstand', x: 0, y: -0.7 }, v);
     v = await send(host.socket, 'timer:start', { durationMs: 420_000 }, v);
     v = await send(host.socket, 'poll:open', { pollId: 'werkveld' }, v);

@@ -44,12 +44,12 @@ async function playedSession() {
   await send(other.socket, 'poll:answer', { pollId: 'werkveld', option: 1 });
   await send(host.socket, 'poll:close', { pollId: 'werkveld' });
   await send(host.socket, 'situation:reveal', { all: true });
-  await send(host.socket, 'step:set', { step: 'spelen' });
+  await send(host.socket, 'step:set', { step: 'spelen', force: true });
   await send(player.socket, 'card:place', { tableId: 't1', defId: 'bijstand', x: 0, y: -0.7 });
   await send(player.socket, 'card:note', { tableId: 't1', cardId: 'bijstand', note: 'Pas vanaf 18' });
   await send(other.socket, 'link:add', { tableId: 't1', from: 'mbo', to: 'bijstand' });
   await send(host.socket, 'event:fire', { eventId: 'achttien' });
-  await send(host.socket, 'step:set', { step: 'reflectie' });
+  await send(host.socket, 'step:set', { step: 'reflectie', force: true });
   await send(host.socket, 'prompt:show', { prompt: { kind: 'reflection', index: 0 } });
   await send(player.socket, 'insight:add', { text: 'Niemand wist wie na 18 helpt.' });
   await host.replica.waitForVersion(version);

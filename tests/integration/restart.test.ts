@@ -103,7 +103,7 @@ describe('restart recovery', () => {
     };
     await send(host.socket, 'situation:reveal', { all: false });
     await send(host.socket, 'situation:reveal', { all: true });
-    await send(host.socket, 'step:set', { step: 'spelen' });
+    await send(host.socket, 'step:set', { step: 'spelen', force: true });
     await send(host.socket, 'poll:open', { pollId: 'werkveld' });
     await send(player.socket, 'poll:answer', { pollId: 'werkveld', option: 1 });
     await send(host.socket, 'poll:reveal', { pollId: 'werkveld', revealed: true });
@@ -156,7 +156,7 @@ describe('restart recovery', () => {
     // The host, on the restarted server, moves on; the tablet hears it live.
     const host = await attachHost(server.url, session.sessionId, session.hostToken);
     cleanups.push(() => void host.socket.disconnect());
-    const ack = await request<ActionAck>(host.socket, 'step:set', actionRequest<'step:set'>({ step: 'spelen' }, host.replica.version));
+    const ack = await request<ActionAck>(host.socket, 'step:set', actionRequest<'step:set'>({ step: 'spelen', force: true }, host.replica.version));
     expect(ack.ok).toBe(true);
     await replica.waitForVersion(played.version + 1);
     expect(replica.state?.tables.t1?.step).toBe('spelen');

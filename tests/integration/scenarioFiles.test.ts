@@ -9,10 +9,15 @@ afterEach(async () => {
   for (const fn of cleanups.splice(0).reverse()) await fn();
 });
 
-async function serverWithCopy(options: { writable?: boolean; watch?: boolean } = {}) {
+async function serverWithCopy(options: { writable?: boolean; watch?: boolean; shownRoot?: string } = {}) {
   const dir = mkdtempSync(join(tmpdir(), 'samenspel-scenarios-'));
   cpSync(FIXTURE_SCENARIOS, dir, { recursive: true });
-  const server: TestServer = await startServer({ scenariosDir: dir, scenariosWritable: options.writable ?? false, watchScenarios: options.watch ?? false });
+  const server: TestServer = await startServer({
+    scenariosDir: dir,
+    scenariosWritable: options.writable ?? false,
+    watchScenarios: options.watch ?? false,
+    ...(options.shownRoot !== undefined ? { scenariosShownRoot: options.shownRoot } : {}),
+  });
   cleanups.push(() => rmSync(dir, { recursive: true, force: true }), () => server.cleanup(), () => server.stop());
   return { server, dir };
 }
@@ -53,6 +58,19 @@ describe('scenario files over http', () => {
     expect(body.problems[0]).toMatchObject({ code: 'unknown_role', suggestion: "bedoelde je 'mentor'?" });
     expect(body.problems[0]?.line).toBeGreaterThan(30);
     expect(readFileSync(join(dir, 'mini/scenario.yaml'), 'utf8')).toBe(before);
+  });
+
+  it('names each file by the scenario folder as configured, never by the server path of a temporary copy', async () => {
+    const { server, dir } = await serverWithCopy({ writable: true, shownRoot: '../trainers/scenarios/' });
+    const config = (await (await fetch(`${server.url}/api/config`)).json()) as { scenariosDir: string };
+    expect(config.scenariosDir).toBe('../trainers/scenarios');
+    const list = (await (await fetch(`${server.url}/api/scenarios`)).json()) as { scenarios: { id: string; file: string }[] };
+    expect(list.scenarios.find((s) => s.id === 'mini')?.file).toBe('../trainers/scenarios/mini/scenario.yaml');
+    const before = readFileSync(join(dir, 'mini/scenario.yaml'), 'utf8');
+    const res = await put(`${server.url}/api/scenarios/mini/source`, before.replace('role: mentor, law: Jeugdwet', 'role: mentr, law: Jeugdwet'));
+    const body = JSON.stringify(await res.json());
+    expect(body).toContain('"file":"../trainers/scenarios/mini/scenario.yaml"');
+    expect(body).not.toContain(dir);
   });
 
   it('tells listening previews when a scenario file changes on disk', async () => {

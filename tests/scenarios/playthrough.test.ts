@@ -1,7 +1,7 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { applyAction, createSession, locate, pollOptionCount, pollTally, STEPS, SUPPORT_TYPES, type Actor, type ActionPayloads, type ActionType, type PromptRef, type SessionState } from '@samenspel/game-core';
+import { applyAction, createSession, locate, roleAtTable, ROLE_TEXT_FIELDS, pollOptionCount, pollTally, STEPS, SUPPORT_TYPES, type Actor, type ActionPayloads, type ActionType, type PromptRef, type SessionState } from '@samenspel/game-core';
 import { parseScenarioYaml, type Scenario } from '@samenspel/game-core/scenario';
 import { REAL_SCENARIOS } from '../helpers/server';
 
@@ -113,6 +113,14 @@ describe('scenario playthroughs', () => {
           const cell = locate(card!, sectors.length);
           if (effect.supportType) expect(cell).toMatchObject({ kind: 'ring', supportType: effect.supportType });
           if (effect.sector) expect(cell).toMatchObject({ kind: 'ring', sector: sectors.indexOf(effect.sector) });
+        } else if (effect.kind === 'pause') {
+          // Start cards come onto the wheel with the event; a deck card has nothing to pause yet.
+          if (before.tables.t1!.cards[effect.card]) expect(table.cards[effect.card]?.paused, effect.card).toMatchObject({ eventId: event.id });
+        } else if (effect.kind === 'resume') {
+          if (table.cards[effect.card]) expect(table.cards[effect.card]!.paused, effect.card).toBeNull();
+        } else if (effect.kind === 'role') {
+          const role = roleAtTable(scenario, table, effect.role);
+          for (const field of ROLE_TEXT_FIELDS) if (effect[field] !== undefined) expect(role?.[field], `${effect.role}.${field}`).toBe(effect[field]);
         } else if (effect.to === 'deck') {
           expect(table.deck).toContain(effect.card.id);
         } else {
@@ -135,6 +143,12 @@ describe('scenario playthroughs', () => {
         const result = fire(state, event.id, ++version, ['t1']);
         if (!result.ok) throw new Error(`${event.id}: ${result.code} ${result.message}`);
         state = result.state;
+        // A pause or resume holds once its event has happened, whatever came before it.
+        for (const effect of event.effects) {
+          const card = effect.kind === 'pause' || effect.kind === 'resume' ? state.tables.t1!.cards[effect.card] : undefined;
+          if (card && effect.kind === 'pause') expect(card.paused, `${event.id}: ${effect.card}`).not.toBeNull();
+          if (card && effect.kind === 'resume') expect(card.paused, `${event.id}: ${effect.card}`).toBeNull();
+        }
       }
       // The other table did not change.
       expect(state.tables.t2).toEqual(start(scenario).tables.t2);

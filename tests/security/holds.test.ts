@@ -116,7 +116,7 @@ async function table() {
   const placed = await moeder.act('card:place', { tableId: 't1', defId: 'zorgtoeslag', x: 0.3, y: 0.2 });
   if (!placed.ok) throw new Error(placed.message);
   for (const c of [host, mentor, moeder]) await c.settle();
-  return { host, mentor, moeder };
+  return { session, host, mentor, moeder };
 }
 
 describe('drag holds cannot be used to grief', () => {
@@ -204,5 +204,30 @@ describe('drag holds cannot be used to grief', () => {
     await mentor.settle();
     await moeder.settle();
     expect(moeder.frames.at(-1)).toMatchObject({ id: 'mentor', x: 0.3, y: 0.9 });
+  });
+});
+
+describe('a private card’s drag', () => {
+  it('reaches the facilitator only, not the other players or the big screen, while other drags reach everyone', async () => {
+    const { session, host, mentor, moeder } = await table();
+    const screen = await Client.connect(server.url);
+    clients.push(screen);
+    await screen.attach('screen:attach' as 'session:join', { code: session.code });
+    expect(await host.act('situation:reveal', { all: true })).toMatchObject({ ok: true });
+    expect(await host.act('privacy:set', { private: true })).toMatchObject({ ok: true });
+    await moeder.settle();
+    expect(await moeder.act('card:place', { tableId: 't1', defId: 'bijstand', x: 0, y: -0.7 })).toMatchObject({ ok: true });
+    for (const c of [host, mentor, screen]) await c.settle();
+
+    moeder.drag('card', 'bijstand', 0.1, -0.6);
+    mentor.drag('token', 'mentor', 0.2, 0.9);
+    await moeder.settle();
+    await mentor.settle();
+    for (const c of [host, mentor, screen]) await c.settle();
+    expect(host.frames.map((f) => f.id).sort()).toEqual(['bijstand', 'mentor']);
+    expect(screen.frames.map((f) => f.id)).toEqual(['mentor']);
+    // The mentor may get its own frame back in a batch it shares; never the private card.
+    expect(mentor.frames.every((f) => f.id === 'mentor')).toBe(true);
+    expect(JSON.stringify([screen.frames, mentor.frames])).not.toContain('bijstand');
   });
 });

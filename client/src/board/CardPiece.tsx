@@ -135,6 +135,7 @@ export const CardPiece = memo(function CardPiece({
   const moving = source === 'local' || source === 'remote';
   const place = describePlace(at, scenario, t);
   const privateNote = card.hidden ? ` ${t('player.card.private')}` : '';
+  const pausedNote = card.paused ? ` ${t('player.card.pausedNote')}` : '';
   const noteText = card.note ? ` ${t('player.card.noteSays', { note: card.note })}` : '';
   const linkText = links === 0 ? '' : ` ${links === 1 ? t('player.card.link') : t('player.card.links', { n: links })}`;
   const connectClass = connectFrom === null ? '' : connectFrom === card.id ? ' is-connect-from' : ' is-connect-target';
@@ -155,13 +156,14 @@ export const CardPiece = memo(function CardPiece({
       data-layout-ring={placed?.ring}
       data-font={layout.font}
       data-hidden={card.hidden || undefined}
+      data-paused={card.paused ? 'true' : undefined}
       data-note={card.note ? 'true' : undefined}
       data-mark={mark}
-      className={`piece card${selected ? ' is-selected' : ''}${moving ? ' is-moving' : ''}${source === 'pending' ? ' is-pending' : ''}${card.defId === null ? ' is-blank' : ''}${card.hidden ? ' is-private' : ''}${connectClass}`}
+      className={`piece card${selected ? ' is-selected' : ''}${moving ? ' is-moving' : ''}${source === 'pending' ? ' is-pending' : ''}${card.defId === null ? ' is-blank' : ''}${card.hidden ? ' is-private' : ''}${card.paused ? ' is-paused' : ''}${connectClass}`}
       tabIndex={board.interactive ? 0 : undefined}
       role={board.interactive ? 'button' : undefined}
       aria-pressed={board.interactive ? selected : undefined}
-      aria-label={`${t('board.cardLabel', { label: card.label, place })}${noteText}${linkText}${privateNote}`}
+      aria-label={`${t('board.cardLabel', { label: card.label, place })}${noteText}${linkText}${privateNote}${pausedNote}`}
       initial={{ opacity: 0, scale: 0.6, x: shown.x * SCALE, y: shown.y * SCALE, rotate }}
       animate={{ opacity: 1, scale: 1, x: shown.x * SCALE, y: shown.y * SCALE, rotate }}
       exit={{ opacity: 0, scale: 0.6 }}
@@ -177,6 +179,7 @@ export const CardPiece = memo(function CardPiece({
       {card.note && <NoteMarker x={W / 2} y={-h / 2} />}
       {card.hidden && <PrivateBadge x={-W / 2} y={-h / 2} />}
       {links > 0 && <LinkBadge x={W / 2} y={h / 2} n={links} />}
+      {card.paused && <Tag text={t('player.card.paused')} y={h / 2} className="paused-tag" />}
       <rect className="focus-ring" x={-W / 2 - 10} y={-h / 2 - 10} width={W + 20} height={h + 20} rx={20} />
     </m.g>
   );

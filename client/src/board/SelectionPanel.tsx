@@ -2,7 +2,7 @@ import { MAX_NOTE, type CardOnBoard, type Scenario, type TableState } from '@sam
 import { useEffect, useId, useState, type FormEvent } from 'react';
 import { useT } from '../i18n/useT';
 import { appStore, useApp } from '../store';
-import { removeCard, removeLink, saveNote } from './actions';
+import { pauseCard, removeCard, removeLink, saveNote } from './actions';
 import { selectionLabel } from './Board';
 import { cardDef } from './cards';
 import { linkingStore, useLinking } from './linking';
@@ -69,9 +69,24 @@ export function SelectionPanel({ tableId, scenario }: { tableId: string; scenari
           </button>
         )}
       </div>
+      {card && <PauseControl tableId={tableId} card={card} />}
       {card && <NoteField key={card.id} tableId={tableId} card={card} />}
       {card && <CardLinks table={table} card={card} />}
     </section>
+  );
+}
+
+/** The facilitator puts a card on hold or lets it work again, when the story runs ahead of the events. */
+function PauseControl({ tableId, card }: { tableId: string; card: CardOnBoard }) {
+  const t = useT();
+  const isHost = useApp((s) => s.viewer?.kind === 'host');
+  if (!isHost) return null;
+  return (
+    <div className="button-row">
+      <button type="button" className="button-secondary" data-testid="selection-pause" onClick={() => void pauseCard(tableId, card.id, !card.paused)}>
+        {t(card.paused ? 'card.resume' : 'card.pause')}
+      </button>
+    </div>
   );
 }
 
@@ -225,6 +240,12 @@ function CardFacts({ card, scenario }: { card: CardOnBoard; scenario: Scenario }
         <div>
           <dt>{t('card.note')}</dt>
           <dd>{note}</dd>
+        </div>
+      )}
+      {card.paused && (
+        <div data-testid="selection-paused">
+          <dt>{t('card.paused')}</dt>
+          <dd>{card.paused.reason ?? (card.paused.eventId ? (scenario.events.find((e) => e.id === card.paused?.eventId)?.title ?? '') : t('card.pausedByHost'))}</dd>
         </div>
       )}
       {card.hidden && (

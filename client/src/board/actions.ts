@@ -158,6 +158,17 @@ export async function removeLink(tableId: string, linkId: string): Promise<boole
 }
 
 /** Writes, changes or (empty) clears the note on a card. */
+/** The facilitator puts a card on hold (`paused`) or lets it work again. */
+export async function pauseCard(tableId: string, cardId: string, paused: boolean): Promise<boolean> {
+  const client = session();
+  const card = appStore.getState().game?.tables[tableId]?.cards[cardId];
+  if (!client || !card) return false;
+  const result = await client.send('card:pause', { tableId, cardId, paused });
+  if (!report(result)) return false;
+  say(paused ? 'card.pausedDone' : 'card.resumedDone', { label: card.label });
+  return true;
+}
+
 export async function saveNote(tableId: string, cardId: string, note: string): Promise<boolean> {
   const client = session();
   const card = appStore.getState().game?.tables[tableId]?.cards[cardId];

@@ -38,7 +38,7 @@ describe('drawing the wheel', () => {
 
 describe('which cards a board draws', () => {
   const card = (over: Partial<CardOnBoard>): CardOnBoard => ({
-    id: 'c', defId: 'c', label: 'Kaart', law: null, roleId: null, x: 0.3, y: 0, rev: 0, placedBy: 's1', note: '', staged: false, hidden: false, ...over,
+    id: 'c', defId: 'c', label: 'Kaart', law: null, roleId: null, x: 0.3, y: 0, rev: 0, placedBy: 's1', note: '', staged: false, hidden: false, paused: null, ...over,
   });
   const live = { preview: false, interactive: true };
 

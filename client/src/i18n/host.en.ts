@@ -11,6 +11,10 @@ export const hostEn: Record<HostKey, string> = {
   'host.scope.title': 'Buttons apply to',
   'host.scope.all': 'All tables ({n})',
   'host.scope.table': 'This table: {name}',
+  'host.required.title': 'Not every needed role is taken yet',
+  'host.required.body': 'This scenario needs these roles to play. Wait until someone picks them, or start anyway: then nobody plays them.',
+  'host.required.wait': 'Wait',
+  'host.required.start': 'Start anyway',
   'host.steps.differ': 'Tables are in different steps.',
 
   'host.private.on': 'Start private round',

@@ -13,6 +13,10 @@ export const hostNl = {
   'host.scope.title': 'Knoppen gelden voor',
   'host.scope.all': 'Alle tafels ({n})',
   'host.scope.table': 'Deze tafel: {name}',
+  'host.required.title': 'Nog niet alle nodige rollen zijn bezet',
+  'host.required.body': 'Dit scenario heeft deze rollen nodig om te spelen. Wacht tot iemand ze kiest, of begin toch: dan speelt niemand ze.',
+  'host.required.wait': 'Wachten',
+  'host.required.start': 'Toch beginnen',
   'host.steps.differ': 'Tafels staan in verschillende stappen.',
 
   'host.private.on': 'Start privé-ronde',

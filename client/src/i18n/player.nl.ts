@@ -78,6 +78,18 @@ export const playerNl = {
   'player.ended.title': 'Deze sessie is afgesloten',
   'player.ended.body': 'De begeleider heeft de sessie afgesloten. Bedankt voor het meedoen!',
   'player.ended.home': 'Naar de startpagina',
+  // A card that stopped for a while, and a role an event changed.
+  'player.card.paused': 'staat stil',
+  'player.card.pausedNote': 'Staat even stil.',
+  'card.paused': 'Staat stil',
+  'card.pausedByHost': 'door de spelleider stilgezet',
+  'card.pause': 'Zet even stil',
+  'card.resume': 'Laat weer werken',
+  'card.pausedDone': '“{label}” staat nu stil.',
+  'card.resumedDone': '“{label}” werkt weer.',
+  'role.changedBy': 'Veranderd door “{event}”',
+  'role.was': 'Eerst',
+  'role.now': 'Nu',
 } satisfies Record<string, string>;
 
 export type PlayerKey = keyof typeof playerNl;

@@ -21,6 +21,8 @@ export interface ScenarioSummary {
   cards: number;
   status: 'ok' | 'error';
   problems: ScenarioProblem[];
+  /** Where the file lives, as the server's SCENARIOS_DIR names it: `scenarios/<id>/scenario.yaml` by default. */
+  file: string;
 }
 
 export interface CreatedSession {

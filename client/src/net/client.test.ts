@@ -92,11 +92,11 @@ describe('the session client', () => {
   it('asks for the actions it missed after a gap and applies them with the ones that waited', async () => {
     start();
     socket.last('session:join').ack!(attached(4));
-    socket.fire('step:changed', committed(6, 'step:set', { step: 'spelen' }));
+    socket.fire('step:changed', committed(6, 'step:set', { step: 'spelen', force: true }));
     expect(socket.last('session:sync').payload).toEqual({ sinceVersion: 4 });
     // A broadcast that arrives while the sync is under way waits its turn.
     socket.fire('token:moved', committed(7, 'token:move', { tableId: 't1', roleId: 'mentor', x: 0.1, y: 0.1, rev: 0 }));
-    const missed: SyncAck = { ok: true, version: 6, actions: [committed(5, 'step:set', { step: 'situatie' }), committed(6, 'step:set', { step: 'spelen' })] };
+    const missed: SyncAck = { ok: true, version: 6, actions: [committed(5, 'step:set', { step: 'situatie' }), committed(6, 'step:set', { step: 'spelen', force: true })] };
     socket.last('session:sync').ack!(missed);
     await settle();
     expect(store.getState().version).toBe(7);
@@ -107,7 +107,7 @@ describe('the session client', () => {
   it('takes a snapshot when the server answers a sync with one', async () => {
     start();
     socket.last('session:join').ack!(attached(4));
-    socket.fire('step:changed', committed(9, 'step:set', { step: 'spelen' }));
+    socket.fire('step:changed', committed(9, 'step:set', { step: 'spelen', force: true }));
     const base = session();
     const fresh = { ...base, tables: { t1: { ...base.tables.t1!, step: 'reflectie' as const } } };
     socket.last('session:sync').ack!({ ok: true, version: 12, snapshot: { version: 12, state: fresh } } satisfies SyncAck);

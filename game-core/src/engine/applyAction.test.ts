@@ -58,6 +58,7 @@ function workshopLog(): CommittedAction[] {
     action(41, 'insights:reveal', {}, HOST),
     action(42, 'insight:remove', { insightId: 'i39' }, HOST),
     action(43, 'screen:show', { tableIds: ['t1', 't3'] }, HOST),
+    action(44, 'card:pause', { tableId: 't1', cardId: 'bijbaan', paused: true }, HOST),
   ];
 }
 

@@ -5,6 +5,7 @@ import { cardRemove } from '../rules/cardRemove';
 import { eventFire } from '../rules/eventFire';
 import { boardLock, cardsReveal, interviewReveal, privacySet, promptShow, screenShow, situationReveal } from '../rules/facilitation';
 import { cardNote } from '../rules/cardNote';
+import { cardPause } from '../rules/cardPause';
 import { insightAdd, insightRemove, insightSet, insightsReveal } from '../rules/insight';
 import { linkAdd, linkRemove } from '../rules/link';
 import { pollAnswer, pollClose, pollDismiss, pollOpen, pollReveal } from '../rules/poll';
@@ -28,6 +29,7 @@ export const RULES: { [K in ActionType]: Rule<K> } = {
   'card:remove': cardRemove,
   'token:move': tokenMove,
   'card:note': cardNote,
+  'card:pause': cardPause,
   'link:add': linkAdd,
   'link:remove': linkRemove,
   'seat:reassign': seatReassign,

@@ -74,14 +74,14 @@ describe('buildReport', () => {
     expect(boards[0]!.changes).toBeNull();
     expect(boards[1]!.changes).toMatchObject({ added: ['bijbaan'], moved: [], linksAdded: [expect.any(String)] });
     expect(boards[2]!.changes?.removed.map((c) => c.id)).toEqual(['jeugdhulp']);
-    expect(boards[3]!.changes).toEqual({ added: [], removed: [], moved: [], linksAdded: [], linksRemoved: [] });
+    expect(boards[3]!.changes).toEqual({ added: [], removed: [], moved: [], paused: [], resumed: [], roles: [], linksAdded: [], linksRemoved: [] });
   });
 
   it('shows every board except a "before" board identical to the board just before it', () => {
     const boards = report().report.tables[0]!.boards;
     // Table 1 changed between the start and the event, so all four boards are shown.
     expect(shownBoards(boards).map((b) => b.kind)).toEqual(['start', 'before', 'after', 'end']);
-    const same = { added: [], removed: [], moved: [], linksAdded: [], linksRemoved: [] };
+    const same = { added: [], removed: [], moved: [], paused: [], resumed: [], roles: [], linksAdded: [], linksRemoved: [] };
     const unchangedBefore = { ...boards[1]!, changes: same };
     expect(shownBoards([boards[0]!, unchangedBefore, boards[2]!]).map((b) => b.kind)).toEqual(['start', 'after']);
   });
@@ -175,5 +175,45 @@ describe('buildReport', () => {
   it('names only the seats still at a table, with their role', () => {
     const t1 = report().report.tables[0]!;
     expect(t1.seats).toEqual([{ name: 'Bram', roleId: 'consulent', roleName: 'Wmo-consulent' }]);
+  });
+
+  it('marks paused cards, what paused them, and every role text an event rewrote, old and new', () => {
+    const state = makeState({ seats: false, staged: true });
+    const achttien = state.scenario.events[0]!;
+    const scenario = {
+      ...state.scenario,
+      events: [
+        {
+          ...achttien,
+          effects: [
+            ...achttien.effects,
+            { kind: 'pause' as const, card: 'zelf-koken', reason: 'Eerst verhuizen' },
+            { kind: 'role' as const, role: 'consulent', law: 'Participatiewet', reason: 'Tess is nu volwassen' },
+          ],
+        },
+      ],
+    };
+    const log = [...playedLog().slice(0, 14), action(15, 'card:pause', { tableId: 't1', cardId: 'oma-belt', paused: true }, HOST)];
+    const r = buildReport({ version: 0, state: { ...state, scenario } }, log, { generatedAt: 0 });
+    const t1 = r.tables[0]!;
+    expect(t1.cards.find((c) => c.id === 'zelf-koken')?.paused).toEqual({ eventId: 'achttien', eventTitle: 'Tess wordt 18', reason: 'Eerst verhuizen' });
+    expect(t1.cards.find((c) => c.id === 'oma-belt')?.paused).toEqual({ eventId: null, eventTitle: null, reason: null });
+    expect(t1.cards.find((c) => c.id === 'bijbaan')?.paused).toBeNull();
+    expect(t1.roleChanges).toEqual([
+      {
+        roleId: 'consulent',
+        roleName: 'Wmo-consulent',
+        eventId: 'achttien',
+        eventTitle: 'Tess wordt 18',
+        reason: 'Tess is nu volwassen',
+        changes: [{ field: 'law', before: 'Wmo 2015', after: 'Participatiewet' }],
+      },
+    ]);
+    // The board after the event says what the event paused; the end board what the facilitator did.
+    const after = t1.boards.find((b) => b.kind === 'after')!;
+    expect(after.changes).toMatchObject({ paused: ['zelf-koken'] });
+    expect(after.changes?.roles).toHaveLength(1);
+    expect(t1.boards.at(-1)!.changes).toMatchObject({ paused: ['oma-belt'] });
+    expect(r.tables[1]!.roleChanges).toEqual([]);
   });
 });

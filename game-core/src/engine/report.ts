@@ -2,7 +2,7 @@ import { SUPPORT_TYPES, type SupportType } from '../board/geometry';
 import type { CommittedAction, Snapshot } from '../protocol/index';
 import { promptText } from '../rules/facilitation';
 import { pollOptionCount } from '../rules/poll';
-import type { ScenarioPoll } from '../scenario/schema';
+import { ROLE_TEXT_FIELDS, type RoleTextField, type ScenarioPoll } from '../scenario/schema';
 import type { CardOnBoard, PromptRef, SessionState, TableState } from '../state/types';
 import { own } from '../state/ids';
 import { applyAction } from './applyAction';
@@ -57,6 +57,18 @@ export interface ReportCard {
   eventId: string | null;
   /** Still placed in private mode when the session ended. */
   hidden: boolean;
+  /** Paused when the session ended: by an event (with its title and reason) or by the facilitator. */
+  paused: { eventId: string | null; eventTitle: string | null; reason: string | null } | null;
+}
+
+/** A role whose text an event rewrote at this table: what it said before and after. */
+export interface ReportRoleChange {
+  roleId: string;
+  roleName: string;
+  eventId: string;
+  eventTitle: string;
+  reason: string | null;
+  changes: { field: RoleTextField; before: string | null; after: string }[];
 }
 
 export interface ReportEndedCard {
@@ -105,6 +117,8 @@ export interface ReportTable {
   /** Every card on the wheel at the end. */
   cards: ReportCard[];
   ended: ReportEndedCard[];
+  /** Role texts events rewrote here, oldest first. */
+  roleChanges: ReportRoleChange[];
   links: ReportLink[];
   /** Insights that were not hidden by the facilitator, in the order they were written. */
   insights: ReportInsight[];
@@ -296,6 +310,9 @@ export function buildReport(initial: Snapshot, actions: readonly CommittedAction
       origin: originOf(card),
       eventId,
       hidden: card.hidden,
+      paused: card.paused
+        ? { eventId: card.paused.eventId, eventTitle: card.paused.eventId ? eventTitle(card.paused.eventId) : null, reason: card.paused.reason }
+        : null,
     };
   };
 
@@ -325,6 +342,17 @@ export function buildReport(initial: Snapshot, actions: readonly CommittedAction
           reason: e.reason,
         };
       }),
+      roleChanges: table.roleChanges.map((c) => ({
+        roleId: c.roleId,
+        roleName: roleName(c.roleId) ?? c.roleId,
+        eventId: c.eventId,
+        eventTitle: eventTitle(c.eventId),
+        reason: c.reason,
+        changes: ROLE_TEXT_FIELDS.flatMap((field) => {
+          const after = c.after[field];
+          return after === undefined ? [] : [{ field, before: c.before[field] ?? null, after }];
+        }),
+      })),
       links: table.links.map((l) => ({ id: l.id, from: l.from, to: l.to, fromLabel: labelOf(l.from), toLabel: labelOf(l.to) })),
       insights: state.insights
         .filter((i) => i.tableId === tableId && !i.hidden)
@@ -374,7 +402,7 @@ export function buildReport(initial: Snapshot, actions: readonly CommittedAction
 export function shownBoards(boards: readonly ReportBoard[]): ReportBoard[] {
   return boards.filter((b, i) => {
     const c = b.changes;
-    const unchanged = c && c.added.length + c.removed.length + c.moved.length + c.linksAdded.length + c.linksRemoved.length === 0;
+    const unchanged = c && c.added.length + c.removed.length + c.moved.length + c.paused.length + c.resumed.length + c.roles.length + c.linksAdded.length + c.linksRemoved.length === 0;
     return !(i > 0 && b.kind === 'before' && unchanged);
   });
 }

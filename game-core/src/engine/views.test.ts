@@ -31,6 +31,7 @@ const card = (over: Partial<CardOnBoard>): CardOnBoard => ({
   note: '',
   staged: false,
   hidden: false,
+  paused: null,
   ...over,
 });
 
@@ -115,7 +116,7 @@ describe('cardPlaceOf', () => {
 describe('diffTables', () => {
   it('finds nothing between a table and itself', () => {
     const t1 = makeState().tables['t1']!;
-    expect(diffTables(makeState(), t1, t1)).toEqual({ added: [], removed: [], moved: [], linksAdded: [], linksRemoved: [] });
+    expect(diffTables(makeState(), t1, t1)).toEqual({ added: [], removed: [], moved: [], paused: [], resumed: [], roles: [], linksAdded: [], linksRemoved: [] });
   });
 
   it('lists cards added, removed and moved to another cell, but not one nudged within its cell', () => {

@@ -1,6 +1,6 @@
 import { locate, type SupportType } from '../board/geometry';
 import type { Viewer } from '../protocol/index';
-import type { CardOnBoard, Insight, SessionState, TableState } from '../state/types';
+import type { CardOnBoard, Insight, RoleChange, SessionState, TableState } from '../state/types';
 
 /*
  * Read-only views of the state that screens, the timeline and the report share, so a card is
@@ -37,6 +37,12 @@ export interface TableDiff {
   removed: CardOnBoard[];
   /** On both, in another ring or sector after. */
   moved: string[];
+  /** On both, working before and paused after. */
+  paused: string[];
+  /** On both, paused before and working again after. */
+  resumed: string[];
+  /** Role texts rewritten in between, oldest first. */
+  roles: RoleChange[];
   linksAdded: string[];
   linksRemoved: string[];
 }
@@ -46,7 +52,7 @@ export function diffTables(state: SessionState, before: TableState, after: Table
   const onBoard = (t: TableState) => new Map(Object.values(t.cards).filter((c) => !c.staged).map((c) => [c.id, c]));
   const a = onBoard(before);
   const b = onBoard(after);
-  const diff: TableDiff = { added: [], removed: [], moved: [], linksAdded: [], linksRemoved: [] };
+  const diff: TableDiff = { added: [], removed: [], moved: [], paused: [], resumed: [], roles: [], linksAdded: [], linksRemoved: [] };
   for (const [id, card] of b) {
     const old = a.get(id);
     if (!old) diff.added.push(id);
@@ -54,6 +60,8 @@ export function diffTables(state: SessionState, before: TableState, after: Table
       const p = cardPlaceOf(state, old);
       const q = cardPlaceOf(state, card);
       if (p?.supportType !== q?.supportType || p?.sectorId !== q?.sectorId) diff.moved.push(id);
+      if (!old.paused && card.paused) diff.paused.push(id);
+      if (old.paused && !card.paused) diff.resumed.push(id);
     }
   }
   for (const [id, card] of a) if (!b.has(id)) diff.removed.push(card);
@@ -62,5 +70,6 @@ export function diffTables(state: SessionState, before: TableState, after: Table
   const lb = linkIds(after);
   diff.linksAdded = [...lb].filter((id) => !la.has(id));
   diff.linksRemoved = [...la].filter((id) => !lb.has(id));
+  diff.roles = after.roleChanges.slice(before.roleChanges.length);
   return diff;
 }

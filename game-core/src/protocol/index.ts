@@ -6,7 +6,7 @@
 import type { Actor, PromptRef, Seat, SessionState, Step } from '../state/types';
 
 /** Bumped whenever a message changes shape; checked on every attach. */
-export const PROTOCOL_VERSION = 2;
+export const PROTOCOL_VERSION = 3;
 
 /** Drag frames a client may send per second; the server drops frames above this. */
 export const DRAG_HZ = 30;
@@ -73,6 +73,8 @@ export interface ActionPayloads {
   'token:move': { tableId: string; roleId: string; x: number; y: number; rev: number };
   /** Writes, changes or (with an empty string) clears the note on a card. */
   'card:note': { tableId: string; cardId: string; note: string };
+  /** The facilitator pauses a card (it stays on the wheel, greyed) or lets it work again. */
+  'card:pause': { tableId: string; cardId: string; paused: boolean };
   'link:add': { tableId: string; from: string; to: string };
   'link:remove': { tableId: string; linkId: string };
   /** Moves a seat to another role and/or table; its player keeps their device and token. */
@@ -82,7 +84,11 @@ export interface ActionPayloads {
    * Facilitator controls. Without tableIds they apply to every table; with them, to those
    * tables only, so one group can be led on while another finishes.
    */
-  'step:set': { step: Step; tableIds?: string[] | undefined };
+  /**
+   * Moving a table into play (step 3 or 4) is refused with CONFLICT while a role the scenario
+   * marks `required` is free there; `force: true` starts anyway.
+   */
+  'step:set': { step: Step; tableIds?: string[] | undefined; force?: boolean | undefined };
   /** "Bring everyone here": tablets that show something else jump to the current step. */
   'step:summon': { tableIds?: string[] | undefined };
   'event:fire': { eventId: string; tableIds?: string[] | undefined };
@@ -130,6 +136,7 @@ export const ACTION_TYPES = [
   'card:remove',
   'token:move',
   'card:note',
+  'card:pause',
   'link:add',
   'link:remove',
   'seat:reassign',
@@ -168,6 +175,7 @@ export const BROADCAST_OF = {
   'card:remove': 'card:removed',
   'token:move': 'token:moved',
   'card:note': 'card:noted',
+  'card:pause': 'card:paused',
   'link:add': 'link:added',
   'link:remove': 'link:removed',
   'seat:reassign': 'seat:reassigned',
@@ -200,6 +208,7 @@ export type BroadcastName = (typeof BROADCAST_OF)[ActionType];
 
 /** Actions only the facilitator may send. */
 export const HOST_ONLY: ReadonlySet<ActionType> = new Set<ActionType>([
+  'card:pause',
   'seat:release',
   'seat:reassign',
   'table:add',

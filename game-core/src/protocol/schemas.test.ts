@@ -21,6 +21,7 @@ const GOOD: { [K in ActionType]: ActionPayloads[K] } = {
   'interview:reveal': { count: 2 },
   'prompt:show': { prompt: { kind: 'step', step: 'situatie', index: 1 } },
   'card:note': { tableId: 't1', cardId: 'bijbaan', note: 'alleen op dinsdag' },
+  'card:pause': { tableId: 't1', cardId: 'bijbaan', paused: true },
   'link:add': { tableId: 't1', from: 'bijbaan', to: 'oma-belt' },
   'link:remove': { tableId: 't1', linkId: 'l12' },
   'seat:reassign': { seatId: 's1', tableId: 't2', roleId: 'mentor' },

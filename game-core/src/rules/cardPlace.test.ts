@@ -22,6 +22,7 @@ describe('cardPlace: a card from the deck', () => {
       placedBy: 's1',
       note: '',
       staged: false,
+      paused: null,
       hidden: false,
     });
     expect(table.deck).toEqual(['bijbaan', 'zorgtoeslag']);
@@ -94,6 +95,7 @@ describe('cardPlace: a blank card', () => {
       placedBy: 's1',
       note: '',
       staged: false,
+      paused: null,
       hidden: false,
     });
     expect(table.deck).toEqual(makeState().tables['t1']!.deck);

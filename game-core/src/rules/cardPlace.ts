@@ -35,6 +35,7 @@ export function cardPlace(ctx: RuleContext, p: ActionPayloads['card:place']): Ru
             note: '',
             staged: false,
             hidden: table.private && ctx.actor.kind === 'seat',
+            paused: null,
           },
         },
       }),

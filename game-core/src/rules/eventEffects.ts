@@ -1,15 +1,26 @@
 import { moveToRing, radiusOf, ringAt, SUPPORT_TYPES } from '../board/geometry';
-import type { Scenario, ScenarioEvent } from '../scenario/schema';
+import { ROLE_TEXT_FIELDS, type Scenario, type ScenarioEvent, type ScenarioRole } from '../scenario/schema';
 import { freeSpotInCell } from '../state/initial';
 import { own } from '../state/ids';
-import type { CardOnBoard, TableState } from '../state/types';
+import type { CardOnBoard, RoleChange, TableState } from '../state/types';
 
 /** What an event did at one table, for screens to highlight and the preview to list. */
-export interface EffectOutcome {
-  kind: 'end' | 'move' | 'add';
-  cardId: string;
-  /** False when the card was not there to end or move (a player had removed it). */
-  applied: boolean;
+export type EffectOutcome =
+  | {
+      kind: 'end' | 'move' | 'add' | 'pause' | 'resume';
+      cardId: string;
+      /** False when the card was not there to change (a player had removed it, or it was not paused). */
+      applied: boolean;
+    }
+  | { kind: 'role'; roleId: string; applied: boolean };
+
+/** A role as it reads at a table now: the scenario's text with every change an event made since. */
+export function roleAtTable(scenario: Scenario, table: Pick<TableState, 'roleChanges'>, roleId: string): ScenarioRole | undefined {
+  const role = scenario.roles.find((r) => r.id === roleId);
+  if (!role) return undefined;
+  let current: ScenarioRole = role;
+  for (const change of table.roleChanges) if (change.roleId === roleId) current = { ...current, ...change.after };
+  return current;
 }
 
 /**
@@ -26,6 +37,7 @@ export function applyEventToTable(
   const cards: Record<string, CardOnBoard> = { ...table.cards };
   let deck = [...table.deck];
   const ended = [...table.ended];
+  const roleChanges = [...table.roleChanges];
   const outcomes: EffectOutcome[] = [];
   const laid: { id: string; ring: number; sector: number }[] = [];
 
@@ -40,6 +52,27 @@ export function applyEventToTable(
       // An ended card is no longer support anyone can offer, so it leaves the deck too.
       if (inDeck) deck = deck.filter((id) => id !== effect.card);
       outcomes.push({ kind: 'end', cardId: effect.card, applied: Boolean(card) || inDeck });
+    } else if (effect.kind === 'pause' || effect.kind === 'resume') {
+      const card = own(cards, effect.card);
+      const pausing = effect.kind === 'pause';
+      if (!card || (card.paused !== null) === pausing) {
+        outcomes.push({ kind: effect.kind, cardId: effect.card, applied: false });
+        continue;
+      }
+      cards[card.id] = { ...card, paused: pausing ? { eventId: event.id, reason: effect.reason ?? null, version } : null };
+      outcomes.push({ kind: effect.kind, cardId: effect.card, applied: true });
+    } else if (effect.kind === 'role') {
+      const current = roleAtTable(scenario, { roleChanges }, effect.role);
+      const change: RoleChange = { roleId: effect.role, eventId: event.id, reason: effect.reason ?? null, version, before: {}, after: {} };
+      for (const field of ROLE_TEXT_FIELDS) {
+        const next = effect[field];
+        if (next === undefined || !current || current[field] === next) continue;
+        change.before[field] = current[field] ?? null;
+        change.after[field] = next;
+      }
+      const applied = Object.keys(change.after).length > 0;
+      if (applied) roleChanges.push(change);
+      outcomes.push({ kind: 'role', roleId: effect.role, applied });
     } else if (effect.kind === 'move') {
       const card = own(cards, effect.card);
       if (!card) {
@@ -77,6 +110,7 @@ export function applyEventToTable(
           note: '',
           staged: false,
           hidden: false,
+          paused: null,
         };
       }
       outcomes.push({ kind: 'add', cardId: def.id, applied: true });
@@ -101,6 +135,7 @@ export function applyEventToTable(
       deck,
       ended,
       links: links.length === table.links.length ? table.links : links,
+      roleChanges: roleChanges.length === table.roleChanges.length ? table.roleChanges : roleChanges,
       personaAge: event.age ?? table.personaAge,
     },
     outcomes,

@@ -9,6 +9,39 @@ const stagedIds = (state: ReturnType<typeof makeState>, tableId: string) =>
     .filter((c) => c.staged)
     .map((c) => c.id);
 
+/** The fixture with the pleegmoeder and the consulent marked required: t1 seats only the first, t2 only the second. */
+function withRequiredRoles() {
+  const state = makeState();
+  const roles = state.scenario.roles.map((r) => ({ ...r, required: r.id === 'pleegmoeder' || r.id === 'consulent' }));
+  return deepFreeze({ ...state, scenario: { ...state.scenario, roles } });
+}
+
+describe('stepSet with required roles', () => {
+  it('refuses to start play at a table while a required role is free there, naming the role', () => {
+    const result = stepSet(ctx(withRequiredRoles(), HOST), { step: 'spelen', tableIds: ['t1'] });
+    expect(result).toMatchObject({ ok: false, code: 'CONFLICT' });
+    expect(!result.ok && result.message).toContain('required roles are free at Tafel 1: consulent');
+  });
+
+  it('starts play anyway when the facilitator says so', () => {
+    const state = accepted(stepSet(ctx(withRequiredRoles(), HOST), { step: 'spelen', force: true }));
+    expect(state.tables.t1!.step).toBe('spelen');
+  });
+
+  it('lets the early steps and a table already playing go on without the required roles', () => {
+    let state = accepted(stepSet(ctx(withRequiredRoles(), HOST), { step: 'situatie' }));
+    state = accepted(stepSet(ctx(state, HOST), { step: 'spelen', force: true }));
+    // Once play has started, going to the reflection does not ask again.
+    expect(accepted(stepSet(ctx(state, HOST), { step: 'reflectie' })).tables.t1!.step).toBe('reflectie');
+  });
+
+  it('starts play when every required role at the table has a player', () => {
+    const state = withRequiredRoles();
+    const seated = { ...state, seats: { ...state.seats, s3: { id: 's3', tableId: 't1', roleId: 'consulent', name: 'Cas', joinedAt: 1_000 } } };
+    expect(accepted(stepSet(ctx(seated, HOST), { step: 'spelen', tableIds: ['t1'] })).tables.t1!.step).toBe('spelen');
+  });
+});
+
 describe('stepSet', () => {
   it('lets the facilitator go to any other step, forward or back', () => {
     let state = makeState();

@@ -1,5 +1,6 @@
 import type { ActionPayloads } from '../protocol/index';
-import { STEPS } from '../state/types';
+import type { ScenarioRole } from '../scenario/schema';
+import { STEPS, type SessionState } from '../state/types';
 import { fail, hostOnly, ok, targetTables, updateTables, type RuleContext, type RuleResult } from './context';
 
 /**
@@ -14,6 +15,17 @@ export function stepSet(ctx: RuleContext, p: ActionPayloads['step:set']): RuleRe
   const ids = target.ids.filter((id) => ctx.state.tables[id]!.step !== p.step);
   if (ids.length === 0) return fail('CONFLICT', `already at ${p.step}`);
   const playing = STEPS.indexOf(p.step) >= STEPS.indexOf('spelen');
+  // Play needs the roles the scenario cannot do without; the facilitator may still start
+  // without them (a player missing on the day), but only by saying so.
+  if (playing && !p.force) {
+    for (const id of ids) {
+      const table = ctx.state.tables[id]!;
+      if (STEPS.indexOf(table.step) >= STEPS.indexOf('spelen')) continue;
+      const free = freeRequiredRoles(ctx.state, id);
+      if (free.length > 0)
+        return fail('CONFLICT', `required roles are free at ${table.name}: ${free.map((r) => r.id).join(', ')}; seat them, or send force: true to start anyway`);
+    }
+  }
   return ok(
     updateTables(ctx.state, ids, (table) => ({
       ...table,
@@ -23,6 +35,12 @@ export function stepSet(ctx: RuleContext, p: ActionPayloads['step:set']): RuleRe
       cards: playing ? unstageAll(table.cards) : table.cards,
     })),
   );
+}
+
+/** The roles marked `required` that nobody plays at a table yet. */
+export function freeRequiredRoles(state: SessionState, tableId: string): ScenarioRole[] {
+  const taken = new Set(Object.values(state.seats).filter((s) => s.tableId === tableId).map((s) => s.roleId));
+  return state.scenario.roles.filter((r) => r.required && !taken.has(r.id));
 }
 
 /** "Bring everyone here": tablets that wandered off (role card, persona) return to the step. */

@@ -33,6 +33,18 @@ const REF_TEXT: Record<string, Record<Lang, (p: Record<string, string>) => strin
     nl: (p) => `de kaart '${p.id}' bestaat niet (nog niet) in 'cards' of in een eerdere 'add'`,
     en: (p) => `the card '${p.id}' does not exist (yet) in 'cards' or an earlier 'add'`,
   },
+  card_added_later: {
+    nl: (p) => `de kaart '${p.id}' bestaat hier nog niet: die komt pas in de latere gebeurtenis '${p.event}'; voeg de kaart eerder toe of verplaats deze stap naar een latere gebeurtenis`,
+    en: (p) => `the card '${p.id}' does not exist here yet: it only comes in the later event '${p.event}'; add the card earlier or move this step to a later event`,
+  },
+  card_added_later_here: {
+    nl: (p) => `de kaart '${p.id}' bestaat hier nog niet: deze gebeurtenis voegt hem pas verderop toe; zet de 'add' boven deze regel`,
+    en: (p) => `the card '${p.id}' does not exist here yet: this event adds it further down; put the 'add' above this line`,
+  },
+  role_without_change: {
+    nl: (p) => `'role' voor '${p.id}' verandert niets; geef een nieuwe 'organisation', 'law', 'mandate' of 'mayNot'`,
+    en: (p) => `'role' for '${p.id}' changes nothing; give a new 'organisation', 'law', 'mandate' or 'mayNot'`,
+  },
   move_without_target: {
     nl: (p) => `'move' van kaart '${p.id}' noemt geen 'supportType' en geen 'sector'; zeg waar de kaart heen gaat`,
     en: (p) => `'move' of card '${p.id}' names neither 'supportType' nor 'sector'; say where the card goes`,
@@ -106,11 +118,35 @@ const YAML_TEXT: Record<string, Record<Lang, (key: string) => string>> = {
     nl: () => 'hier staat iets onverwachts; controleer inspringing, streepjes en aanhalingstekens',
     en: () => 'something unexpected here; check indentation, dashes and quotes',
   },
+  UNCLOSED_FLOW: {
+    nl: (c) => `de ${c} wordt nergens gesloten; zet ${closer(c)} aan het eind van de lijst, of zet tekst die met ${c} begint tussen aanhalingstekens`,
+    en: (c) => `the ${c} is never closed; put ${closer(c)} at the end of the list, or quote text that starts with ${c}`,
+  },
+  UNCLOSED_QUOTE: {
+    nl: (q) => `het aanhalingsteken ${q} aan het begin van deze tekst wordt nergens gesloten; zet er een ${q} achter aan het eind van de tekst`,
+    en: (q) => `the quote ${q} at the start of this text is never closed; put a ${q} at the end of the text`,
+  },
+  TOO_DEEP: {
+    nl: (n) => `deze regel springt te ver in (${n}); een veld van hetzelfde blok staat recht onder het veld erboven`,
+    en: (n) => `this line is indented too far (${n}); a field of the same block lines up with the field above it`,
+  },
+  TOO_SHALLOW: {
+    nl: (n) => `deze regel springt te weinig in (${n}); lijn hem uit met de velden van zijn blok`,
+    en: (n) => `this line is not indented far enough (${n}); line it up with the fields of its block`,
+  },
+  NO_SPACE_AFTER_COLON: {
+    nl: (k) => `na '${k}:' hoort een spatie; schrijf '${k}: …'`,
+    en: (k) => `'${k}:' needs a space after the colon; write '${k}: …'`,
+  },
   MULTIPLE_DOCS: {
     nl: () => "het bestand bevat meer dan één document ('---'); één scenario per bestand",
     en: () => "the file holds more than one document ('---'); one scenario per file",
   },
 };
+
+function closer(opener: string): string {
+  return opener === '[' ? ']' : opener === '{' ? '}' : opener;
+}
 
 /** Plain words for one problem, in the trainer's language, with a "did you mean" where possible. */
 export function describeIssue(input: Input, lang: Lang): Described {
@@ -205,11 +241,12 @@ function describeZod(issue: z.core.$ZodIssue, lang: Lang, received: Received | u
     }
     case 'invalid_format': {
       const got = typeof value === 'string' ? `'${value}'` : field;
-      return {
-        message: nl
-          ? `${got} is geen geldig id: gebruik kleine letters, cijfers en streepjes, zonder spaties (bijvoorbeeld 'mentor-fasehuis')`
-          : `${got} is not a valid id: use lower-case letters, digits and dashes, no spaces (e.g. 'mentor-fasehuis')`,
-      };
+      // The id the trainer probably meant: what they wrote, in the letters an id allows.
+      const slug = typeof value === 'string' ? idFrom(value) : '';
+      const message = nl
+        ? `${got} is geen geldig id: gebruik kleine letters zonder accenten, cijfers en streepjes, zonder spaties`
+        : `${got} is not a valid id: use lower-case letters without accents, digits and dashes, no spaces`;
+      return slug ? { message, suggestion: didYouMean(slug, lang) } : { message };
     }
     default:
       return { message: nl ? `${field} klopt niet (${issue.message})` : `${field} is not valid (${issue.message})` };
@@ -246,19 +283,43 @@ function didYouMean(near: string, lang: Lang): string {
   return lang === 'nl' ? `bedoelde je '${near}'?` : `did you mean '${near}'?`;
 }
 
-/** The closest candidate by edit distance, if it is close enough to be a typo. */
+/** `Financiën` → `financien`, `Eigen Kracht` → `eigen-kracht`: what an id allows; '' when nothing is left. */
+export function idFrom(text: string): string {
+  const slug = fold(text)
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '')
+    .slice(0, 48)
+    .replace(/-+$/, '');
+  return /^[a-z0-9][a-z0-9-]*$/.test(slug) ? slug : '';
+}
+
+/** Lower case without accents, so `financiën` and `financien` compare as one word. */
+function fold(s: string): string {
+  return s.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
+}
+
+/**
+ * The candidate the trainer most likely meant: the closest by edit distance if it is close
+ * enough to be a typo, or else the one that is a whole word of what they wrote (a label such
+ * as "eigen kracht" typed where the id `eigen` belongs).
+ */
 export function nearest(word: string, candidates: readonly string[]): string | undefined {
+  if (candidates.includes(word)) return undefined;
+  const plain = fold(word);
   let best: string | undefined;
   let bestDistance = Infinity;
   for (const c of candidates) {
-    const d = editDistance(word.toLowerCase(), c.toLowerCase());
+    const d = editDistance(plain, fold(c));
     if (d < bestDistance) {
       best = c;
       bestDistance = d;
     }
   }
   const limit = Math.max(2, Math.floor(word.length / 3));
-  return bestDistance > 0 && bestDistance <= limit ? best : undefined;
+  if (best !== undefined && bestDistance <= limit) return best;
+  const words = plain.split(/[^a-z0-9]+/).filter(Boolean);
+  const hits = candidates.filter((c) => words.includes(fold(c)));
+  return hits.length === 1 ? hits[0] : undefined;
 }
 
 export function editDistance(a: string, b: string): number {

@@ -5,7 +5,7 @@ import { scenarioSchema } from './schema';
 describe('allowedKeysAt', () => {
   it('lists the fields of a card inside the cards list', () => {
     const keys = allowedKeysAt(scenarioSchema, ['cards', 0], { cards: [{}] });
-    expect(keys).toEqual(['id', 'label', 'role', 'law', 'supportType', 'sector', 'placement', 'note']);
+    expect(keys).toEqual(['id', 'label', 'short', 'role', 'law', 'supportType', 'sector', 'placement', 'note']);
   });
 
   it('picks the effect shape that matches the kind the trainer wrote', () => {

@@ -3,6 +3,7 @@ import type { z } from 'zod';
 import { scenarioSchema, type Scenario } from './schema';
 import { crossCheck } from './crossCheck';
 import { describeIssue, nearest, type Lang } from './messages';
+import { findYamlSlip } from './yamlSlips';
 
 /** One thing wrong in a scenario file, pointing at a place a trainer can find. */
 export interface ScenarioProblem {
@@ -37,48 +38,69 @@ export function parseScenarioYaml(text: string, options: ParseOptions = {}): Sce
   // failsafe: every scalar is a string, so YAML 1.1 surprises (NO → false, 010 → 8) cannot happen.
   const document = parseDocument(text, { lineCounter, schema: 'failsafe', prettyErrors: false, uniqueKeys: true });
 
-  if (document.errors.length > 0) {
-    // After one indentation or quoting slip the parser misreads the lines below it, so later
-    // errors are mostly echoes. Report the first; duplicate keys stand on their own, keep those.
-    const firstOther = document.errors.find((e) => e.code !== 'DUPLICATE_KEY');
-    const problems: ScenarioProblem[] = [];
-    for (const err of document.errors) {
-      if (err.code !== 'DUPLICATE_KEY' && err !== firstOther) continue;
-      const pos = lineCounter.linePos(err.pos[0]);
-      const key = err.code === 'DUPLICATE_KEY' ? keyAt(text, err.pos[0]) : undefined;
-      const detail = firstLine(err.message).replace(/ at line \d+, column \d+:?$/, '');
-      problems.push({
-        file,
-        line: pos.line,
-        column: pos.col,
-        path: '',
-        code: 'yaml_syntax',
-        message: describeIssue({ kind: 'yaml', code: yamlCode(err.code, detail), detail, key }, lang).message,
-      });
-    }
-    return { ok: false, problems: sortProblems(problems), document };
-  }
+  if (document.errors.length > 0) return { ok: false, problems: yamlProblems(text, document, lineCounter, file, lang), document };
 
   const locate = (path: readonly PropertyKey[]) => locatePath(document, lineCounter, path);
   const raw: unknown = document.toJS();
   const parsed = scenarioSchema.safeParse(raw ?? {});
-  if (!parsed.success) {
-    const problems = zodProblems(parsed.error.issues, raw, file, lang, (path, asKey) =>
-      asKey ? locateKey(document, lineCounter, path) : locate(path),
-    );
-    return { ok: false, problems: sortProblems(problems), document };
+  const problems = parsed.success
+    ? []
+    : zodProblems(parsed.error.issues, raw, file, lang, (path, asKey) => (asKey ? locateKey(document, lineCounter, path) : locate(path)));
+  // Cross-references are checked on the text as written, so they are reported in the same run
+  // as schema problems instead of after the trainer fixed those.
+  const refs = crossCheck(raw, { fileExists: options.fileExists, expectedId: options.expectedId });
+  for (const ref of refs) {
+    const { line, column } = locate(ref.path);
+    const described = describeIssue(ref, lang);
+    problems.push({ file, line, column, path: ref.path.join('.'), code: ref.code, ...described });
   }
-
-  const refs = crossCheck(parsed.data, { fileExists: options.fileExists, expectedId: options.expectedId });
-  if (refs.length > 0) {
-    const problems = refs.map((ref): ScenarioProblem => {
-      const { line, column } = locate(ref.path);
-      const described = describeIssue(ref, lang);
-      return { file, line, column, path: ref.path.join('.'), code: ref.code, ...described };
-    });
-    return { ok: false, problems: sortProblems(problems), document };
-  }
+  if (!parsed.success || problems.length > 0) return { ok: false, problems: sortProblems(dedupe(problems)), document };
   return { ok: true, scenario: parsed.data, document };
+}
+
+/**
+ * After one indentation or quoting slip the parser misreads the lines below it, so later
+ * errors are mostly echoes: report the slip, on the line it is on. Duplicate keys stand on
+ * their own, so every one of those is kept.
+ */
+function yamlProblems(text: string, document: Document, lineCounter: LineCounter, file: string, lang: Lang): ScenarioProblem[] {
+  const problem = (line: number, column: number, input: { code: string; detail: string; key?: string }): ScenarioProblem => ({
+    file,
+    line,
+    column,
+    path: '',
+    code: 'yaml_syntax',
+    message: describeIssue({ kind: 'yaml', ...input }, lang).message,
+  });
+  const problems: ScenarioProblem[] = [];
+  for (const err of document.errors) {
+    if (err.code !== 'DUPLICATE_KEY') continue;
+    const pos = lineCounter.linePos(err.pos[0]);
+    problems.push(problem(pos.line, pos.col, { code: 'DUPLICATE_KEY', detail: firstLine(err.message), key: keyAt(text, err.pos[0]) }));
+  }
+  const first = document.errors.find((e) => e.code !== 'DUPLICATE_KEY');
+  if (first) {
+    const pos = lineCounter.linePos(first.pos[0]);
+    // The parser reports a line indented too far at the line above it, so the slip may be one below.
+    const slip = findYamlSlip(text, lang);
+    if (slip && slip.line <= pos.line + 1) problems.push(problem(slip.line, slip.column, { code: slip.code, detail: slip.detail, key: slip.detail }));
+    else {
+      const detail = firstLine(first.message).replace(/ at line \d+, column \d+:?$/, '');
+      problems.push(problem(pos.line, pos.col, { code: yamlCode(first.code, detail), detail }));
+    }
+  }
+  return sortProblems(problems);
+}
+
+/** One message per place and kind: a schema problem and a cross-check can see the same slip. */
+function dedupe(problems: ScenarioProblem[]): ScenarioProblem[] {
+  const seen = new Set<string>();
+  return problems.filter((p) => {
+    const key = `${p.path}|${p.message}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
 }
 
 type Locate = (path: readonly PropertyKey[], asKey?: boolean) => { line: number; column: number };

@@ -123,6 +123,20 @@ export const effectSchema = z.discriminatedUnion('kind', [
     sector: idSchema.optional(),
     reason: optionalText(300),
   }),
+  /** The card stays on the wheel but does nothing for a while ("he breaks his hip"). */
+  z.strictObject({ kind: z.literal('pause'), card: idSchema, reason: optionalText(300) }),
+  /** A paused card works again. */
+  z.strictObject({ kind: z.literal('resume'), card: idSchema, reason: optionalText(300) }),
+  /** A role's card text changes: new funding, a new law, a wider or narrower mandate. */
+  z.strictObject({
+    kind: z.literal('role'),
+    role: idSchema,
+    organisation: optionalText(120),
+    law: optionalText(120),
+    mandate: optionalText(600),
+    mayNot: optionalText(600),
+    reason: optionalText(300),
+  }),
   z.strictObject({
     kind: z.literal('add'),
     card: cardSchema.omit({ placement: true }),
@@ -173,3 +187,7 @@ export type ScenarioCard = Scenario['cards'][number];
 export type ScenarioEvent = Scenario['events'][number];
 export type ScenarioEffect = ScenarioEvent['effects'][number];
 export type ScenarioPoll = Scenario['polls'][number];
+export type ScenarioEffectKind = ScenarioEffect['kind'];
+/** The parts of a role an event may rewrite; the tablet's "Mijn rol" shows old and new. */
+export const ROLE_TEXT_FIELDS = ['organisation', 'law', 'mandate', 'mayNot'] as const;
+export type RoleTextField = (typeof ROLE_TEXT_FIELDS)[number];

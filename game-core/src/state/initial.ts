@@ -22,6 +22,7 @@ export function createTable(scenario: Scenario, id: string, name: string): Table
       // The situation comes onto the wheel in step 2, card by card or at once.
       staged: true,
       hidden: false,
+      paused: null,
     };
   }
   const tokens: Record<string, Token> = {};
@@ -39,6 +40,7 @@ export function createTable(scenario: Scenario, id: string, name: string): Table
     tokens,
     ended: [],
     links: [],
+    roleChanges: [],
     personaAge: scenario.persona.age,
     step: 'kennismaken',
     timer: { durationMs: DEFAULT_TIMER_MS, elapsedMs: 0, startedAt: null },

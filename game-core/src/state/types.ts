@@ -1,5 +1,5 @@
 import type { Point } from '../board/geometry';
-import type { Scenario } from '../scenario/schema';
+import type { RoleTextField, Scenario } from '../scenario/schema';
 
 /** The four workshop steps, in order. */
 export const STEPS = ['kennismaken', 'situatie', 'spelen', 'reflectie'] as const;
@@ -34,6 +34,29 @@ export interface CardOnBoard extends Point {
    * until the facilitator reveals the table's cards.
    */
   hidden: boolean;
+  /**
+   * The support stopped for a while ("he breaks his hip") but the card stays where it is, so
+   * everyone sees what is missing and where it comes back. Null while the card works.
+   */
+  paused: CardPause | null;
+}
+
+export interface CardPause {
+  /** The event that paused it; null when the facilitator did. */
+  eventId: string | null;
+  reason: string | null;
+  version: number;
+}
+
+/** A role's text after an event changed it, with what it said before, for "Mijn rol". */
+export interface RoleChange {
+  roleId: string;
+  eventId: string;
+  reason: string | null;
+  version: number;
+  /** Only the fields the event rewrote; null where the role had no text before. */
+  before: Partial<Record<RoleTextField, string | null>>;
+  after: Partial<Record<RoleTextField, string>>;
 }
 
 /** "Wie werkt met wie samen": a line between two cards on the wheel. */
@@ -67,6 +90,8 @@ export interface TableState {
   /** Cards an event ended, kept so screens can show what stopped and the report can list it. */
   ended: EndedCard[];
   links: Link[];
+  /** Role texts events rewrote at this table, oldest first; see `roleText` for the current text. */
+  roleChanges: RoleChange[];
   /** The persona's age at this table: the scenario's, until an event makes her older. */
   personaAge: number;
   /*
@@ -156,7 +181,7 @@ export interface Insight {
  * Bumped whenever the shape of the state changes. A server restores only sessions of its own
  * format: an older log would replay into a state the screens cannot draw.
  */
-export const STATE_FORMAT = 2;
+export const STATE_FORMAT = 3;
 
 export interface SessionState {
   format: number;

@@ -69,7 +69,8 @@ export function createHttpApp(deps: HttpDeps): Express {
           : null,
         roles: e.scenario?.roles.length ?? 0,
         cards: e.scenario?.cards.length ?? 0,
-        problems: e.problems.map((p) => ({ file: relativeName(p.file), line: p.line, column: p.column, message: p.message, suggestion: p.suggestion })),
+        file: scenarios.shown(e.file),
+        problems: e.problems.map((p) => ({ file: scenarios.shown(p.file), line: p.line, column: p.column, message: p.message, suggestion: p.suggestion })),
       })),
     });
   });
@@ -81,7 +82,7 @@ export function createHttpApp(deps: HttpDeps): Express {
 
   // joinBase lets a big screen opened on another device print a link tablets can reach.
   app.get('/api/config', (req, res) => {
-    res.json({ scenariosWritable: deps.scenariosWritable, joinBase: publicBase(req, deps.publicUrl) });
+    res.json({ scenariosWritable: deps.scenariosWritable, scenariosDir: scenarios.shownRoot, joinBase: publicBase(req, deps.publicUrl) });
   });
 
   // Trainers' previews listen here and refresh when a scenario file is saved.
@@ -110,7 +111,7 @@ export function createHttpApp(deps: HttpDeps): Express {
     if (!SCENARIO_ID.test(id)) return void res.status(400).json({ code: 'BAD_REQUEST', message: 'bad scenario id' });
     if (typeof req.body !== 'string' || !req.body.trim()) return void res.status(400).json({ code: 'BAD_REQUEST', message: 'send the YAML text as the body' });
     const result = scenarios.save(id, req.body);
-    if (!result.ok) return void res.status(422).json({ code: 'BAD_REQUEST', message: 'the scenario has problems', problems: result.problems.map((p) => ({ ...p, file: relativeName(p.file) })) });
+    if (!result.ok) return void res.status(422).json({ code: 'BAD_REQUEST', message: 'the scenario has problems', problems: result.problems.map((p) => ({ ...p, file: scenarios.shown(p.file) })) });
     logger.info('scenario saved', { id });
     res.json({ ok: true });
   });
@@ -293,7 +294,3 @@ function reportFileName(code: string, createdAt: number, ext: 'json' | 'pdf'): s
   return `samenspel-${code}-${day}.${ext}`;
 }
 
-function relativeName(file: string): string {
-  const i = file.lastIndexOf('scenarios');
-  return i >= 0 ? file.slice(i) : file;
-}

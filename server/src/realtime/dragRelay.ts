@@ -1,4 +1,4 @@
-import { MAT_HALF, type DragBatch } from '@samenspel/game-core';
+import { isReservedKey, MAT_HALF, type DragBatch } from '@samenspel/game-core';
 
 export type RelayedFrame = DragBatch['frames'][number];
 
@@ -33,6 +33,8 @@ export interface DragRelayTargets {
    * which relay them to their connections as frames from REMOTE_ORIGIN.
    */
   share?(sessionId: string, tableId: string, frames: RelayedFrame[]): void;
+  /** Whether a connection may see a restricted frame's piece (a private card, say). */
+  mayHear(id: string, sessionId: string, frame: RelayedFrame): boolean;
 }
 
 /** The origin of frames another process relayed here: they are not shared back. */
@@ -42,6 +44,8 @@ export const REMOTE_ORIGIN = 'remote';
 interface Pending {
   frame: RelayedFrame;
   origin: string;
+  /** Only connections that `mayHear` it get this frame. */
+  restricted: boolean;
 }
 
 interface TableQueue {
@@ -96,9 +100,10 @@ export class DragRelay {
 
   /**
    * `key` names the piece (one hold key per piece); `origin` names the sending connection,
-   * which is not sent its own frames back.
+   * which is not sent its own frames back. A `restricted` frame (a piece not everyone at the
+   * table may see) goes only to connections that `mayHear` it.
    */
-  enqueue(sessionId: string, key: string, frame: RelayedFrame, origin: string): void {
+  enqueue(sessionId: string, key: string, frame: RelayedFrame, origin: string, restricted = false): void {
     if (this.closed) return;
     this.stats.frames++;
     let tables = this.sessions.get(sessionId);
@@ -120,7 +125,8 @@ export class DragRelay {
       this.stats.coalesced++;
       pending.frame = frame;
       pending.origin = origin;
-    } else table.frames.set(key, { frame, origin });
+      pending.restricted = restricted;
+    } else table.frames.set(key, { frame, origin, restricted });
     if (table.due) return;
     table.due = true;
     if (table.hot) {
@@ -192,17 +198,22 @@ export class DragRelay {
     // A batch of one connection's frames is not sent back to it: a dragger ignores frames of
     // its own piece, and at a table of eight that saves one write in eight.
     let origin: string | null = pending[0]!.origin;
+    let restricted = false;
     const frames: RelayedFrame[] = [];
     for (const p of pending) {
       frames.push(p.frame);
       if (p.origin !== origin) origin = null;
+      if (p.restricted) restricted = true;
     }
     let message: Message | null = null;
     for (const id of members) {
       if (id === origin) continue;
+      // Rare (a private card being dragged): filter and encode per connection.
+      const mine = restricted ? pending.filter((p) => !p.restricted || this.targets.mayHear(id, table.sessionId, p.frame)) : pending;
+      if (mine.length === 0) continue;
       let outlet = this.outlets.get(id);
       if (outlet?.writing) {
-        for (const p of pending) if (p.origin !== id) outlet.backlog.set(keyOf(p.frame), p.frame);
+        for (const p of mine) if (p.origin !== id) outlet.backlog.set(keyOf(p.frame), p.frame);
         continue;
       }
       const connection = this.targets.connection(id);
@@ -211,8 +222,11 @@ export class DragRelay {
         const created: Outlet = { writing: false, backlog: new Map(), onSent: () => this.sent(id, created) };
         this.outlets.set(id, (outlet = created));
       }
-      message ??= encode(frames);
-      this.write(connection, outlet, message);
+      if (restricted) this.write(connection, outlet, encode(mine.map((p) => p.frame)));
+      else {
+        message ??= encode(frames);
+        this.write(connection, outlet, message);
+      }
     }
   }
 
@@ -271,7 +285,8 @@ function encode(frames: RelayedFrame[]): Message {
 
 /**
  * The hot-path check of a `piece:drag` frame: the same rules as game-core's `dragFrameSchema`
- * (exactly these five fields, ids of 1–64 characters, finite coordinates on the mat), written
+ * (exactly these five fields, ids of 1–64 characters that are not names every object inherits,
+ * finite coordinates on the mat), written
  * out so that 30 frames a second per dragger cost no schema walk and no error objects. Returns
  * the frame to relay, with `by` left for the caller, or null.
  */
@@ -285,8 +300,8 @@ export function readDragFrame(raw: unknown): RelayedFrame | null {
   }
   if (fields !== 5) return null;
   const { tableId, kind, id, x, y } = f;
-  if (typeof tableId !== 'string' || tableId.length < 1 || tableId.length > 64) return null;
-  if (typeof id !== 'string' || id.length < 1 || id.length > 64) return null;
+  if (typeof tableId !== 'string' || tableId.length < 1 || tableId.length > 64 || isReservedKey(tableId)) return null;
+  if (typeof id !== 'string' || id.length < 1 || id.length > 64 || isReservedKey(id)) return null;
   if (kind !== 'token' && kind !== 'card') return null;
   if (typeof x !== 'number' || !(x >= -MAT_HALF && x <= MAT_HALF)) return null;
   if (typeof y !== 'number' || !(y >= -MAT_HALF && y <= MAT_HALF)) return null;

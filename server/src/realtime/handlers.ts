@@ -107,6 +107,14 @@ export function attachRealtime(deps: RealtimeDeps): { relay: DragRelay } {
     // Hosted mode: each flushed batch of this process's draggers goes to the other processes,
     // as coalesced as it went to this process's connections, and as volatile (Redis pub/sub).
     ...(cluster ? { share: (sessionId: string, tableId: string, frames: RelayedFrame[]) => cluster.publish({ kind: 'drags', sessionId, tableId, frames }) } : {}),
+    // A private or staged card's drag reaches only those who may see the card: its placer and the facilitator.
+    mayHear: (id, sessionId, frame) => {
+      const s = nsp.sockets.get(id);
+      const room = s?.data.room;
+      if (!s || !room || room.sessionId !== sessionId) return false;
+      const card = own(own(room.state.tables, frame.tableId)?.cards ?? {}, frame.id);
+      return card !== undefined && isCardVisible(card, s.data.viewer);
+    },
   });
 
   // Every process tells its own connections; other processes hear of the change over Redis.
@@ -438,7 +446,8 @@ export function attachRealtime(deps: RealtimeDeps): { relay: DragRelay } {
         return;
       }
       frame.by = by;
-      relay.enqueue(room.sessionId, key, frame, socket.id);
+      const card = frame.kind === 'card' ? table.cards[frame.id]! : null;
+      relay.enqueue(room.sessionId, key, frame, socket.id, card !== null && (card.staged || card.hidden));
     };
 
     socket.on('disconnect', () => {
@@ -493,7 +502,9 @@ function attachCluster(cluster: Cluster, registry: RoomRegistry, io: IoServer, r
       for (const frame of message.frames) {
         const key = holdKey(frame.tableId, frame.kind, frame.id);
         room.adoptHold(key, frame.by);
-        relay.enqueue(room.sessionId, key, frame, REMOTE_ORIGIN);
+        // A private or staged card's drag reaches only those here who may see the card.
+        const card = frame.kind === 'card' ? own(own(room.state.tables, frame.tableId)?.cards ?? {}, frame.id) : undefined;
+        relay.enqueue(room.sessionId, key, frame, REMOTE_ORIGIN, card !== undefined && (card.staged || card.hidden));
       }
     }
     else if (message.kind === 'presence?') cluster.publish({ kind: 'presence', sessionId: room.sessionId, ...room.localPresence() });

@@ -217,6 +217,7 @@ class ReportPdf {
     const changes = board.changes;
     if (!changes) return [];
     const label = (id: string) => own(board.table.cards, id)?.label ?? (previous ? own(previous.table.cards, id) : undefined)?.label ?? id;
+    const roleName = (id: string) => this.report.roles.find((r) => r.id === id)?.name ?? id;
     const link = (b: ReportBoard | undefined, id: string) => {
       const l = b?.table.links.find((x) => x.id === id);
       const name = (cardId: string) => (b ? own(b.table.cards, cardId) : undefined)?.label ?? label(cardId);
@@ -226,6 +227,9 @@ class ReportPdf {
       ...changes.added.map((id): [string, string] => [C.added, `+ ${w.newCard}: ${label(id)}`]),
       ...changes.removed.map((c): [string, string] => [C.removed, `– ${w.stoppedCard}: ${c.label}`]),
       ...changes.moved.map((id): [string, string] => [C.moved, `» ${w.movedCard}: ${label(id)}`]),
+      ...changes.paused.map((id): [string, string] => [C.moved, `‖ ${w.pausedCard}: ${label(id)}`]),
+      ...changes.resumed.map((id): [string, string] => [C.added, `» ${w.resumedCard}: ${label(id)}`]),
+      ...changes.roles.map((r): [string, string] => [C.moved, `» ${w.roleChanged}: ${roleName(r.roleId)}: ${Object.values(r.after).join('; ')}`]),
       ...changes.linksAdded.map((id): [string, string] => [C.added, `+ ${w.newLink}: ${link(board, id)}`]),
       ...changes.linksRemoved.map((id): [string, string] => [C.removed, `– ${w.goneLink}: ${link(previous, id)}`]),
     ];

@@ -1,12 +1,7 @@
 /// <reference path="./vendor.d.ts" />
-// hyphen's pattern modules are CommonJS without static exports: Node's ESM loader (the server
-// run by `npm start`) sees only their default export, so take the function from that.
-import hyphenEnGb from 'hyphen/en-gb';
-import hyphenNlNl from 'hyphen/nl';
+import hyphenEn from 'hyphen/en-gb';
+import hyphenNl from 'hyphen/nl';
 import { metrics, runsOf, type Face, type Run } from './fonts';
-
-const hyphenateEn = hyphenEnGb.hyphenateSync;
-const hyphenateNl = hyphenNlNl.hyphenateSync;
 
 /*
  * Text setting for the report. pdfkit wraps text in one font only and breaks a word that is
@@ -34,8 +29,8 @@ export interface Line {
 
 const SHY = '\u00ad';
 const HYPHENATE: Record<Language, (text: string) => string> = {
-  nl: (text) => hyphenateNl(text, { minWordLength: 6 }),
-  en: (text) => hyphenateEn(text, { minWordLength: 6 }),
+  nl: (text) => hyphenNl.hyphenateSync(text, { minWordLength: 6 }),
+  en: (text) => hyphenEn.hyphenateSync(text, { minWordLength: 6 }),
 };
 
 /** Marks where a single word may break, with soft hyphens, for the board layout. */

@@ -1,5 +1,5 @@
 import { existsSync, mkdirSync, readFileSync, renameSync, watch as watchFs, writeFileSync } from 'node:fs';
-import { join, normalize, resolve, sep } from 'node:path';
+import { basename, join, normalize, relative, resolve, sep } from 'node:path';
 import { parseScenarioYaml, type Scenario, type ScenarioProblem } from '@samenspel/game-core/scenario';
 import { fileInside, loadScenarioDir, ScenarioFsError } from '@samenspel/game-core/scenario/fs';
 import type { Logger } from '../logger';
@@ -14,6 +14,13 @@ export interface CatalogEntry {
 
 export interface ScenarioCatalog {
   readonly root: string;
+  /**
+   * The folder as the operator configured it (`SCENARIOS_DIR`), for trainers to find a file:
+   * the server's own absolute path never goes out over HTTP unless it was configured that way.
+   */
+  readonly shownRoot: string;
+  /** A file inside the folder, as `<shownRoot>/<id>/scenario.yaml`; just its name otherwise. */
+  shown(file: string): string;
   list(): CatalogEntry[];
   get(id: string): Scenario | undefined;
   /** The file as the trainer wrote it, comments and all, for the editor's round trip. */
@@ -39,7 +46,8 @@ export const SCENARIO_ID = /^[a-z0-9][a-z0-9-]{0,47}$/;
  * the same code as `npm run scenarios:check`. An invalid file is refused with the same
  * messages; the valid ones are still served.
  */
-export function loadScenarioCatalog(root: string, logger: Logger): ScenarioCatalog {
+export function loadScenarioCatalog(root: string, logger: Logger, opts: { shownRoot?: string } = {}): ScenarioCatalog {
+  const shownRoot = (opts.shownRoot ?? basename(resolve(root))).replace(/[\\/]+$/, '') || '.';
   let entries: CatalogEntry[] = [];
   const listeners = new Set<() => void>();
 
@@ -69,6 +77,12 @@ export function loadScenarioCatalog(root: string, logger: Logger): ScenarioCatal
 
   return {
     root,
+    shownRoot,
+    shown: (file) => {
+      const rel = relative(resolve(root), resolve(file));
+      if (rel === '' || rel.startsWith('..') || resolve(rel) === rel) return basename(file);
+      return [shownRoot, ...rel.split(sep)].join('/');
+    },
     list: () => entries,
     get: (id) => entries.find((e) => e.id === id)?.scenario ?? undefined,
     source: (id) => {

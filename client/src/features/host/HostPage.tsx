@@ -24,6 +24,7 @@ import { QuestionsPanel } from './QuestionsPanel';
 import { ReportPanel } from './ReportPanel';
 import { ScreenPanel } from './ScreenPanel';
 import { ScopeContext, useScope, type Scope } from './scope';
+import { freeRolesAtStart, StartPlayCheck } from './StartPlayCheck';
 import { TimelinePanel } from './TimelinePanel';
 import './host.css';
 import { Brand } from '../../ui/Brand';
@@ -272,9 +273,13 @@ function StepControl({ game, step }: { game: SessionState; step: Step }) {
   const prev = STEPS[index - 1];
   const next = STEPS[index + 1];
   const differ = new Set(game.tableOrder.map((id) => game.tables[id]?.step)).size > 1;
-  const go = (s: Step) => {
+  // A step into play that would leave required roles free waits for the facilitator's word.
+  const [waiting, setWaiting] = useState<Step | null>(null);
+  const go = (s: Step, force = false) => {
     if (targets.every((id) => game.tables[id]?.step === s)) return;
-    void sendAnnounced('step:set', { step: s, tableIds });
+    if (!force && freeRolesAtStart(game, targets, s).length > 0) return setWaiting(s);
+    setWaiting(null);
+    void sendAnnounced('step:set', { step: s, tableIds, ...(force ? { force } : {}) });
   };
   return (
     <section className="panel" aria-labelledby="steps-title">
@@ -308,6 +313,7 @@ function StepControl({ game, step }: { game: SessionState; step: Step }) {
           {t('host.next')} →
         </button>
       </div>
+      <StartPlayCheck free={waiting ? freeRolesAtStart(game, targets, waiting) : []} onWait={() => setWaiting(null)} onStart={() => waiting && go(waiting, true)} />
     </section>
   );
 }

@@ -14,6 +14,7 @@ import { Dialog } from '../../ui/Dialog';
 import { EventStory, latestEvent } from '../../ui/EventStory';
 import { LanguageSwitch } from '../../ui/LanguageSwitch';
 import { RoleCard } from '../../ui/RoleCard';
+import { roleAsChanged } from '../../ui/roleChanges';
 import { LockBanner, TimerDisplay } from '../../ui/Facilitation';
 import { StepIndicator } from '../../ui/StepIndicator';
 import { useWakeLock } from '../../ui/useWakeLock';
@@ -76,7 +77,10 @@ export function PlayerView({ seatId }: { seatId: string }) {
   }, [step, summons, scenario, t]);
 
   if (!seat || !scenario || !game || !step) return null;
-  const role = scenario.roles.find((r) => r.id === seat.roleId);
+  const table = game.tables[seat.tableId];
+  // The role as events left it at this table: a mandate may have moved with the funding.
+  const mine = table ? roleAsChanged(scenario, table, seat.roleId) : null;
+  const role = mine?.role;
   const event = latestEvent(game, seat.tableId);
   const tableName = game.tables[seat.tableId] ? tableLabel(game.tables[seat.tableId], seat.tableId, t) : null;
   const tabs = tabsFor(step);
@@ -141,7 +145,7 @@ export function PlayerView({ seatId }: { seatId: string }) {
           )}
           {shown === 'role' && (
             <main id="main" className="tablet-scroll">
-              <div className="tablet-page">{role && <RoleCard role={role} />}</div>
+              <div className="tablet-page">{mine && <RoleCard role={mine.role} changes={mine.changes} />}</div>
             </main>
           )}
           {shown === 'insights' && (

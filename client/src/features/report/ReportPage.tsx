@@ -216,6 +216,13 @@ function TableReport({ report, table, base, many }: { report: SessionReport; tab
                   {c.label}
                   {c.law && <span className="report-law"> · {c.law}</span>}
                   {c.hidden && <span className="badge">{t('workshop.print.hidden')}</span>}
+                  {c.paused && (
+                    <span className="badge badge-paused" data-testid={`report-paused-${c.id}`}>
+                      {t('workshop.print.paused')}
+                      {c.paused.eventTitle ? ` · ${c.paused.eventTitle}` : ''}
+                    </span>
+                  )}
+                  {c.paused?.reason && <span className="report-law"> {c.paused.reason}</span>}
                 </td>
                 <td>{c.supportTypeLabel}</td>
                 <td>{c.sectorLabel}</td>
@@ -251,6 +258,25 @@ function TableReport({ report, table, base, many }: { report: SessionReport; tab
               <li key={`${e.eventId}-${e.id}`}>
                 <strong>{e.label}</strong> <span className="muted">({e.supportTypeLabel}, {e.sectorLabel})</span> · {e.eventTitle}
                 {e.reason && <p>{e.reason}</p>}
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
+
+      {table.roleChanges.length > 0 && (
+        <>
+          <h3>{t('workshop.print.roleChanges')}</h3>
+          <ul className="report-ended" data-testid={`report-roles-${table.id}`}>
+            {table.roleChanges.map((r) => (
+              <li key={`${r.eventId}-${r.roleId}`}>
+                <strong>{r.roleName}</strong> · {r.eventTitle}
+                {r.changes.map((c) => (
+                  <p key={c.field}>
+                    {t(`role.${c.field}`)}: {c.before && <del>{c.before}</del>} <ins>{c.after}</ins>
+                  </p>
+                ))}
+                {r.reason && <p className="muted">{r.reason}</p>}
               </li>
             ))}
           </ul>

@@ -5,6 +5,7 @@ import {
   type Actor,
   type CardOnBoard,
   type CommittedAction,
+  type RoleTextField,
   type SessionState,
   type TableDiff,
   type TableState,
@@ -84,6 +85,10 @@ export function describeAction(before: SessionState, after: SessionState, action
       const label = cardLabel(now, p.cardId);
       return p.note ? t('workshop.act.note', { who, label, note: p.note }) : t('workshop.act.noteCleared', { who, label });
     }
+    case 'card:pause': {
+      const p = action.payload as CommittedAction<'card:pause'>['payload'];
+      return t(p.paused ? 'workshop.act.cardPause' : 'workshop.act.cardResume', { who, label: cardLabel(now, p.cardId) });
+    }
     case 'link:add': {
       const p = action.payload as CommittedAction<'link:add'>['payload'];
       return t('workshop.act.linkAdd', { who, from: cardLabel(now, p.from), to: cardLabel(now, p.to) });
@@ -147,8 +152,10 @@ export function describeAction(before: SessionState, after: SessionState, action
   }
 }
 
+const ROLE_FIELD_KEYS = { organisation: 'role.organisation', law: 'role.law', mandate: 'role.mandate', mayNot: 'role.mayNot' } as const satisfies Record<RoleTextField, string>;
+
 export interface ChangeLine {
-  kind: 'ended' | 'moved' | 'added' | 'linked' | 'unlinked';
+  kind: 'ended' | 'moved' | 'added' | 'paused' | 'resumed' | 'role' | 'linked' | 'unlinked';
   /** The card the line is about, or the link for a line between cards. */
   id: string;
   text: string;
@@ -177,6 +184,22 @@ export function describeChanges(state: SessionState, before: TableState, after: 
   for (const id of diff.added) {
     const card = after.cards[id];
     if (card) lines.push({ kind: 'added', id, text: t('workshop.change.added', { label: card.label, place: cardPlace(state, card, t) }) });
+  }
+  // A pause or resume keeps the card in place; the event's reason says why it stopped or came back.
+  for (const [kind, ids] of [['paused', diff.paused], ['resumed', diff.resumed]] as const) {
+    for (const id of ids) {
+      const card = after.cards[id];
+      if (!card) continue;
+      const reason = event?.effects.find((f) => f.kind === (kind === 'paused' ? 'pause' : 'resume') && f.card === id)?.reason;
+      const key = kind === 'paused' ? (reason ? 'workshop.change.pausedWhy' : 'workshop.change.paused') : reason ? 'workshop.change.resumedWhy' : 'workshop.change.resumed';
+      lines.push({ kind, id, text: t(key, { label: card.label, reason: reason ?? '' }) });
+    }
+  }
+  for (const change of diff.roles) {
+    const role = state.scenario.roles.find((r) => r.id === change.roleId)?.name ?? change.roleId;
+    const parts = Object.entries(change.after).map(([field, text]) => `${t(ROLE_FIELD_KEYS[field as RoleTextField])}: ${text}`);
+    const text = t('workshop.change.role', { role, changes: parts.join('; ') });
+    lines.push({ kind: 'role', id: `${change.roleId}-${change.version}`, text: change.reason ? `${text}. ${change.reason}` : text });
   }
   for (const id of diff.linksAdded) {
     const link = after.links.find((l) => l.id === id);

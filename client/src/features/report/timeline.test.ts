@@ -31,7 +31,7 @@ function playedLog(): { initial: { version: number; state: ReturnType<typeof cre
     initial: { version: 0, state },
     actions: [
       committed(1, 'seat:claim', { tableId: 't1', roleId: 'mentor', name: 'Anouk' }, { kind: 'guest' }),
-      committed(2, 'step:set', { step: 'spelen' }),
+      committed(2, 'step:set', { step: 'spelen', force: true }),
       committed(3, 'card:place', { tableId: 't1', defId: 'budgetcoach', ...at(1, 2) }, { kind: 'seat', seatId: 's1' }),
       committed(4, 'card:place', { tableId: 't2', defId: 'budgetcoach', ...at(1, 2) }),
       committed(5, 'event:fire', { eventId: 'achttien', tableIds: ['t1'] }),
@@ -53,7 +53,7 @@ describe('the session timeline', () => {
   it('stops replaying at an action the rules refuse instead of inventing a state', () => {
     const log = playedLog();
     const refused = committed(6, 'card:remove', { tableId: 't1', cardId: 'nothing-here' });
-    const timeline = buildTimeline(log.initial, [...log.actions, refused, committed(7, 'step:set', { step: 'reflectie' })]);
+    const timeline = buildTimeline(log.initial, [...log.actions, refused, committed(7, 'step:set', { step: 'reflectie', force: true })]);
     expect(timeline.actions.map((a) => a.version)).toEqual([1, 2, 3, 4, 5]);
   });
 

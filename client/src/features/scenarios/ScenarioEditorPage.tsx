@@ -38,6 +38,7 @@ export default function ScenarioEditorPage({ id }: { id: string | null }) {
   const [version, setVersion] = useState(0);
   const [section, setSection] = useState<Section>('meta');
   const [writable, setWritable] = useState<boolean | null>(null);
+  const [scenariosDir, setScenariosDir] = useState('scenarios');
   const [save, setSave] = useState<SaveResult | { kind: 'saving' } | null>(null);
 
   useEffect(() => {
@@ -55,13 +56,17 @@ export default function ScenarioEditorPage({ id }: { id: string | null }) {
         setLoad({ state: 'ready' });
       })
       .catch(() => live && setLoad({ state: 'failed' }));
-    void fetchConfig().then((c) => live && setWritable(c.scenariosWritable));
+    void fetchConfig().then((c) => {
+      if (!live) return;
+      setWritable(c.scenariosWritable);
+      setScenariosDir(c.scenariosDir);
+    });
     return () => {
       live = false;
     };
   }, [id]);
 
-  const file = id ? `scenarios/${id}/scenario.yaml` : 'scenario.yaml';
+  const file = id ? `${scenariosDir}/${id}/scenario.yaml` : 'scenario.yaml';
   const result = useMemo(
     () => (load.state === 'ready' ? parseScenarioYaml(text, { file, lang, ...(id ? { expectedId: id } : {}) }) : null),
     [text, lang, file, id, load.state],

@@ -56,7 +56,7 @@ export default function ScenarioListPage() {
                 <div className="scenario-body">
                   <h2>{s.title}</h2>
                   <p className="muted trainer-id">
-                    <code>scenarios/{s.id}/scenario.yaml</code>
+                    <code data-testid={`trainer-file-${s.id}`}>{s.file}</code>
                   </p>
                   {s.status === 'ok' ? (
                     <p className="check-ok" data-testid={`check-${s.id}`}>

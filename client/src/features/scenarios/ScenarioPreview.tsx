@@ -4,6 +4,7 @@ import {
   STEPS,
   SUPPORT_TYPES,
   type EffectOutcome,
+  type RoleTextField,
   type Scenario,
   type ScenarioEvent,
   type TableState,
@@ -17,7 +18,14 @@ import { RoleCard } from '../../ui/RoleCard';
 
 interface Fired {
   event: ScenarioEvent;
-  outcomes: { outcome: EffectOutcome; label: string; reason: string | null; where: string | null }[];
+  outcomes: {
+    outcome: EffectOutcome;
+    label: string;
+    reason: string | null;
+    where: string | null;
+    /** For a role change: each part that changed, before and after. */
+    roleFields: { field: RoleTextField; before: string | null; after: string }[];
+  }[];
 }
 
 /**
@@ -38,12 +46,20 @@ export function replay(scenario: Scenario, firedIds: readonly string[]): { table
       event,
       outcomes: result.outcomes.map((outcome, n) => {
         const effect = event.effects[n]!;
+        if (outcome.kind === 'role') {
+          const change = outcome.applied ? table.roleChanges.findLast((c) => c.roleId === outcome.roleId && c.eventId === event.id) : undefined;
+          const roleFields = change
+            ? Object.entries(change.after).map(([field, after]) => ({ field: field as RoleTextField, before: change.before[field as RoleTextField] ?? null, after }))
+            : [];
+          const label = scenario.roles.find((r) => r.id === outcome.roleId)?.name ?? outcome.roleId;
+          return { outcome, label, reason: effect.reason ?? null, where: null, roleFields };
+        }
         const def = effect.kind === 'add' ? effect.card : scenario.cards.find((c) => c.id === outcome.cardId);
         const label = before.cards[outcome.cardId]?.label ?? def?.label ?? outcome.cardId;
         let where: string | null = null;
         if (effect.kind === 'move') where = [effect.supportType, effect.sector].filter(Boolean).join('/') || null;
         if (effect.kind === 'add') where = effect.to;
-        return { outcome, label, reason: effect.reason ?? null, where };
+        return { outcome, label, reason: effect.reason ?? null, where, roleFields: [] };
       }),
     });
   });
@@ -207,7 +223,14 @@ function BoardSection({ scenario }: { scenario: Scenario }) {
                         <li key={i} className={`effect-${o.outcome.kind}${o.outcome.applied ? '' : ' is-skipped'}`}>
                           <span className="effect-kind">{t(`trainer.effect.${o.outcome.kind}`)}</span> <strong>{o.label}</strong>
                           {o.where && <span className="muted"> → {whereLabel(o.where, scenario, t)}</span>}
-                          {!o.outcome.applied && <span className="muted"> ({t('trainer.effectSkipped')})</span>}
+                          {!o.outcome.applied && (
+                            <span className="muted"> ({t(o.outcome.kind === 'role' ? 'trainer.effectRoleSkipped' : 'trainer.effectSkipped')})</span>
+                          )}
+                          {o.roleFields.map((f) => (
+                            <span key={f.field} className="effect-role-field" data-testid={`preview-role-${f.field}`}>
+                              {roleFieldLabel(f.field, t)}: {f.before && <del>{f.before}</del>} <ins>{f.after}</ins>
+                            </span>
+                          ))}
                           {o.reason && <span className="effect-reason">{o.reason}</span>}
                         </li>
                       ))}
@@ -236,6 +259,10 @@ function BoardSection({ scenario }: { scenario: Scenario }) {
       </div>
     </section>
   );
+}
+
+function roleFieldLabel(field: RoleTextField, t: ReturnType<typeof useT>): string {
+  return t(field === 'organisation' ? 'role.organisation' : field === 'law' ? 'role.law' : field === 'mandate' ? 'role.mandate' : 'role.mayNot');
 }
 
 function whereLabel(where: string, scenario: Scenario, t: ReturnType<typeof useT>): string {

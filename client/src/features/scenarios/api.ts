@@ -18,13 +18,20 @@ export async function fetchSource(id: string): Promise<string | null> {
   return res.text();
 }
 
-export async function fetchConfig(): Promise<{ scenariosWritable: boolean }> {
+/** What the server allows trainers, and the scenario folder as SCENARIOS_DIR names it. */
+export interface TrainerConfig {
+  scenariosWritable: boolean;
+  scenariosDir: string;
+}
+
+export async function fetchConfig(): Promise<TrainerConfig> {
+  const fallback: TrainerConfig = { scenariosWritable: false, scenariosDir: 'scenarios' };
   try {
     const res = await fetch('/api/config', { headers: { Accept: 'application/json' } });
-    if (!res.ok) return { scenariosWritable: false };
-    return (await res.json()) as { scenariosWritable: boolean };
+    if (!res.ok) return fallback;
+    return { ...fallback, ...((await res.json()) as Partial<TrainerConfig>) };
   } catch {
-    return { scenariosWritable: false };
+    return fallback;
   }
 }
 

@@ -97,7 +97,7 @@ export const FIELD_ORDER = {
   persona: ['name', 'age', 'image', 'avatar', 'situation', 'interview'],
   role: ['id', 'name', 'kind', 'organisation', 'law', 'perspective', 'mandate', 'mayNot', 'required'],
   card: ['id', 'label', 'role', 'law', 'supportType', 'sector', 'placement', 'note'],
-  effect: ['kind', 'to', 'card', 'supportType', 'sector', 'reason'],
+  effect: ['kind', 'to', 'card', 'role', 'supportType', 'sector', 'organisation', 'law', 'mandate', 'mayNot', 'reason'],
   poll: ['id', 'kind', 'question', 'options'],
   event: ['id', 'title', 'narrative', 'age', 'effects', 'questions'],
   reflection: ['prompts', 'praatplaat'],

@@ -236,7 +236,7 @@ export function PromptsSection() {
   );
 }
 
-const EFFECT_KINDS = ['end', 'move', 'add'] as const;
+const EFFECT_KINDS = ['end', 'move', 'pause', 'resume', 'role', 'add'] as const;
 
 function EffectFields({ e, f }: { e: number; f: number }) {
   const t = useT();
@@ -268,7 +268,9 @@ function EffectFields({ e, f }: { e: number; f: number }) {
           ? { kind: 'add', to: 'deck', card: { id: freeId([...asArray(data.cards)], 'nieuwe-kaart'), label: t('trainer.new.card'), supportType: 'eigen', sector: asText(opts.sectors[0]?.[0]) } }
           : next === 'move'
             ? { kind: 'move', card, supportType: 'landelijk' }
-            : { kind: 'end', card };
+            : next === 'role'
+              ? { kind: 'role', role: asText(opts.roles[0]?.[0]), mandate: '…' }
+              : { kind: next === 'pause' || next === 'resume' ? next : 'end', card };
       if (typeof reason === 'string') value.reason = reason;
       replaceValue(doc, base, value);
     });
@@ -286,7 +288,18 @@ function EffectFields({ e, f }: { e: number; f: number }) {
           ))}
         </select>
       </div>
-      {(kind === 'end' || kind === 'move') && <SelectField path={[...base, 'card']} label={t('trainer.f.card')} options={cardOptions} order={o} />}
+      {(kind === 'end' || kind === 'move' || kind === 'pause' || kind === 'resume') && (
+        <SelectField path={[...base, 'card']} label={t('trainer.f.card')} options={cardOptions} order={o} />
+      )}
+      {kind === 'role' && (
+        <>
+          <SelectField path={[...base, 'role']} label={t('trainer.f.role')} options={opts.roles} order={o} />
+          <TextField path={[...base, 'organisation']} label={t('trainer.f.newOrganisation')} hint={t('trainer.f.roleChangeHint')} optional order={o} />
+          <TextField path={[...base, 'law']} label={t('trainer.f.newLaw')} optional order={o} />
+          <TextField path={[...base, 'mandate']} label={t('trainer.f.newMandate')} optional multiline order={o} />
+          <TextField path={[...base, 'mayNot']} label={t('trainer.f.newMayNot')} optional multiline order={o} />
+        </>
+      )}
       {kind === 'move' && (
         <>
           <SelectField path={[...base, 'supportType']} label={t('trainer.f.toSupportType')} options={opts.supportTypes} optional emptyLabel={t('trainer.same')} order={o} />
