@@ -88,7 +88,7 @@ describe('http', () => {
 
   it('tells clients where tablets can reach the server, and that saving scenarios is off by default', async () => {
     const res = await fetch(`${server.url}/api/config`);
-    expect(await res.json()).toEqual({ scenariosWritable: false, joinBase: 'http://localhost' });
+    expect(await res.json()).toEqual({ scenariosWritable: false, joinBase: 'http://localhost', scenariosDir: 'scenarios-mixed' });
   });
 
   it('answers an unknown API path with JSON 404', async () => {

@@ -63,7 +63,7 @@ async function tessSession() {
     version = claim.version;
   }
   await send(host.socket, 'situation:reveal', { all: true });
-  await send(host.socket, 'step:set', { step: 'spelen' });
+  await send(host.socket, 'step:set', { step: 'spelen', force: true });
   for (const [i, socket] of players.entries()) {
     const tableId = `t${i + 1}`;
     // Drawn before the event, to a card the event ends: only the first boards show it.
@@ -80,7 +80,7 @@ async function tessSession() {
     await send(socket, 'card:place', { tableId, defId: 'zorgverzekering-zorgtoeslag', ...at(3, 'gezondheid', 2) });
     await send(socket, 'link:add', { tableId, from: 'jeugdloon-18', to: 'bankrekening-volwassen' });
   }
-  await send(host.socket, 'step:set', { step: 'reflectie' });
+  await send(host.socket, 'step:set', { step: 'reflectie', force: true });
   await send(host.socket, 'prompt:show', { prompt: { kind: 'reflection', index: 0 } });
   for (const socket of players) await send(socket, 'insight:add', { text: `Samen ${EMOJI} met ${ARABIC[1]} ${ARROW} eerst de woning regelen.` });
   await host.replica.waitForVersion(version);

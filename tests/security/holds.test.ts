@@ -7,12 +7,12 @@ import { randomUUID } from 'node:crypto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { io, type Socket } from 'socket.io-client';
 import { createSessionOver, startServer, type TestServer } from '../helpers/server';
+import { PROTOCOL as PROTOCOL_VERSION } from './hostileClient';
 
 /** From docs/protocol.md: "A piece is held by its dragger until the drop or 1.5 s after the last frame." */
 const DRAG_HOLD_MS = 1500;
 /** From docs/protocol.md: a hold ends this long after the drag began, however often frames come. */
 const DRAG_MAX_HOLD_MS = 5000;
-const PROTOCOL_VERSION = 2;
 
 type Ack = { ok: true; version: number; [k: string]: unknown } | { ok: false; code: string; message: string };
 interface Frame {
