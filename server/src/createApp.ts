@@ -61,13 +61,13 @@ export function createApp(deps: AppDeps): App {
   let ready = false;
   let purger: NodeJS.Timeout | null = null;
   const hosted = deps.hosted ?? null;
-  const purgeExpired = async () => {
-    // One process at a time purges; the lock outlives a purge and lapses if its holder dies.
-    if (hosted && !(await hosted.cluster.tryLock('purge', 60_000))) return 0;
+  const purgeOnce = async () => {
     const deleted = (await registry.purgeIdle(retentionDays * DAY_MS)).length;
     if (deleted > 0) logger.info('sessions past retention deleted', { deleted, retentionDays });
     return deleted;
   };
+  // Hosted: one process at a time purges; another that comes due meanwhile skips this round.
+  const purgeExpired = async () => (hosted ? ((await hosted.cluster.exclusively('purge', 10 * 60_000, purgeOnce)) ?? 0) : purgeOnce());
   let databaseUp = true;
   let prober: NodeJS.Timeout | null = null;
   const dependencies = (): Dependencies | null =>

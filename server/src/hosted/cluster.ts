@@ -108,12 +108,22 @@ export class Cluster {
   }
 
   /**
-   * Takes a lock that expires by itself after `ttlMs` (a process that dies holding it blocks
-   * nobody for long). True when this process has it.
+   * Runs `work` while holding a lock no other process holds, or returns null at once when one
+   * does. The lock expires by itself after `ttlMs` (a process that dies holding it blocks nobody
+   * for long) and is let go when `work` ends.
    */
-  async tryLock(name: string, ttlMs: number): Promise<boolean> {
-    const result = await this.pub.set(`${this.prefix}:lock:${name}`, this.processId, 'PX', ttlMs, 'NX');
-    return result === 'OK';
+  async exclusively<T>(name: string, ttlMs: number, work: () => Promise<T>): Promise<T | null> {
+    const key = `${this.prefix}:lock:${name}`;
+    const token = `${this.processId}:${randomBytes(6).toString('base64url')}`;
+    if ((await this.pub.set(key, token, 'PX', ttlMs, 'NX')) !== 'OK') return null;
+    try {
+      return await work();
+    } finally {
+      // Only our own lock: if it expired and another process took it, that one stays.
+      await this.pub
+        .eval("if redis.call('get', KEYS[1]) == ARGV[1] then return redis.call('del', KEYS[1]) else return 0 end", 1, key, token)
+        .catch(() => undefined);
+    }
   }
 
   async close(): Promise<void> {
