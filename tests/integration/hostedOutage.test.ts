@@ -1,10 +1,11 @@
 import type { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { ActionAck, CommittedAction, SeatClaimAck } from '@samenspel/game-core';
+import type { Socket } from 'socket.io-client';
+import type { ActionAck, CommittedAction, Presence, SeatClaimAck } from '@samenspel/game-core';
 import { hostedEnv, hostedUnavailable, type HostedEnv } from '../helpers/hosted';
 import { killHard, type ServerProcess } from '../helpers/process';
 import { createSessionOver } from '../helpers/server';
-import { actionRequest, joinAsPlayer, request, type TestSocket } from '../helpers/socket';
+import { actionRequest, attachHost, joinAsPlayer, request, type TestSocket } from '../helpers/socket';
 
 const skip = await hostedUnavailable();
 
@@ -22,7 +23,7 @@ async function healthWhen(url: string, test: (h: Health) => boolean): Promise<He
   }
 }
 
-describe.skipIf(skip !== null)('hosted mode while PostgreSQL is away', () => {
+describe.skipIf(skip !== null)('hosted mode while PostgreSQL is away, and when a process dies', () => {
   let env: HostedEnv;
   let a: ServerProcess;
   let b: ServerProcess;
@@ -84,4 +85,33 @@ describe.skipIf(skip !== null)('hosted mode while PostgreSQL is away', () => {
     expect(actions.map((x) => x.version)).toEqual(Array.from({ length: 2 + 21 }, (_, i) => i + 1));
     for (const [version, actionId] of acked) expect(actions[version - 1]?.actionId).toBe(actionId);
   });
+
+  it('takes the players of a killed process out of presence on the other one', async () => {
+    const session = await createSessionOver(b.url, 'mini');
+    const host = await attachHost(b.url, session.sessionId, session.hostToken);
+    sockets.push(host.socket);
+    const player = await joinAsPlayer(a.url, session.code);
+    sockets.push(player.socket);
+    const present = waitForPresence(host.socket, (p) => p.seats.length === 1);
+    const claim = await request<SeatClaimAck>(player.socket, 'seat:claim', actionRequest<'seat:claim'>({ tableId: 't1', roleId: 'moeder', name: 'Moeder' }, 0));
+    expect(claim.ok).toBe(true);
+    await present;
+    const gone = waitForPresence(host.socket, (p) => p.seats.length === 0, 15_000);
+    await killHard(a);
+    expect((await gone).seats).toEqual([]);
+  });
 });
+
+function waitForPresence(socket: TestSocket, test: (p: Presence) => boolean, timeoutMs = 5000): Promise<Presence> {
+  const s = socket as unknown as Socket;
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error('presence never matched')), timeoutMs);
+    const on = (p: Presence) => {
+      if (!test(p)) return;
+      clearTimeout(timer);
+      s.off('presence:changed', on);
+      resolve(p);
+    };
+    s.on('presence:changed', on);
+  });
+}
