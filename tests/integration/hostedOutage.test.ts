@@ -73,6 +73,9 @@ describe.skipIf(skip !== null)('hosted mode while PostgreSQL is away, and when a
     expect(refused.ack).toMatchObject({ ok: false, code: 'UNAVAILABLE' });
     await healthWhen(b.url, (h) => !h.ok);
     expect((await move(players[1]!)).ack).toMatchObject({ ok: false, code: 'UNAVAILABLE' });
+    const log = await fetch(`${b.url}/api/sessions/${session.sessionId}/log`, { headers: { authorization: `Bearer ${session.hostToken}` } });
+    expect(log.status).toBe(503);
+    expect(await log.json()).toMatchObject({ code: 'UNAVAILABLE' });
 
     await env.restoreDatabase();
     await Promise.all([healthWhen(a.url, (h) => h.ok), healthWhen(b.url, (h) => h.ok)]);

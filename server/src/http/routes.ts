@@ -11,6 +11,7 @@ import type { RoomRegistry } from '../rooms/registry';
 import { renderReportPdf } from '../report/pdf';
 import type { Dependencies } from '../hosted/cluster';
 import type { Storage } from '../storage/storage';
+import { StorageUnavailableError } from '../storage/unavailable';
 import { SCENARIO_ID, type ScenarioCatalog } from '../scenarios/catalog';
 import { FailureWindow } from '../realtime/rateLimit';
 
@@ -253,6 +254,11 @@ export function createHttpApp(deps: HttpDeps): Express {
   }
 
   app.use((error: unknown, req: Request, res: Response, _next: NextFunction) => {
+    // Hosted mode, PostgreSQL away: nothing changed; the same request works once it is back.
+    if (error instanceof StorageUnavailableError) {
+      logger.warn('http request refused', { path: req.path, status: 503, error: error.message });
+      return void res.status(503).json({ code: 'UNAVAILABLE', message: 'the server cannot reach its database; try again in a moment' });
+    }
     const status = typeof error === 'object' && error && 'status' in error ? Number((error as { status: unknown }).status) : 500;
     if (status >= 500) logger.error('http error', { path: req.path, error: String(error) });
     else logger.warn('http request refused', { path: req.path, status, error: String(error) });

@@ -515,7 +515,9 @@ function attachCluster(cluster: Cluster, registry: RoomRegistry, io: IoServer, r
     }
   });
   cluster.onRecovered(() => {
-    // Whatever was announced while Redis was away is in PostgreSQL: catch every room up.
+    // Whatever was announced while Redis was away is in PostgreSQL: catch every room up, and
+    // let go of sessions deleted meanwhile.
+    registry.forgetDeleted().catch(() => undefined);
     for (const room of registry.rooms()) {
       room.learn(null).catch(() => undefined);
       publishPresence(room);

@@ -176,6 +176,16 @@ export class RoomRegistry {
     return pending;
   }
 
+  /**
+   * Lets go of live rooms whose session is no longer stored: deleted by another process while
+   * its announcement could not arrive (Redis was away).
+   */
+  async forgetDeleted(): Promise<void> {
+    for (const room of [...this.bySession.values()]) {
+      if (!(await this.storage.loadSession({ sessionId: room.sessionId }))) this.forget(room.sessionId);
+    }
+  }
+
   get size(): number {
     return this.bySession.size;
   }

@@ -109,21 +109,30 @@ export async function openPostgresStorage(url: string, logger: Logger): Promise<
   pool.on('error', (error) => logger.warn('postgres connection lost', { error: error.message }));
   await migrate(pool, logger);
 
-  const q = async <R extends pg.QueryResultRow>(text: string, values: unknown[] = []): Promise<R[]> => {
+  /** A connection from the pool; failing to get one always means PostgreSQL is unreachable. */
+  const connect = async (): Promise<pg.PoolClient> => {
     try {
-      return (await pool.query<R>(text, values)).rows;
+      return await pool.connect();
     } catch (error) {
+      throw new StorageUnavailableError(error);
+    }
+  };
+
+  const q = async <R extends pg.QueryResultRow>(text: string, values: unknown[] = []): Promise<R[]> => {
+    const client = await connect();
+    let broken = false;
+    try {
+      return (await client.query<R>(text, values)).rows;
+    } catch (error) {
+      broken = isUnavailable(error);
       throw wrap(error);
+    } finally {
+      client.release(broken);
     }
   };
 
   const tx = async <T>(work: (client: pg.PoolClient) => Promise<T>): Promise<T> => {
-    let client: pg.PoolClient;
-    try {
-      client = await pool.connect();
-    } catch (error) {
-      throw wrap(error);
-    }
+    const client = await connect();
     let broken = false;
     try {
       await client.query('BEGIN');
@@ -185,12 +194,7 @@ export async function openPostgresStorage(url: string, logger: Logger): Promise<
      * the simple query protocol, so values go in as escaped literals).
      */
     ordered: async (sessionId, knownVersion, actionId, work) => {
-      let client: pg.PoolClient;
-      try {
-        client = await pool.connect();
-      } catch (error) {
-        throw wrap(error);
-      }
+      const client = await connect();
       const lit = (value: string) => client.escapeLiteral(value);
       const int = (value: number) => {
         if (!Number.isSafeInteger(value)) throw new Error(`not an integer: ${value}`);
