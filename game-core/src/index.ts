@@ -13,8 +13,8 @@ export * from './engine/views';
 export * from './engine/report';
 export { applyEventToTable, roleAtTable, type EffectOutcome } from './rules/eventEffects';
 export * from './engine/applyAction';
-export type { Scenario, ScenarioCard, ScenarioRole, ScenarioEvent, ScenarioEffect, ScenarioPoll, RoleTextField } from './scenario/schema';
-export { ROLE_TEXT_FIELDS } from './scenario/schema';
+export type { Scenario, ScenarioCard, ScenarioRole, ScenarioEvent, ScenarioEffect, ScenarioPoll } from './scenario/schema';
+export { ROLE_TEXT_FIELDS, type RoleTextField } from './scenario/roleFields';
 export * from './protocol/index';
 export {
   layoutBoard,

@@ -116,6 +116,8 @@ export const trainerEn: Record<TrainerKey, string> = {
   'trainer.f.question': 'Question',
   'trainer.f.answer': 'Answer',
   'trainer.f.label': 'Label on the board',
+  'trainer.f.short': 'Short name on the wheel',
+  'trainer.f.shortHint': 'At most 28 characters, for a long name ("Jongerenrekening"). The full name shows in the card panel, the report and the PDF.',
   'trainer.f.kind': 'Kind of role',
   'trainer.f.roleIdHint': 'Cards that refer to this role change along.',
   'trainer.f.required': 'Required: someone must play this role',

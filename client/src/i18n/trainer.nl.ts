@@ -118,6 +118,8 @@ export const trainerNl = {
   'trainer.f.question': 'Vraag',
   'trainer.f.answer': 'Antwoord',
   'trainer.f.label': 'Naam op het bord',
+  'trainer.f.short': 'Korte naam op het wiel',
+  'trainer.f.shortHint': 'Hoogstens 28 tekens, voor een lange naam ("Jongerenrekening"). De volledige naam staat in het kaartpaneel, het verslag en de pdf.',
   'trainer.f.kind': 'Soort rol',
   'trainer.f.roleIdHint': 'Kaarten die naar deze rol verwijzen, veranderen mee.',
   'trainer.f.required': 'Verplicht: deze rol moet bezet zijn',

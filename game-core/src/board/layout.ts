@@ -18,7 +18,7 @@
  * board), each as near its stored position as a free spot allows, so a new card never pushes
  * an older one away.
  */
-import { MAT_HALF, RING_EDGES, SUPPORT_TYPES, angleOf, fromPolar, locate, round, type Point } from './geometry';
+import { MAT_HALF, RING_EDGES, SUPPORT_TYPES, angleOf, fromPolar, locate, round, sectorAt, type Point } from './geometry';
 
 const TAU = Math.PI * 2;
 
@@ -102,14 +102,14 @@ export interface LayoutOptions {
 }
 
 /** Label font on the wheel in mat units; 0.046 is 12 px on a 1024×768 tablet and over 18 px on a 1920×1080 screen (see docs/architecture.md). */
-export const CARD_FONT = 0.036;
+export const CARD_FONT = 0.04;
 const PAD_X = 0.024;
 const PAD_Y = 0.014;
 const LINE = 1.1;
 /** Room kept between two boxes and between a box and a ring edge. */
 export const CARD_GAP = 0.008;
 /** A stack badge's size. */
-export const STACK_BOX = { w: 0.12, h: 0.075 } as const;
+export const STACK_BOX = { w: 0.1, h: 0.07 } as const;
 /** What a token takes, as a box round its centre: its disc and the name under or over it. */
 export const TOKEN_BOX = { w: 0.2, h: 0.2 } as const;
 
@@ -334,15 +334,18 @@ export function layoutBoard(cards: readonly LayoutCardInput[], tokens: readonly 
   // A ring nobody put a card in may grow thin; one with cards keeps at least a row.
   const used = [0, 1, 2, 3].map((ring) => cards.some((c) => { const cell = locate(c, options.sectorCount); return cell.kind === 'ring' && cell.ring === ring; }));
   let rows: number[] = used.map((u) => (u ? 1 : 0.5));
-  let best = layoutWith(RING_EDGES, cards, settings, options);
-  // Widen the rings that stack cards, a row at a time, while that shows more cards.
+  let best = layoutTwice(RING_EDGES, cards, settings, options);
+  // Widen a ring that stacks cards by a row (whichever shows most), and again, while that shows more.
   for (let attempt = 0; attempt < 4 && best.stacks.length > 0; attempt++) {
-    const next = rows.map((n, ring) => (best.stacks.some((s) => s.ring === ring) ? Math.min(MAX_ROWS, n + 1) : n));
-    if (next.every((n, i) => n === rows[i])) break;
-    const tried = layoutWith(ringsFor(next), cards, settings, options);
-    if (drawnCount(tried) <= drawnCount(best) || !complete(tried, cards, options.sectorCount)) break;
-    rows = next;
-    best = tried;
+    let better: { rows: number[]; layout: BoardLayout } | null = null;
+    for (let ring = 0; ring < 4; ring++) {
+      if (!best.stacks.some((s) => s.ring === ring) || rows[ring]! >= MAX_ROWS) continue;
+      const next = rows.map((n, i) => (i === ring ? n + 1 : n));
+      const tried = layoutTwice(ringsFor(next), cards, settings, options);
+      if (drawnCount(tried) > drawnCount(better?.layout ?? best) && complete(tried, cards, options.sectorCount)) better = { rows: next, layout: tried };
+    }
+    if (!better) break;
+    ({ rows, layout: best } = better);
   }
   const obstacles = [...Object.values(best.cards), ...best.stacks].map(boundsOf);
   const inner = best.rings[0]!;
@@ -399,11 +402,28 @@ export function toCanonical(p: Point, rings: readonly number[]): Point {
   return { x: round(p.x * k), y: round(p.y * k) };
 }
 
+/**
+ * A layout on these rings, and a second one with the badges of the cells that overflowed in
+ * the first placed before the cards; whichever shows more cards.
+ */
+function layoutTwice(
+  edges: readonly number[],
+  cards: readonly LayoutCardInput[],
+  settingsOf: ReadonlyMap<string, ReturnType<typeof setLabel>[]>,
+  options: LayoutOptions,
+): BoardLayout {
+  const first = layoutWith(edges, cards, settingsOf, options);
+  if (first.stacks.length === 0) return first;
+  const second = layoutWith(edges, cards, settingsOf, options, new Set(first.stacks.map((st) => `${st.ring}:${st.sector}`)));
+  return drawnCount(second) > drawnCount(first) && complete(second, cards, options.sectorCount) ? second : first;
+}
+
 function layoutWith(
   edges: readonly number[],
   cards: readonly LayoutCardInput[],
   settingsOf: ReadonlyMap<string, ReturnType<typeof setLabel>[]>,
   options: LayoutOptions,
+  reserve: ReadonlySet<string> = new Set(),
 ): BoardLayout {
   const { sectorCount } = options;
   const taken: Extent[] = [...(options.avoid ?? [])];
@@ -412,7 +432,7 @@ function layoutWith(
   const byCell = new Map<string, string[]>();
   const overflow = new Map<string, string[]>();
   const extentOf = new Map<string, Extent>();
-  const stackExtent = new Map<CardStack, Extent>();
+  const reservedExtent = new Map<CardStack, Extent>();
 
   /**
    * The free spot nearest `want` where one of `sizes` fits, and which one. Candidates are the
@@ -437,9 +457,11 @@ function layoutWith(
           // Most of a card lies in its own sector: its centre keeps this far from the lines.
           const margin = Math.min(half, width * 0.3);
           const angles = tight ? [s0 + margin, s1 - margin] : COMB.map((f) => s0 + width * f);
+          // Only pieces at about this radius can be in the way (or be a neighbour to lie against).
+          const reach = Math.hypot(r + size.h / 2, size.w / 2);
+          const near = taken.filter((o) => o.r0 < reach + CARD_GAP && r - size.h / 2 < o.r1 + CARD_GAP);
           if (tight) {
-            for (const o of taken) {
-              if (o.r0 >= r + size.h / 2 + CARD_GAP || r - size.h / 2 >= o.r1 + CARD_GAP) continue;
+            for (const o of near) {
               const pad = (CARD_GAP * 1.01) / Math.max(Math.min(o.r0, r - size.h / 2), 0.05);
               angles.push(o.a1 + half + pad, o.a0 - half - pad);
             }
@@ -453,9 +475,9 @@ function layoutWith(
             if (d >= bestD) continue;
             const extent = extentAt(r, a, size.w, size.h);
             if (!extentInBand(extent, inner, outer, CARD_GAP)) continue;
-            if (taken.some((o) => extentsOverlap(extent, o, CARD_GAP))) continue;
-            const cell = locate(p, sectorCount);
-            if (cell.kind !== 'ring' || cell.sector !== sector) continue;
+            if (near.some((o) => extentsOverlap(extent, o, CARD_GAP))) continue;
+            // The sector by angle alone: on widened rings `locate` (the mat's rings) would misjudge the radius.
+            if (sectorAt(angleOf(p), sectorCount) !== sector) continue;
             best = { c: { r, a, p }, size, extent };
             bestD = d;
           }
@@ -467,6 +489,20 @@ function layoutWith(
     }
     return best;
   };
+
+  // Cells known to overflow get their badge first, in their middle, so their cards and their
+  // neighbours' fill round it instead of being pushed out for it afterwards.
+  const reserved = new Map<string, CardStack>();
+  for (const key of reserve) {
+    const [ring, sector] = key.split(':').map(Number) as [number, number];
+    const mid = fromPolar((edges[ring]! + edges[ring + 1]!) / 2, (TAU / sectorCount) * (sector + 0.5));
+    const spot = freeSpot(ring, sector, [STACK_BOX], mid);
+    if (!spot) continue;
+    const stack: CardStack = { x: round(spot.c.p.x), y: round(spot.c.p.y), ...STACK_BOX, rotate: turnAt(spot.c.a), ring, sector, ids: [] };
+    reserved.set(key, stack);
+    reservedExtent.set(stack, spot.extent);
+    taken.push(spot.extent);
+  }
 
   for (const card of cards) {
     const cell = locate(card, sectorCount);
@@ -482,7 +518,8 @@ function layoutWith(
     // A shape that shows the whole label wins over one that cuts it short. Once a cell
     // overflows, its later cards join the stack, so the stack keeps their order.
     const whole = settings.filter((s) => !s.cut);
-    const spot = overflow.has(key)
+    const badge = reserved.get(key);
+    const spot = overflow.has(key) || (badge && badge.ids.length > 0)
       ? null
       : ((whole.length > 0 ? freeSpot(cell.ring, cell.sector, whole, want) : null) ?? freeSpot(cell.ring, cell.sector, settings, want));
     if (spot) {
@@ -497,7 +534,16 @@ function layoutWith(
       };
       extentOf.set(card.id, spot.extent);
       taken.push(spot.extent);
-    } else overflow.set(key, [...(overflow.get(key) ?? []), card.id]);
+    } else if (badge) badge.ids.push(card.id);
+    else overflow.set(key, [...(overflow.get(key) ?? []), card.id]);
+  }
+  for (const [key, stack] of reserved) {
+    if (stack.ids.length > 0) out.stacks.push(stack);
+    else {
+      // Everything fitted after all: the badge's room goes back.
+      taken.splice(taken.indexOf(reservedExtent.get(stack)!), 1);
+      reserved.delete(key);
+    }
   }
 
   const evict = (id: string) => {
@@ -539,7 +585,8 @@ function layoutWith(
     }
     if (!spot) {
       // Neighbours' cards lean over this whole cell: those covering its middle make way for the
-      // badge and join their own cells' stacks. Every round draws fewer cards, so this ends.
+      // badge and join their own cells' stacks. Every round draws fewer cards, so this ends;
+      // badges sit in their cells' middles, which lie far enough apart for two badges.
       const r = rowRadii(edges[ring]!, edges[ring + 1]!, STACK_BOX)[0];
       if (r === undefined) continue; // a ring too thin for a badge holds no cards: rings with cards keep a row
       const a = (TAU / sectorCount) * (sector + 0.5);
@@ -559,17 +606,6 @@ function layoutWith(
           moved = true;
         }
       }
-      for (const stack of out.stacks) {
-        if (!extentsOverlap(want, extentAt(Math.hypot(stack.x, stack.y), angleOf(stack), stack.w, stack.h), CARD_GAP)) continue;
-        // A neighbour's badge in the way is moved too: its cell goes back in the queue.
-        out.stacks.splice(out.stacks.indexOf(stack), 1);
-        taken.splice(taken.indexOf(stackExtent.get(stack)!), 1);
-        const other = `${stack.ring}:${stack.sector}`;
-        overflow.set(other, stack.ids);
-        queue.push(other);
-        moved = true;
-        break;
-      }
       if (moved) queue.push(key);
       continue;
     }
@@ -577,7 +613,6 @@ function layoutWith(
     ids.sort((a, b) => order.indexOf(a) - order.indexOf(b));
     const stack: CardStack = { x: round(spot.c.p.x), y: round(spot.c.p.y), ...STACK_BOX, rotate: turnAt(spot.c.a), ring, sector, ids };
     out.stacks.push(stack);
-    stackExtent.set(stack, spot.extent);
     taken.push(spot.extent);
   }
   return out;

@@ -1,5 +1,6 @@
 import { moveToRing, radiusOf, ringAt, SUPPORT_TYPES } from '../board/geometry';
-import { ROLE_TEXT_FIELDS, type Scenario, type ScenarioEvent, type ScenarioRole } from '../scenario/schema';
+import { ROLE_TEXT_FIELDS } from '../scenario/roleFields';
+import type { Scenario, ScenarioEvent, ScenarioRole } from '../scenario/schema';
 import { freeSpotInCell } from '../state/initial';
 import { own } from '../state/ids';
 import type { CardOnBoard, RoleChange, TableState } from '../state/types';

@@ -189,5 +189,4 @@ export type ScenarioEffect = ScenarioEvent['effects'][number];
 export type ScenarioPoll = Scenario['polls'][number];
 export type ScenarioEffectKind = ScenarioEffect['kind'];
 /** The parts of a role an event may rewrite; the tablet's "Mijn rol" shows old and new. */
-export const ROLE_TEXT_FIELDS = ['organisation', 'law', 'mandate', 'mayNot'] as const;
-export type RoleTextField = (typeof ROLE_TEXT_FIELDS)[number];
+export { ROLE_TEXT_FIELDS, type RoleTextField } from './roleFields';

@@ -102,7 +102,6 @@ describe('card labels', () => {
 
   it('breaks a word wider than a line with a hyphen', () => {
     const lines = wrapLabel('Studieloopbaanbegeleider', 10, 3);
-    expect(lines).toEqual(['Studieloopbaan-', 'begeleider']);
     expect(lines[0]!.endsWith('-')).toBe(true);
     expect(lines.join('').replace('-', '')).toBe('Studieloopbaanbegeleider');
     for (const line of lines) expect(emWidth(line)).toBeLessThanOrEqual(10);

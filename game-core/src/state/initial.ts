@@ -1,5 +1,5 @@
 import { CENTRE_RADIUS, RING_EDGES, cellPoint, fromPolar, locate, radiusOf, ringAt, tokenStartPoint, SUPPORT_TYPES, type Point } from '../board/geometry';
-import { emWidth } from '../board/layout';
+import { emWidth, wrapWords } from '../board/layout';
 import type { Scenario, ScenarioCard } from '../scenario/schema';
 import { STATE_FORMAT, type CardOnBoard, type SessionState, type TableState, type Token } from './types';
 
@@ -238,58 +238,14 @@ export function cardLayout(label: string, ring: number | null): CardLayout {
 }
 
 /**
- * Breaks a card label into at most `maxLines` lines no wider than `maxEm` ems, on word
- * boundaries where it can, ending with an ellipsis when text is left over.
+ * Breaks a label into at most `maxLines` lines no wider than `maxEm` ems, ending with an
+ * ellipsis when text is left over. Words break at spaces; a word wider than a line is cut where
+ * it must (the board's layout passes Dutch hyphenation to `wrapWords` instead).
  */
 export { emWidth };
 
 export function wrapLabel(text: string, maxEm: number, maxLines: number): string[] {
-  const words = text.trim().split(/\s+/).filter(Boolean).flatMap((w) => hyphenate(w, maxEm));
-  const lines: string[] = [];
-  let line = '';
-  for (const word of words) {
-    const next = line ? `${line} ${word}` : word;
-    if (emWidth(next) <= maxEm || line === '') line = next;
-    else {
-      lines.push(line);
-      line = word;
-    }
-  }
-  if (line) lines.push(line);
-  if (lines.length <= maxLines) return lines;
-  const kept = lines.slice(0, maxLines);
-  let last = kept[maxLines - 1]!;
-  while (last.length > 1 && emWidth(`${last}…`) > maxEm) last = last.slice(0, -1);
-  kept[maxLines - 1] = `${last.replace(/[\s,.;:-]+$/, '')}…`;
-  return kept;
-}
-
-/** Cuts a word wider than a line into line-sized pieces, each but the last ending in a hyphen. */
-function hyphenate(word: string, maxEm: number): string[] {
-  const pieces: string[] = [];
-  let rest = word;
-  while (emWidth(rest) > maxEm) {
-    const fits: number[] = [];
-    // Never leave a stub of one to three letters on either line ("boodschapp-en").
-    for (let cut = 3; cut <= rest.length - 3; cut++) if (emWidth(`${rest.slice(0, cut)}-`) <= maxEm) fits.push(cut);
-    if (fits.length === 0) break;
-    // The longest piece that ends before a syllable ("studieloopbaan-begeleider"), else the longest piece.
-    const cut = [...fits].reverse().find((c) => syllableStarts(rest, c)) ?? fits[fits.length - 1]!;
-    pieces.push(`${rest.slice(0, cut)}-`);
-    rest = rest.slice(cut);
-  }
-  pieces.push(rest);
-  return pieces;
-}
-
-const VOWEL = /[aeiouyáéèëïóöü]/i;
-const LETTER = /\p{L}/u;
-
-/** Whether a Dutch syllable plausibly starts at `i`: a consonant followed by a vowel, not splitting "ch". */
-function syllableStarts(word: string, i: number): boolean {
-  const [before, at, after] = [word[i - 1] ?? '', word[i] ?? '', word[i + 1] ?? ''];
-  if (!LETTER.test(before) || !LETTER.test(at) || VOWEL.test(at) || !VOWEL.test(after)) return false;
-  return !(before.toLowerCase() === 'c' && at.toLowerCase() === 'h');
+  return wrapWords(text, maxEm, maxLines);
 }
 
 function overlap(a: Box, b: Box): number {

@@ -96,7 +96,7 @@ export const FIELD_ORDER = {
   meta: ['title', 'language', 'version', 'author', 'durationMinutes', 'description'],
   persona: ['name', 'age', 'image', 'avatar', 'situation', 'interview'],
   role: ['id', 'name', 'kind', 'organisation', 'law', 'perspective', 'mandate', 'mayNot', 'required'],
-  card: ['id', 'label', 'role', 'law', 'supportType', 'sector', 'placement', 'note'],
+  card: ['id', 'label', 'short', 'role', 'law', 'supportType', 'sector', 'placement', 'note'],
   effect: ['kind', 'to', 'card', 'role', 'supportType', 'sector', 'organisation', 'law', 'mandate', 'mayNot', 'reason'],
   poll: ['id', 'kind', 'question', 'options'],
   event: ['id', 'title', 'narrative', 'age', 'effects', 'questions'],

@@ -147,6 +147,7 @@ function CardFields({ base, order }: { base: (string | number)[]; order: readonl
   return (
     <>
       <TextField path={[...base, 'label']} label={t('trainer.f.label')} order={order} />
+      <TextField path={[...base, 'short']} label={t('trainer.f.short')} hint={t('trainer.f.shortHint')} optional order={order} />
       <TextField path={[...base, 'id']} label={t('trainer.f.id')} order={order} />
       <SelectField path={[...base, 'role']} label={t('trainer.f.role')} options={opts.roles} optional emptyLabel={t('trainer.noRole')} order={order} />
       <TextField path={[...base, 'law']} label={t('role.law')} optional order={order} />
