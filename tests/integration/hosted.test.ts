@@ -93,7 +93,7 @@ describe.skipIf(skip !== null)('hosted mode: two processes on one PostgreSQL and
     const presenceOnA = until<Presence>(host.socket, 'presence:changed', (p) => p.seats.length === 1);
     const player = await seated(b.url, session.code, 't1', 'mentor');
     sockets.push(player.socket);
-    expect(player.replica.version).toBe(2);
+    await player.replica.waitForVersion(2);
     await host.replica.waitForVersion(2);
     expect(host.replica.state?.seats[player.seatId]?.roleId).toBe('mentor');
     expect((await presenceOnA).seats).toEqual([player.seatId]);
