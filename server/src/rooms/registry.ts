@@ -4,6 +4,9 @@ import type { Storage, StoredSession } from '../storage/storage';
 import { hashSecret, newJoinCode, newSecret, newSessionId, sameSecret } from '../tokens';
 import { Room } from './room';
 
+/** PostgreSQL's unique_violation: here, a join code another process took at the same moment. */
+const UNIQUE_VIOLATION = '23505';
+
 /**
  * All live rooms of this process, found by session id or by join code. With shared storage
  * (several processes), a session this process has not seen yet is loaded on first use, and a
@@ -45,6 +48,17 @@ export class RoomRegistry {
   }
 
   async create(scenario: Scenario, options: { tables?: number } = {}): Promise<{ room: Room; hostToken: string }> {
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return await this.createOnce(scenario, options);
+      } catch (error) {
+        // Another process drew the same join code at the same moment: draw again.
+        if ((error as { code?: unknown }).code !== UNIQUE_VIOLATION || attempt >= 3) throw error;
+      }
+    }
+  }
+
+  private async createOnce(scenario: Scenario, options: { tables?: number }): Promise<{ room: Room; hostToken: string }> {
     const sessionId = newSessionId();
     let code = newJoinCode();
     while (this.byCode.has(code)) code = newJoinCode();
