@@ -22,8 +22,9 @@ export default defineConfig({
           name: 'security',
           include: ['tests/security/**/*.test.ts'],
           environment: 'node',
-          testTimeout: 30_000,
+          testTimeout: 60_000,
           hookTimeout: 30_000,
+          fileParallelism: false,
         },
       },
       {

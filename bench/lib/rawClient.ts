@@ -58,6 +58,8 @@ export class RawSocket {
   private onPacket(text: string): void {
     // 42[event,payload] or 43<id>[payload]
     const type = text.charCodeAt(1);
+    // 41: the server ended this socket (a limit cut it off); the WebSocket closes next.
+    if (type !== 50 && type !== 51) return;
     let i = 2;
     while (i < text.length && text.charCodeAt(i) >= 48 && text.charCodeAt(i) <= 57) i++;
     const id = i > 2 ? Number(text.slice(2, i)) : null;

@@ -13,6 +13,8 @@ export * from './engine/views';
 export * from './engine/report';
 export { applyEventToTable, roleAtTable, type EffectOutcome } from './rules/eventEffects';
 export * from './engine/applyAction';
+export * from './engine/projection';
+export * from './engine/erasure';
 export type { Scenario, ScenarioCard, ScenarioRole, ScenarioEvent, ScenarioEffect, ScenarioPoll } from './scenario/schema';
 export { ROLE_TEXT_FIELDS, type RoleTextField } from './scenario/roleFields';
 export * from './protocol/index';

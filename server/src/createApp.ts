@@ -7,6 +7,8 @@ import { consoleLogger, systemClock, type Clock, type Logger } from './logger';
 import { DEFAULT_LIMITS, attachRealtime, type IoServer, type RealtimeLimits } from './realtime/handlers';
 import type { DragRelay } from './realtime/dragRelay';
 import { RoomRegistry } from './rooms/registry';
+import { publicOrigin } from './http/security';
+import { newSecret } from './tokens';
 import type { ScenarioCatalog } from './scenarios/catalog';
 import type { Cluster, Dependencies } from './hosted/cluster';
 import type { Storage } from './storage/storage';
@@ -22,6 +24,8 @@ export interface AppDeps {
   publicUrl?: string | null;
   /** Lets the browser editor save scenario files (off unless asked for). */
   scenariosWritable?: boolean;
+  /** What a trainer sends to save a scenario file; one is made up when saving is on and none is given. */
+  trainerSecret?: string | null;
   limits?: Partial<RealtimeLimits> & { sessionsPerMinute?: number };
   /** Sessions are deleted this many days after their last action (default 30). */
   retentionDays?: number;
@@ -42,6 +46,8 @@ export interface App {
   io: IoServer;
   registry: RoomRegistry;
   relay: DragRelay;
+  /** The secret needed to save scenario files, or null when saving is off. */
+  trainerSecret: string | null;
   /** Purges sessions past retention, restores the rest, then listens. Resolves with the port (useful with port 0). */
   listen(port: number, host?: string): Promise<number>;
   /** Deletes every session idle for longer than the retention period; returns how many. */
@@ -59,6 +65,7 @@ export function createApp(deps: AppDeps): App {
   const registry = new RoomRegistry(deps.storage, clock, logger);
   const retentionDays = deps.retentionDays ?? DEFAULT_RETENTION_DAYS;
   let ready = false;
+  const trainerSecret = deps.scenariosWritable ? (deps.trainerSecret ?? newSecret()) : null;
   let purger: NodeJS.Timeout | null = null;
   const hosted = deps.hosted ?? null;
   const purgeOnce = async () => {
@@ -90,6 +97,9 @@ export function createApp(deps: AppDeps): App {
     clientDir: deps.clientDir ?? null,
     publicUrl: deps.publicUrl ?? null,
     scenariosWritable: deps.scenariosWritable ?? false,
+    trainerSecret,
+    damaged: () => registry.damaged.size,
+    storageHealth: () => deps.storage.health?.() ?? { ok: true },
     sessionsPerMinute: deps.limits?.sessionsPerMinute ?? 30,
     ready: () => ready,
     dependencies,
@@ -103,23 +113,39 @@ export function createApp(deps: AppDeps): App {
     pingInterval: 10_000,
     pingTimeout: 8_000,
     serveClient: false,
+    // A page on another site must not play in a workshop with the visitor's browser.
+    allowRequest: (req, callback) => callback(null, sameOriginOrPublic(req.headers.origin, req.headers.host, deps.publicUrl ?? null)),
   });
   io.engine.on('connection_error', (error: { code: number; message: string }) => {
     logger.warn('connection refused', { code: error.code, message: error.message });
   });
   if (hosted) io.adapter(hosted.cluster.adapter);
-  const { relay } = attachRealtime({ io, registry, storage: deps.storage, clock, logger, limits, cluster: hosted?.cluster ?? null, unavailable });
+  const realtime = attachRealtime({ io, registry, storage: deps.storage, clock, logger, limits, cluster: hosted?.cluster ?? null, unavailable });
+
+  const { relay } = realtime;
 
   return {
     http,
     io,
     registry,
     relay,
+    trainerSecret,
     purgeExpired,
     dependencies,
     listen: async (port, host) => {
       // Purged before the restore, so a workshop from months ago is not even loaded.
-      await purgeExpired();
+      const problems = deps.storage.checkIntegrity?.() ?? [];
+      if (problems.length > 0)
+        logger.error(
+          `data file check found damage (${problems.join(' ').replace(/\s+/g, ' ').slice(0, 200)}); sessions that can be read are served, the rest are listed as damaged in /healthz`,
+        );
+      else if (deps.storage.checkIntegrity) logger.info('data file check: ok');
+      try {
+        await purgeExpired();
+      } catch (error) {
+        // A damaged page in the log must not keep the readable sessions from coming back.
+        logger.error(`retention purge failed at boot (${error instanceof Error ? error.message : String(error)}); it is tried again every hour`);
+      }
       const restored = await registry.restore();
       purger = setInterval(() => {
         purgeExpired().catch((error: unknown) => logger.error('retention purge failed', { error: String(error) }));
@@ -149,9 +175,14 @@ export function createApp(deps: AppDeps): App {
       if (prober) clearInterval(prober);
       purger = null;
       relay.close();
-      await new Promise<void>((done) => {
+      realtime.stop();
+      // io.close also closes the HTTP server, whose callback waits for every keep-alive
+      // connection: a client polling /healthz would hold the shutdown open for ever.
+      const ioClosed = new Promise<void>((done) => {
         io.close(() => done());
       });
+      http.closeAllConnections();
+      await ioClosed;
       if (http.listening) {
         const closed = new Promise<void>((done) => http.close(() => done()));
         // Long-lived responses (the scenario event stream) would otherwise hold the close open.
@@ -162,4 +193,21 @@ export function createApp(deps: AppDeps): App {
       await hosted?.cluster.close();
     },
   };
+}
+
+/**
+ * Whether a WebSocket (or polling) request may open a connection: no Origin (not a browser, or
+ * a same-origin request that sent none), the page's own origin (a tablet on the LAN address,
+ * the laptop on localhost: the Origin matches the Host it asked), or PUBLIC_URL.
+ */
+export function sameOriginOrPublic(origin: string | undefined, host: string | undefined, publicUrl: string | null): boolean {
+  if (origin === undefined) return true;
+  let url: URL;
+  try {
+    url = new URL(origin);
+  } catch {
+    return false;
+  }
+  if (host !== undefined && url.host === host.toLowerCase()) return true;
+  return url.origin === publicOrigin(publicUrl);
 }

@@ -4,7 +4,7 @@ import { consoleLogger } from './logger';
 import { loadScenarioCatalog } from './scenarios/catalog';
 import { Cluster } from './hosted/cluster';
 import { openPostgresStorage } from './storage/postgres';
-import { openSqliteStorage } from './storage/sqlite';
+import { openSqliteStorage, StorageError } from './storage/sqlite';
 import type { Storage } from './storage/storage';
 
 const logger = consoleLogger();
@@ -28,6 +28,12 @@ if (databaseUrl && !redisUrl) {
   process.exit(1);
 }
 
+const maxMb = process.env.DATA_MAX_MB === undefined ? null : Number(process.env.DATA_MAX_MB);
+if (maxMb !== null && (!Number.isFinite(maxMb) || maxMb <= 0)) {
+  logger.error('DATA_MAX_MB must be a number of megabytes above 0', { value: process.env.DATA_MAX_MB });
+  process.exit(1);
+}
+
 let storage: Storage;
 let hosted: { cluster: Cluster; pingDatabase: () => Promise<boolean> } | null = null;
 if (databaseUrl) {
@@ -42,7 +48,14 @@ if (databaseUrl) {
     process.exit(1);
   }
 } else {
-  storage = openSqliteStorage(dataDir);
+  try {
+    storage = openSqliteStorage(dataDir, maxMb === null ? {} : { maxBytes: maxMb * 1024 * 1024 });
+  } catch (error) {
+    // The operator's to fix: one clear line, no stack trace.
+    if (!(error instanceof StorageError)) throw error;
+    console.error(`Samenspel cannot start: ${error.message}`);
+    process.exit(1);
+  }
 }
 
 // Trainer pages name files as the operator wrote the folder, not by the server's absolute path.
@@ -57,15 +70,32 @@ const app = createApp({
   clientDir,
   publicUrl: process.env.PUBLIC_URL ?? null,
   scenariosWritable: process.env.SCENARIOS_WRITABLE === '1',
+  trainerSecret: process.env.TRAINER_SECRET || null,
   retentionDays,
 });
 
-const actualPort = await app.listen(port, host);
+let actualPort: number;
+try {
+  actualPort = await app.listen(port, host);
+} catch (error) {
+  const code = typeof error === 'object' && error !== null && 'code' in error ? String(error.code) : '';
+  if (code === 'EADDRINUSE' || code === 'EACCES' || code === 'EADDRNOTAVAIL') {
+    console.error(`Samenspel cannot start: ${host}:${port} is not available (${code}); choose another PORT or HOST`);
+    process.exit(1);
+  }
+  throw error;
+}
 logger.info('Samenspel is ready', {
   url: `http://localhost:${actualPort}`,
   ...(hosted ? { mode: 'hosted', process: hosted.cluster.processId } : { dataDir }),
   scenariosDir,
 });
+if (app.trainerSecret) {
+  // Like a host token: whoever has it may overwrite scenario files. The link carries it after
+  // the #, which the browser never sends to a server.
+  console.log(`Scenario files can be saved from the browser. Trainer secret: ${app.trainerSecret}`);
+  console.log(`Trainer editor: http://localhost:${actualPort}/scenarios#trainer=${app.trainerSecret}`);
+}
 
 let closing = false;
 const shutdown = (signal: string) => {

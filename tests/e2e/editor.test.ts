@@ -149,7 +149,10 @@ describe('the trainer pages', () => {
     await preview.locator('[data-testid="preview-role-moeder"]', { hasText: 'Moeder van Tess' }).waitFor();
 
     const page = await newPage();
-    await page.goto(writable.url);
+    // The link the server prints at start: the trainer secret rides after the #.
+    await page.goto(`${writable.url}/scenarios#trainer=${writable.app.trainerSecret}`);
+    await page.locator('.trainer').waitFor();
+    expect(new URL(page.url()).hash).toBe('');
     await renameMother(page);
     await page.locator('[data-testid="save-yaml"]').click();
     await page.locator('.save-ok').waitFor();
@@ -162,6 +165,24 @@ describe('the trainer pages', () => {
 
     await preview.locator('[data-testid="preview-role-moeder"]', { hasText: NEW_NAME }).waitFor({ timeout: 10_000 });
     await page.screenshot({ path: join(SHOTS, 'trainer-editor-saved.png') });
+  });
+
+  it('asks for the trainer secret when a save comes without it, then saves with it', async () => {
+    // The file as shipped again, so the mother has her first name back.
+    cpSync(join(REAL_SCENARIOS, ID, 'scenario.yaml'), file());
+    const page = await newPage();
+    await page.goto(`${writable.url}/scenarios`);
+    await renameMother(page);
+    await page.locator('[data-testid="save-yaml"]').click();
+    const secret = page.locator('[data-testid="trainer-secret"]');
+    await secret.waitFor();
+    await secret.fill('not-the-secret');
+    await secret.press('Enter');
+    await page.locator('.trainer-secret .form-error').waitFor();
+    await page.screenshot({ path: '/tmp/infra/trainer-secret-wrong.png' });
+    await secret.fill(writable.app.trainerSecret ?? '');
+    await secret.press('Enter');
+    await page.locator('.save-ok').waitFor();
   });
 
   it('had no script errors on any page', () => {

@@ -43,7 +43,8 @@ export function nextEvent<T>(socket: Socket, event: string, timeoutMs = 5000): P
 
 /**
  * A client that keeps its own replica the way the real client does: it applies every
- * broadcast with game-core's reducer and notices gaps.
+ * broadcast with game-core's reducer, moves its version on for a withheld action, loads a
+ * replaced view, and notices gaps.
  */
 export class Replica {
   state: SessionState | null = null;
@@ -55,6 +56,24 @@ export class Replica {
     for (const type of ACTION_TYPES) {
       (socket as Socket).on(BROADCAST_OF[type], (action: CommittedAction) => this.receive(action));
     }
+    (socket as Socket).on('action:withheld', ({ version }: { version: number }) => {
+      if (!this.state || version <= this.version) return;
+      if (version !== this.version + 1) this.gaps++;
+      else this.version = version;
+    });
+    (socket as Socket).on('view:patched', ({ version, patch }: { version: number; patch: Partial<SessionState> }) => {
+      if (!this.state || version <= this.version) return;
+      if (version !== this.version + 1) this.gaps++;
+      else {
+        this.state = { ...this.state, ...patch };
+        this.version = version;
+      }
+    });
+    (socket as Socket).on('view:replaced', (snapshot: { version: number; state: SessionState }) => {
+      if (snapshot.version < this.version) return;
+      this.state = snapshot.state;
+      this.version = snapshot.version;
+    });
   }
 
   adopt(ack: AttachAck): void {

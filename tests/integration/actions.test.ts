@@ -2,6 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import {
   HOST_ONLY,
   locate,
+  playerView,
   PROTOCOL_VERSION,
   type ActionAck,
   type AttachAck,
@@ -73,6 +74,7 @@ const HOST_ONLY_ROWS = [
   ['insight:remove', { insightId: 'i3' }],
   ['insights:reveal', {}],
   ['screen:show', { tableIds: ['t1'] }],
+  ['card:redact', { tableId: 't1', cardId: 'mbo' }],
 ] as const;
 
 describe('actions', () => {
@@ -93,7 +95,8 @@ describe('actions', () => {
     expect(card).toBeDefined();
     // y = -0.7 straight up: the gemeente ring, first sector.
     expect(locate(card!, 4)).toMatchObject({ kind: 'ring', supportType: 'gemeente', sector: 0 });
-    expect(host.replica.state).toEqual(moeder.replica.state);
+    // The mother holds her own view of the facilitator's state: everything but the staged start cards.
+    expect(moeder.replica.state).toEqual(playerView(host.replica.state!, { kind: 'seat', seatId: moeder.seat.id }));
   });
 
   it('answers a repeated actionId with the first result and does not apply it twice', async () => {
@@ -120,7 +123,7 @@ describe('actions', () => {
   });
 
   it('accepts an action from a client that is a few versions behind, and lets it catch up by sync', async () => {
-    const { mentor, moeder } = await table();
+    const { host, mentor, moeder } = await table();
     // The mother's client misses two broadcasts (as if the Wi-Fi hiccupped).
     moeder.socket.off('card:placed');
     for (const [i, defId] of ['bijstand', 'zorgtoeslag'].entries()) {
@@ -134,12 +137,16 @@ describe('actions', () => {
       actionRequest<'card:move'>({ tableId: 't1', cardId: 'bijstand', x: 0.1, y: -0.3, rev: 0 }, 2),
     );
     expect(ack).toEqual({ ok: true, version: 5 });
+    // A player catches up from their own view; only the host's view is the log itself.
     const sync = await request<SyncAck>(moeder.socket, 'session:sync', { sinceVersion: 2 });
-    expect(sync.ok && 'actions' in sync && sync.actions.map((a) => a.version)).toEqual([3, 4, 5]);
-    if (sync.ok && 'actions' in sync) for (const a of sync.actions) moeder.replica.receive(a);
-    expect(moeder.replica.version).toBe(5);
+    if (!sync.ok || !('snapshot' in sync)) throw new Error('expected a snapshot for a player');
+    expect(sync.snapshot.version).toBe(5);
+    moeder.replica.state = sync.snapshot.state;
+    moeder.replica.version = sync.snapshot.version;
     await mentor.replica.waitForVersion(5);
     expect(moeder.replica.state).toEqual(mentor.replica.state);
+    const hostSync = await request<SyncAck>(host.socket, 'session:sync', { sinceVersion: 2 });
+    expect(hostSync.ok && 'actions' in hostSync && hostSync.actions.map((a) => a.version)).toEqual([3, 4, 5]);
   });
 
   it('refuses an action whose base version is ahead of the server', async () => {
@@ -217,17 +224,19 @@ describe('the workshop flow over the wire', () => {
     const { host, mentor, moeder } = await table();
     const early = await request<ActionAck>(mentor.socket, 'card:move', actionRequest<'card:move'>({ tableId: 't1', cardId: 'mbo', x: 0.1, y: -0.3, rev: 0 }, 2));
     expect(early).toMatchObject({ ok: false, code: 'NOT_FOUND' });
-    const heard = nextEvent<CommittedAction<'situation:reveal'>>(moeder.socket, 'situation:revealed');
+    // Staged start cards are not in a player's view at all; each one arrives when it comes onto the wheel.
+    expect(moeder.replica.state?.tables.t1?.cards).toEqual({});
+    const heard = nextEvent<{ version: number }>(moeder.socket, 'view:patched');
     expect(await request<ActionAck>(host.socket, 'situation:reveal', actionRequest<'situation:reveal'>({ all: false }, 2))).toEqual({ ok: true, version: 3 });
-    expect((await heard).payload).toEqual({ all: false });
+    expect((await heard).version).toBe(3);
     await moeder.replica.waitForVersion(3);
     expect(moeder.replica.state?.tables.t1?.cards.mbo?.staged).toBe(false);
-    expect(moeder.replica.state?.tables.t1?.cards.fasehuis?.staged).toBe(true);
+    expect(moeder.replica.state?.tables.t1?.cards).not.toHaveProperty('fasehuis');
     const later = await request<ActionAck>(mentor.socket, 'card:move', actionRequest<'card:move'>({ tableId: 't1', cardId: 'mbo', x: 0.1, y: -0.3, rev: 0 }, 3));
     expect(later).toEqual({ ok: true, version: 4 });
   });
 
-  it('takes one vote per player, counts it on every screen and refuses votes after the poll closed', async () => {
+  it('takes one vote per player, counts it on every screen once shown and refuses votes after the poll closed', async () => {
     const { host, mentor, moeder } = await table();
     expect(await request<ActionAck>(host.socket, 'poll:open', actionRequest<'poll:open'>({ pollId: 'werkveld' }, 2))).toEqual({ ok: true, version: 3 });
     await request<ActionAck>(mentor.socket, 'poll:answer', actionRequest<'poll:answer'>({ pollId: 'werkveld', option: 0 }, 3));
@@ -237,8 +246,15 @@ describe('the workshop flow over the wire', () => {
     const late = await request<ActionAck>(moeder.socket, 'poll:answer', actionRequest<'poll:answer'>({ pollId: 'werkveld', option: 0 }, 7));
     expect(late).toMatchObject({ ok: false, code: 'POLL_CLOSED' });
     await moeder.replica.waitForVersion(7);
-    expect(moeder.replica.state?.polls.werkveld).toMatchObject({ status: 'closed', answers: { [mentor.seat.id]: 1, [moeder.seat.id]: 1 } });
-    expect(host.replica.state).toEqual(moeder.replica.state);
+    await host.replica.waitForVersion(7);
+    expect(host.replica.state?.polls.werkveld).toMatchObject({ status: 'closed', answers: { [mentor.seat.id]: 1, [moeder.seat.id]: 1 } });
+    // A player knows their own answer only, until the facilitator shows the result: then counts, not voters.
+    expect(moeder.replica.state?.polls.werkveld).toMatchObject({ status: 'closed', answers: { [moeder.seat.id]: 1 } });
+    expect(await request<ActionAck>(host.socket, 'poll:reveal', actionRequest<'poll:reveal'>({ pollId: 'werkveld', revealed: true }, 7))).toEqual({ ok: true, version: 8 });
+    await moeder.replica.waitForVersion(8);
+    const shown = moeder.replica.state!.polls.werkveld!.answers;
+    expect(Object.values(shown)).toEqual([1, 1]);
+    expect(Object.keys(shown)).not.toContain(mentor.seat.id);
   });
 });
 

@@ -10,7 +10,7 @@ let host: Awaited<ReturnType<typeof attachHost>>;
 let code: string;
 
 beforeAll(async () => {
-  server = await startServer({ limits: { eventsPerSecond: 1000, actionsPerSecond: 1000 } });
+  server = await startServer({ limits: { eventsPerSecond: 1000, actionsPerSecond: 1000, refusalsLogged: 1000 } });
   const session = await createSessionOver(server.url, 'mini');
   code = session.code;
   host = await attachHost(server.url, session.sessionId, session.hostToken);

@@ -19,7 +19,7 @@ describe('http', () => {
   it('answers the health check with JSON once ready', async () => {
     const res = await fetch(`${server.url}/healthz`);
     expect(res.status).toBe(200);
-    expect(await res.json()).toEqual({ ok: true, sessions: 0, scenarios: 1 });
+    expect(await res.json()).toEqual({ ok: true, sessions: 0, damaged: 0, scenarios: 1 });
   });
 
   it('lists a broken scenario with its line-numbered problem and keeps serving the valid one', async () => {

@@ -102,7 +102,7 @@ describe('joining a session', () => {
     expect(codes.slice(8).every((c) => c === 'RATE_LIMITED')).toBe(true);
   });
 
-  it('rate-limits guessing join codes from one address across new connections', async () => {
+  it('lets the right code in from an address where another connection guesses codes', async () => {
     const session = await createSessionOver(server.url, 'mini');
     const results: string[] = [];
     for (let i = 0; i < 6; i++) {
@@ -113,13 +113,12 @@ describe('joining a session', () => {
         results.push(ack.ok ? 'ok' : ack.code);
       }
     }
-    expect(results.filter((c) => c === 'SESSION_NOT_FOUND')).toHaveLength(20);
-    expect(results.slice(20).every((c) => c === 'RATE_LIMITED')).toBe(true);
-    // Even the right code is refused while the address is blocked.
+    expect(results.every((c) => c === 'SESSION_NOT_FOUND')).toBe(true);
+    // Guesses count per connection, never per address: a tablet behind the same router gets in.
     const socket = await connect(server.url);
     sockets.push(socket);
     const ack = await request<AttachAck>(socket, 'session:join', { protocolVersion: PROTOCOL_VERSION, code: session.code });
-    expect(ack).toMatchObject({ ok: false, code: 'RATE_LIMITED' });
+    expect(ack).toMatchObject({ ok: true });
   });
 
   it('tells the host who is connected, and when a player leaves', async () => {

@@ -44,7 +44,8 @@ describe('polls and insights across a restart', () => {
     const state = back.replica.state!;
     expect(back.replica.version).toBe(v);
     expect(state.activePoll).toBe('werkveld');
-    expect(state.polls.werkveld).toMatchObject({ status: 'open', answers: { [anouk.seatId]: 0 } });
+    // Ria has not answered yet, and who else did is not hers to know.
+    expect(state.polls.werkveld).toMatchObject({ status: 'open', answers: {} });
     expect(state.insights).toEqual([expect.objectContaining({ text: 'Vraag Sam zelf wat ze wil.', revealed: true, hidden: false })]);
 
     const after = await send(back.socket, 'poll:answer', { pollId: 'werkveld', option: 1 }, v);
@@ -74,8 +75,9 @@ describe('polls and insights across a restart', () => {
     expect(snapshot?.version).toBe(v);
     const table = snapshot!.state.tables.t1!;
     expect(table.step).toBe('spelen');
-    expect(table.cards.bijstand).toMatchObject({ staged: false, hidden: false });
-    expect(Object.values(table.cards).filter((c) => c.staged)).toEqual([]);
+    // A guest sees the scenario and the free roles, not the board.
+    expect(table.cards).toEqual({});
+    expect(snapshot!.state.seats[anouk.seatId]).toMatchObject({ roleId: 'mentor', name: '' });
     expect(table.timer).toMatchObject({ durationMs: 420_000, startedAt: expect.any(Number) });
     expect(snapshot!.state.activePoll).toBe('werkveld');
     expect(snapshot!.state.polls.werkveld?.status).toBe('open');
@@ -83,6 +85,12 @@ describe('polls and insights across a restart', () => {
     // And the late joiner can take a role and answer at once.
     const claim = await request<SeatClaimAck>(late.socket, 'seat:claim', actionRequest<'seat:claim'>({ tableId: 't1', roleId: 'moeder', name: 'Ria' }, v));
     expect(claim.ok).toBe(true);
+    // Seated, the new player is sent their own view, with the board of their table.
+    await late.replica.waitForVersion(v + 1);
+    const board = late.replica.state!.tables.t1!;
+    expect(board.cards.bijstand).toMatchObject({ staged: false, hidden: false });
+    expect(Object.values(board.cards).filter((c) => c.staged)).toEqual([]);
+    expect(late.replica.state!.seats[anouk.seatId]?.name).toBe('Anouk');
     expect(await send(late.socket, 'poll:answer', { pollId: 'werkveld', option: 1 }, v + 1)).toBe(v + 2);
   });
 });

@@ -22,7 +22,13 @@ async function serverWithCopy(options: { writable?: boolean; watch?: boolean; sh
   return { server, dir };
 }
 
-const put = (url: string, body: string) => fetch(url, { method: 'PUT', headers: { 'content-type': 'text/yaml' }, body });
+/** A save as the editor sends it, with the trainer secret the server printed at start. */
+const put = (server: TestServer, url: string, body: string) =>
+  fetch(url, {
+    method: 'PUT',
+    headers: { 'content-type': 'text/yaml', ...(server.app.trainerSecret ? { authorization: `Bearer ${server.app.trainerSecret}` } : {}) },
+    body,
+  });
 
 describe('scenario files over http', () => {
   it('serves a scenario file as written, comments included', async () => {
@@ -34,7 +40,7 @@ describe('scenario files over http', () => {
   it('refuses to save unless the server was started with writing allowed', async () => {
     const { server, dir } = await serverWithCopy();
     const before = readFileSync(join(dir, 'mini/scenario.yaml'), 'utf8');
-    const res = await put(`${server.url}/api/scenarios/mini/source`, before.replace('title: Mini', 'title: Anders'));
+    const res = await put(server, `${server.url}/api/scenarios/mini/source`, before.replace('title: Mini', 'title: Anders'));
     expect(res.status).toBe(403);
     expect(readFileSync(join(dir, 'mini/scenario.yaml'), 'utf8')).toBe(before);
   });
@@ -42,7 +48,7 @@ describe('scenario files over http', () => {
   it('saves a valid scenario, keeps its comments, and serves the new version', async () => {
     const { server, dir } = await serverWithCopy({ writable: true });
     const source = await (await fetch(`${server.url}/api/scenarios/mini/source`)).text();
-    const res = await put(`${server.url}/api/scenarios/mini/source`, source.replace('title: Mini', 'title: Mini bewerkt'));
+    const res = await put(server, `${server.url}/api/scenarios/mini/source`, source.replace('title: Mini', 'title: Mini bewerkt'));
     expect(res.status).toBe(200);
     expect(readFileSync(join(dir, 'mini/scenario.yaml'), 'utf8')).toContain('# A small scenario');
     const list = (await (await fetch(`${server.url}/api/scenarios`)).json()) as { scenarios: { id: string; title: string }[] };
@@ -52,7 +58,7 @@ describe('scenario files over http', () => {
   it('refuses to save a scenario with problems and reports them with lines, leaving the file alone', async () => {
     const { server, dir } = await serverWithCopy({ writable: true });
     const before = readFileSync(join(dir, 'mini/scenario.yaml'), 'utf8');
-    const res = await put(`${server.url}/api/scenarios/mini/source`, before.replace('role: mentor, law: Jeugdwet', 'role: mentr, law: Jeugdwet'));
+    const res = await put(server, `${server.url}/api/scenarios/mini/source`, before.replace('role: mentor, law: Jeugdwet', 'role: mentr, law: Jeugdwet'));
     expect(res.status).toBe(422);
     const body = (await res.json()) as { problems: { line: number; code: string; suggestion?: string }[] };
     expect(body.problems[0]).toMatchObject({ code: 'unknown_role', suggestion: "bedoelde je 'mentor'?" });
@@ -67,7 +73,7 @@ describe('scenario files over http', () => {
     const list = (await (await fetch(`${server.url}/api/scenarios`)).json()) as { scenarios: { id: string; file: string }[] };
     expect(list.scenarios.find((s) => s.id === 'mini')?.file).toBe('../trainers/scenarios/mini/scenario.yaml');
     const before = readFileSync(join(dir, 'mini/scenario.yaml'), 'utf8');
-    const res = await put(`${server.url}/api/scenarios/mini/source`, before.replace('role: mentor, law: Jeugdwet', 'role: mentr, law: Jeugdwet'));
+    const res = await put(server, `${server.url}/api/scenarios/mini/source`, before.replace('role: mentor, law: Jeugdwet', 'role: mentr, law: Jeugdwet'));
     const body = JSON.stringify(await res.json());
     expect(body).toContain('"file":"../trainers/scenarios/mini/scenario.yaml"');
     expect(body).not.toContain(dir);

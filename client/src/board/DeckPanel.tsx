@@ -83,7 +83,6 @@ export function DeckPanel({ tableId, scenario }: { tableId: string; scenario: Sc
                   wheel={def?.short ?? label}
                   law={def?.law}
                   chosen={chosen}
-                  ariaLabel={t('deck.itemLabel', { label })}
                   onChoose={() => choose({ kind: 'deck', defId: id }, label, usingKeyboard())}
                 />
               );
@@ -124,7 +123,6 @@ function DeckCard(props: {
   wheel: string;
   law: string | undefined;
   chosen: boolean;
-  ariaLabel: string;
   onChoose: () => void;
 }) {
   const drag = useDeckDrag(props.tableId, props.id, props.wheel);
@@ -135,7 +133,6 @@ function DeckCard(props: {
         className={`deck-card${props.chosen ? ' is-selected' : ''}`}
         data-testid={`deck-${props.id}`}
         aria-pressed={props.chosen}
-        aria-label={props.ariaLabel}
         onClick={props.onChoose}
         {...drag}
       >

@@ -1,5 +1,5 @@
 import { MAX_NOTE, type CardOnBoard, type Scenario, type TableState } from '@samenspel/game-core';
-import { useEffect, useId, useState, type FormEvent } from 'react';
+import { useEffect, useId, useState, type FormEvent, type ReactNode } from 'react';
 import { useT } from '../i18n/useT';
 import { appStore, useApp } from '../store';
 import { pauseCard, removeCard, removeLink, saveNote } from './actions';
@@ -12,7 +12,16 @@ import { cellIds, supportLabel } from './view';
  * What is picked up and what to do next, in words; for a card also what it means where it lies
  * (support type and life domain follow from its place on the wheel), its note and its lines.
  */
-export function SelectionPanel({ tableId, scenario }: { tableId: string; scenario: Scenario }) {
+export function SelectionPanel({
+  tableId,
+  scenario,
+  cardTools,
+}: {
+  tableId: string;
+  scenario: Scenario;
+  /** More buttons for a chosen card, from the page that shows the panel (the facilitator's). */
+  cardTools?: (card: CardOnBoard) => ReactNode;
+}) {
   const t = useT();
   const selection = useApp((s) => s.selection);
   const byKeyboard = useApp((s) => s.cursor !== null);
@@ -68,6 +77,7 @@ export function SelectionPanel({ tableId, scenario }: { tableId: string; scenari
             {t('card.remove')}
           </button>
         )}
+        {card && cardTools?.(card)}
       </div>
       {card && <PauseControl tableId={tableId} card={card} />}
       {card && <NoteField key={card.id} tableId={tableId} card={card} />}

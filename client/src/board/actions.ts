@@ -120,6 +120,20 @@ export async function removeCard(tableId: string, cardId: string): Promise<boole
   return true;
 }
 
+/**
+ * The facilitator erases what a player wrote on a card (a real name that slipped in); the
+ * server erases it from the log and the disk too, so the panel asks first.
+ */
+export async function redactCard(tableId: string, cardId: string): Promise<boolean> {
+  const client = session();
+  const card = appStore.getState().game?.tables[tableId]?.cards[cardId];
+  if (!client || !card) return false;
+  const result = await client.send('card:redact', { tableId, cardId });
+  if (!report(result)) return false;
+  say('host.card.redacted');
+  return true;
+}
+
 /** Puts the current selection down at a point, whatever it is. */
 export async function dropSelection(tableId: string, selection: Selection, to: Point): Promise<boolean> {
   appStore.getState().select(null);

@@ -167,7 +167,6 @@ export const en: Record<MessageKey, string> = {
   'deck.blankPlace': 'Choose a spot',
   'join.claimLost': 'Your choice did not come through. Choose a role again. If your role now shows as taken, ask the facilitator to free it.',
   'deck.blankFull': 'This table already has {n} cards of its own, the most it can hold. Take one off the wheel first.',
-  'deck.itemLabel': 'Card {label} from the deck',
 
   'select.deck': 'Tap a spot on the wheel to put down “{label}”.',
   'select.card': 'Tap a new spot for “{label}”.',

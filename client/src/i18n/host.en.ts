@@ -92,6 +92,8 @@ export const hostEn: Record<HostKey, string> = {
   'host.insights.hide': 'Hide',
   'host.insights.unhide': 'Show',
   'host.insights.remove': 'Delete',
+  'host.card.redact': 'Erase the words (privacy)',
+  'host.card.redacted': 'The words on the card are erased.',
 
   'host.people.count': '{n} players',
   'host.reassign': 'Other role',

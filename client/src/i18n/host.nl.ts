@@ -94,6 +94,8 @@ export const hostNl = {
   'host.insights.hide': 'Verbergen',
   'host.insights.unhide': 'Tonen',
   'host.insights.remove': 'Verwijderen',
+  'host.card.redact': 'Tekst wissen (privacy)',
+  'host.card.redacted': 'De tekst op de kaart is gewist.',
 
   'host.people.count': '{n} spelers',
   'host.reassign': 'Andere rol',

@@ -169,7 +169,6 @@ export const nl = {
   'deck.blankPlace': 'Kies een plek',
   'join.claimLost': 'Je keuze kwam niet goed aan. Kies opnieuw een rol. Staat jouw rol nu als bezet, vraag de begeleider hem vrij te geven.',
   'deck.blankFull': 'Aan deze tafel liggen al {n} eigen kaarten, het maximum. Haal er eerst een van het wiel.',
-  'deck.itemLabel': 'Kaart {label} uit de stapel',
 
   'select.deck': 'Tik op een plek in het wiel om “{label}” neer te leggen.',
   'select.card': 'Tik op een nieuwe plek voor “{label}”.',

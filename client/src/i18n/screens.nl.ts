@@ -10,6 +10,10 @@ export const screensNl = {
   'confirm.insight.title': 'Dit inzicht verwijderen?',
   'confirm.insight.body': '“{text}” verdwijnt voorgoed, ook uit het verslag.',
   'confirm.insight.ok': 'Verwijderen',
+  'confirm.redact.title': 'De tekst op deze kaart wissen?',
+  'confirm.redact.body':
+    'Wat er op “{label}” staat en de toelichting worden voorgoed gewist: van elk scherm, uit het verslag en uit de opslag. De kaart blijft op zijn plek.',
+  'confirm.redact.ok': 'Wissen',
   'confirm.seat.title': 'Rol vrijgeven?',
   'confirm.seat.ok': 'Vrijgeven',
   'confirm.session.title': 'Deze sessie nu verwijderen?',

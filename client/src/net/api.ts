@@ -71,10 +71,6 @@ export function createSession(scenarioId: string, tables: number): Promise<Creat
   });
 }
 
-export function qrUrl(text: string): string {
-  return `/api/qr.svg?text=${encodeURIComponent(text)}`;
-}
-
 /** Where a scenario's own files (a persona photo) are served. */
 export function scenarioFileUrl(scenarioId: string, name: string): string {
   return `/api/scenarios/${encodeURIComponent(scenarioId)}/files/${encodeURIComponent(name)}`;

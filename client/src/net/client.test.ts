@@ -104,6 +104,54 @@ describe('the session client', () => {
     expect(store.getState().game?.tables.t1?.tokens.mentor).toMatchObject({ x: 0.1, y: 0.1 });
   });
 
+  it('moves its version on for a withheld action and applies the next broadcast on top', () => {
+    start();
+    socket.last('session:join').ack!(attached(4));
+    socket.fire('action:withheld', { version: 5 });
+    socket.fire('step:changed', committed(6, 'step:set', { step: 'spelen', force: true }));
+    expect(store.getState().version).toBe(6);
+    expect(store.getState().game?.tables.t1?.step).toBe('spelen');
+    expect(socket.count('session:sync')).toBe(0);
+  });
+
+  it('takes the polls of a patch as they are, in version order', () => {
+    start();
+    socket.last('session:join').ack!(attached(4));
+    const base = session();
+    const polls = { p1: { pollId: 'p1', status: 'open' as const, revealed: false, answers: { '~0': -1 }, openedAt: 1 } };
+    socket.fire('view:patched', { version: 5, patch: { polls } });
+    expect(store.getState().version).toBe(5);
+    expect(store.getState().game?.polls).toEqual(polls);
+    expect(store.getState().game?.tables).toEqual(base.tables);
+  });
+
+  it('says an event aloud when it arrives as a patch of the view', () => {
+    start();
+    socket.last('session:join').ack!(attached(4));
+    socket.fire('view:patched', { version: 5, patch: { events: [{ eventId: 'achttien', tableIds: ['t1'], version: 5, at: 1 }] } });
+    expect(store.getState().version).toBe(5);
+    expect(store.getState().announcement?.text).toContain('achttien');
+  });
+
+  it('asks for what it missed when a placeholder comes after a gap', () => {
+    start();
+    socket.last('session:join').ack!(attached(4));
+    socket.fire('action:withheld', { version: 7 });
+    expect(socket.last('session:sync').payload).toEqual({ sinceVersion: 4 });
+  });
+
+  it('loads a replaced view whole, even over a gap', () => {
+    start();
+    socket.last('session:join').ack!(attached(4));
+    const base = session();
+    const fresh = { ...base, tables: { t1: { ...base.tables.t1!, step: 'reflectie' as const } } };
+    socket.fire('view:replaced', { version: 9, state: fresh });
+    expect(store.getState().version).toBe(9);
+    expect(store.getState().game?.tables.t1?.step).toBe('reflectie');
+    socket.fire('view:replaced', { version: 8, state: base });
+    expect(store.getState().game?.tables.t1?.step).toBe('reflectie');
+  });
+
   it('takes a snapshot when the server answers a sync with one', async () => {
     start();
     socket.last('session:join').ack!(attached(4));

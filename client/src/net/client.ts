@@ -15,7 +15,10 @@ import {
   type ErrorAck,
   type Presence,
   type SeatClaimAck,
+  type Snapshot,
   type SyncAck,
+  type ViewPatchMessage,
+  type WithheldAction,
 } from '@samenspel/game-core';
 import { errorKey, translate } from '../i18n';
 import { newActionId } from '../lib/ids';
@@ -79,7 +82,8 @@ export function createSessionClient(options: ClientOptions) {
 
   const queue: Outgoing[] = [];
   let syncing = false;
-  let buffered: CommittedAction[] = [];
+  /** Broadcasts that arrive while a sync is under way: actions, withheld ones and patches. */
+  let buffered: (CommittedAction | WithheldAction | ViewPatchMessage)[] = [];
   let attachTimer: ReturnType<typeof setTimeout> | null = null;
   let closed = false;
   const lang = () => store.getState().lang;
@@ -150,17 +154,55 @@ export function createSessionClient(options: ClientOptions) {
     else if (result === 'applied') afterApplied(action);
   };
 
+  /** Applies a broadcast or a withheld action's placeholder in version order. */
+  const apply = (item: CommittedAction | WithheldAction | ViewPatchMessage) => {
+    const s = store.getState();
+    if (!('type' in item)) {
+      const patch = 'patch' in item ? item.patch : undefined;
+      const before = s.game?.events.length ?? 0;
+      const result = s.skip(item.version, patch);
+      // An event fired reaches players as a patch of their view; it is said aloud all the same.
+      const fired = result === 'applied' && patch?.events && patch.events.length > before ? patch.events.at(-1) : undefined;
+      if (fired) announceEvent(fired.eventId);
+      return result;
+    }
+    const result = s.receive(item);
+    if (result === 'applied') afterApplied(item);
+    return result;
+  };
+
+  /** A withheld action's placeholder, or a patch: both move the version on by one. */
+  const withheld = (raw: unknown) => {
+    const msg = raw as Partial<ViewPatchMessage> | null;
+    if (typeof msg?.version !== 'number') return;
+    const item = msg.patch && typeof msg.patch === 'object' ? { version: msg.version, patch: msg.patch } : { version: msg.version };
+    if (syncing) {
+      buffered.push(item);
+      return;
+    }
+    if (apply(item) === 'gap') void sync();
+  };
+
+  /** A whole new view from the server (cards revealed, a seat taken): newer than anything before it. */
+  const replaced = (raw: unknown) => {
+    const snapshot = raw as Partial<Snapshot> | null;
+    if (!snapshot || typeof snapshot.version !== 'number' || !snapshot.state) return;
+    if (snapshot.version < store.getState().version) return;
+    store.getState().loadSnapshot(snapshot as Snapshot);
+  };
+
+  const announceEvent = (id: string) => {
+    const title = store.getState().game?.scenario.events.find((e) => e.id === id)?.title ?? id;
+    store.getState().announce(translate(lang(), 'events.happened', { title }));
+  };
+
   const afterApplied = (action: CommittedAction) => {
     const s = store.getState();
     if (action.type === 'step:set') {
       const step = (action.payload as ActionPayloads['step:set']).step;
       s.announce(translate(lang(), 'step.changed', { step: translate(lang(), `step.${step}`) }));
     }
-    if (action.type === 'event:fire') {
-      const id = (action.payload as ActionPayloads['event:fire']).eventId;
-      const title = store.getState().game?.scenario.events.find((e) => e.id === id)?.title ?? id;
-      s.announce(translate(lang(), 'events.happened', { title }));
-    }
+    if (action.type === 'event:fire') announceEvent((action.payload as ActionPayloads['event:fire']).eventId);
     if (action.type === 'seat:release' && spec.kind === 'player') {
       const released = (action.payload as ActionPayloads['seat:release']).seatId;
       if (released === s.seatId) {
@@ -197,9 +239,8 @@ export function createSessionClient(options: ClientOptions) {
         const waiting = buffered.sort((a, b) => a.version - b.version);
         buffered = [];
         let gap = false;
-        for (const action of waiting) {
-          const r = store.getState().receive(action);
-          if (r === 'applied') afterApplied(action);
+        for (const item of waiting) {
+          const r = apply(item);
           if (r === 'gap' || r === 'rejected') gap = true;
         }
         if (!gap) return;
@@ -293,6 +334,9 @@ export function createSessionClient(options: ClientOptions) {
     store.getState().setConnection(store.getState().everReady ? 'offline' : 'connecting');
   });
   for (const name of BROADCASTS) socket.on(name, receive);
+  socket.on('action:withheld', withheld);
+  socket.on('view:patched', withheld);
+  socket.on('view:replaced', replaced);
   socket.on('presence:changed', (presence: Presence) => store.getState().setPresence(presence));
   socket.on('pieces:dragged', (batch: DragBatch) => store.getState().applyDragFrames(batch, selfHolder(), now()));
   socket.on('drag:refused', (info: DragRefused) => {

@@ -1,4 +1,4 @@
-import { applyAction, type CommittedAction, type SessionState, type Snapshot } from '@samenspel/game-core';
+import { applyAction, type CommittedAction, type SessionState, type Snapshot, type ViewPatchMessage } from '@samenspel/game-core';
 import { pieceKey, type PieceKey, type Slice } from './types';
 
 /**
@@ -13,6 +13,11 @@ export interface GameSlice {
   version: number;
   loadSnapshot: (snapshot: Snapshot) => void;
   receive: (action: CommittedAction) => ReceiveResult;
+  /**
+   * An action this viewer may not see: nothing changes but the version, and the parts of the
+   * view the server sends whole (`patch`, e.g. the polls after someone else's vote).
+   */
+  skip: (version: number, patch?: ViewPatchMessage['patch']) => ReceiveResult;
 }
 
 export const createGameSlice: Slice<GameSlice> = (set, get) => ({
@@ -42,6 +47,14 @@ export const createGameSlice: Slice<GameSlice> = (set, get) => ({
       pending: dropWhere(s.pending, (p) => p.actionId === action.actionId),
       remoteDrags: moved && moved in s.remoteDrags ? without(s.remoteDrags, moved) : s.remoteDrags,
     }));
+    return 'applied';
+  },
+
+  skip: (v, patch) => {
+    const { game, version } = get();
+    if (!game || v <= version) return 'ignored';
+    if (v !== version + 1) return 'gap';
+    set(patch ? { version: v, game: { ...game, ...patch } } : { version: v });
     return 'applied';
   },
 });

@@ -1,10 +1,11 @@
-import type { ActionPayloads, ActionType, CommittedAction, Viewer } from '../protocol/index';
+import type { ActionPayloads, ActionType, CommittedAction } from '../protocol/index';
 import { cardMove } from '../rules/cardMove';
 import { cardPlace } from '../rules/cardPlace';
 import { cardRemove } from '../rules/cardRemove';
 import { eventFire } from '../rules/eventFire';
 import { boardLock, cardsReveal, interviewReveal, privacySet, promptShow, screenShow, situationReveal } from '../rules/facilitation';
 import { cardNote } from '../rules/cardNote';
+import { cardRedact } from '../rules/cardRedact';
 import { cardPause } from '../rules/cardPause';
 import { insightAdd, insightRemove, insightSet, insightsReveal } from '../rules/insight';
 import { linkAdd, linkRemove } from '../rules/link';
@@ -29,6 +30,7 @@ export const RULES: { [K in ActionType]: Rule<K> } = {
   'card:remove': cardRemove,
   'token:move': tokenMove,
   'card:note': cardNote,
+  'card:redact': cardRedact,
   'card:pause': cardPause,
   'link:add': linkAdd,
   'link:remove': linkRemove,
@@ -76,13 +78,4 @@ export function replay(state: SessionState, actions: readonly CommittedAction[])
     current = result.state;
   }
   return current;
-}
-
-/**
- * What one connection may see. Every client runs the same reducer on the same broadcasts, so
- * the state is the same for all; private cards, hidden insights and who voted what are kept
- * out of view by the screens (see `isCardVisible`), not out of the data.
- */
-export function playerView(state: SessionState, _viewer: Viewer): SessionState {
-  return state;
 }

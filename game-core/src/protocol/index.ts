@@ -6,7 +6,7 @@
 import type { Actor, PromptRef, Seat, SessionState, Step } from '../state/types';
 
 /** Bumped whenever a message changes shape; checked on every attach. */
-export const PROTOCOL_VERSION = 3;
+export const PROTOCOL_VERSION = 4;
 
 /** Drag frames a client may send per second; the server drops frames above this. */
 export const DRAG_HZ = 30;
@@ -73,6 +73,11 @@ export interface ActionPayloads {
   'token:move': { tableId: string; roleId: string; x: number; y: number; rev: number };
   /** Writes, changes or (with an empty string) clears the note on a card. */
   'card:note': { tableId: string; cardId: string; note: string };
+  /**
+   * The facilitator erases a player's words from a card as personal data: a blank card's
+   * label becomes `ERASED_TEXT` and the note is cleared, here and in the stored log.
+   */
+  'card:redact': { tableId: string; cardId: string };
   /** The facilitator pauses a card (it stays on the wheel, greyed) or lets it work again. */
   'card:pause': { tableId: string; cardId: string; paused: boolean };
   'link:add': { tableId: string; from: string; to: string };
@@ -136,6 +141,7 @@ export const ACTION_TYPES = [
   'card:remove',
   'token:move',
   'card:note',
+  'card:redact',
   'card:pause',
   'link:add',
   'link:remove',
@@ -175,6 +181,7 @@ export const BROADCAST_OF = {
   'card:remove': 'card:removed',
   'token:move': 'token:moved',
   'card:note': 'card:noted',
+  'card:redact': 'card:redacted',
   'card:pause': 'card:paused',
   'link:add': 'link:added',
   'link:remove': 'link:removed',
@@ -208,6 +215,7 @@ export type BroadcastName = (typeof BROADCAST_OF)[ActionType];
 
 /** Actions only the facilitator may send. */
 export const HOST_ONLY: ReadonlySet<ActionType> = new Set<ActionType>([
+  'card:redact',
   'card:pause',
   'seat:release',
   'seat:reassign',
@@ -259,6 +267,23 @@ export type SeatClaimAck = { ok: true; version: number; seat: Seat; seatToken: s
 
 /** Who the connection is, as the server sees it. */
 export type Viewer = { kind: 'host' } | { kind: 'seat'; seatId: string } | { kind: 'guest' } | { kind: 'screen' };
+
+/**
+ * What stands in the stored log, the report and every replica where a removed insight's text
+ * or a redacted card's words were: the words themselves are gone for good.
+ */
+export const ERASED_TEXT = '—';
+
+/** Sent instead of an action the viewer may not see: nothing it sees changed, the version moves on. */
+export interface WithheldAction {
+  version: number;
+}
+
+/** Fields of a view sent whole: the viewer's polls, insights or tables after the action. */
+export interface ViewPatchMessage {
+  version: number;
+  patch: Partial<Pick<SessionState, 'polls' | 'insights' | 'tables' | 'events'>>;
+}
 
 export interface Snapshot {
   version: number;
@@ -321,6 +346,19 @@ export type ServerToClientEvents = {
 } & {
   'pieces:dragged': (batch: DragBatch) => void;
   'drag:refused': (info: DragRefused) => void;
+  /** An action this viewer may not see happened; only the version moves on. */
+  'action:withheld': (info: WithheldAction) => void;
+  /**
+   * Part of the viewer's view changed in a way its replica cannot compute from the action
+   * (another player's vote counted, insights or cards revealed, an event fired): these top-level
+   * fields replace the replica's, and the version moves on by one.
+   */
+  'view:patched': (patch: ViewPatchMessage) => void;
+  /**
+   * The viewer's whole view changed (a seat taken, freed or moved, a table added): this is its whole
+   * view at `version`.
+   */
+  'view:replaced': (snapshot: Snapshot) => void;
   'presence:changed': (presence: Presence) => void;
   /** The server could not read or accept a message that asked for no ack. */
   'error:reported': (err: ErrorAck & { event: string }) => void;

@@ -9,6 +9,7 @@ const GOOD: { [K in ActionType]: ActionPayloads[K] } = {
   'card:place': { tableId: 't1', defId: 'bijbaan', x: 0.3, y: -0.2 },
   'card:move': { tableId: 't1', cardId: 'bijbaan', x: 0.3, y: -0.2, rev: 0 },
   'card:remove': { tableId: 't1', cardId: 'bijbaan' },
+  'card:redact': { tableId: 't1', cardId: 'blank-7' },
   'token:move': { tableId: 't1', roleId: 'tess', x: 1.2, y: -1.2, rev: 3 },
   'step:set': { step: 'spelen' },
   'table:add': { name: 'Tafel 3' },

@@ -72,6 +72,7 @@ export const actionPayloadSchemas = {
   'card:remove': z.strictObject({ tableId: id, cardId: id }),
   'token:move': z.strictObject({ tableId: id, roleId: id, x: coord, y: coord, rev: z.number().int().min(0) }),
   'card:note': z.strictObject({ tableId: id, cardId: id, note: text(MAX_NOTE, { multiline: true, clearable: true }) }),
+  'card:redact': z.strictObject({ tableId: id, cardId: id }),
   'card:pause': z.strictObject({ tableId: id, cardId: id, paused: z.boolean() }),
   'link:add': z.strictObject({ tableId: id, from: id, to: id }),
   'link:remove': z.strictObject({ tableId: id, linkId: id }),

@@ -20,7 +20,8 @@ export function pollTally(state: SessionState, pollId: string, tableId?: string)
   if (!poll) return counts;
   for (const [seatId, option] of Object.entries(poll.answers)) {
     if (tableId && own(state.seats, seatId)?.tableId !== tableId) continue;
-    if (option < counts.length) counts[option]!++;
+    // A vote whose option this viewer may not know (see `playerView`) counts for none.
+    if (option >= 0 && option < counts.length) counts[option]!++;
   }
   return counts;
 }

@@ -64,6 +64,7 @@ function templates(state: SessionState): { [K in ActionType]: Template } {
     'card:remove': { payload: { tableId: 't1', cardId: 'zelf-koken' }, actor: s1, ids: [['tableId'], ['cardId']] },
     'token:move': { payload: { tableId: 't1', roleId: 'pleegmoeder', x: 0.1, y: 0.1, rev: 0 }, actor: s1, ids: [['tableId'], ['roleId']] },
     'card:note': { payload: { tableId: 't1', cardId: 'zelf-koken', note: 'op dinsdag' }, actor: s1, ids: [['tableId'], ['cardId']] },
+    'card:redact': { payload: { tableId: 't1', cardId: 'zelf-koken' }, actor: HOST, ids: [['tableId'], ['cardId']] },
     'card:pause': { payload: { tableId: 't1', cardId: 'zelf-koken', paused: true }, actor: HOST, ids: [['tableId'], ['cardId']] },
     'link:add': { payload: { tableId: 't1', from: 'zelf-koken', to: 'jeugdhulp' }, actor: s1, ids: [['tableId'], ['from'], ['to']] },
     'link:remove': { payload: { tableId: 't1', linkId }, actor: s1, ids: [['tableId'], ['linkId']] },

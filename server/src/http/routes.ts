@@ -2,7 +2,7 @@ import compression from 'compression';
 import express, { type Express, type NextFunction, type Request, type Response } from 'express';
 import { existsSync } from 'node:fs';
 import { networkInterfaces } from 'node:os';
-import { extname, join } from 'node:path';
+import { extname, join, resolve, sep } from 'node:path';
 import QRCode from 'qrcode';
 import type { Clock, Logger } from '../logger';
 import { buildReport } from '@samenspel/game-core';
@@ -14,6 +14,9 @@ import type { Storage } from '../storage/storage';
 import { StorageUnavailableError } from '../storage/unavailable';
 import { SCENARIO_ID, type ScenarioCatalog } from '../scenarios/catalog';
 import { FailureWindow } from '../realtime/rateLimit';
+import { GuessCounter } from '../realtime/limits';
+import { hashSecret, sameSecret } from '../tokens';
+import { securityHeaders } from './security';
 
 export interface HttpDeps {
   registry: RoomRegistry;
@@ -26,6 +29,12 @@ export interface HttpDeps {
   clientDir: string | null;
   publicUrl: string | null;
   scenariosWritable: boolean;
+  /** Needed (as `Authorization: Bearer`) to save a scenario file; printed at start. */
+  trainerSecret: string | null;
+  /** Sessions that are stored but could not be brought back (damaged); listed in /healthz. */
+  damaged: () => number;
+  /** Whether actions can be written right now (disk full, data dir unwritable). */
+  storageHealth: () => { ok: true } | { ok: false; reason: string };
   /** Sessions one address may start per minute. */
   sessionsPerMinute: number;
   ready: () => boolean;
@@ -39,9 +48,13 @@ const IMAGE_TYPES = new Set(['.png', '.jpg', '.jpeg', '.webp', '.svg', '.gif']);
 
 export function createHttpApp(deps: HttpDeps): Express {
   const { registry, scenarios, logger } = deps;
+  // Replies name files relative to the scenarios folder; the server's own folders stay private.
+  const roots = [resolve(scenarios.root), process.cwd()].filter((r) => r.length > 1).sort((a, b) => b.length - a.length);
+  const hidePaths = (text: string) => roots.reduce((t, root) => t.split(root + sep).join('').split(root).join('.'), text);
   const app = express();
   app.disable('x-powered-by');
   app.set('etag', false);
+  app.use(securityHeaders(deps.publicUrl));
   // Venue Wi-Fi is slow and shared: the tablet bundle is a third of its size gzipped. The
   // scenario event stream must not be buffered by the compressor.
   app.use(compression({ filter: (req, res) => req.path !== '/api/scenarios/events' && compression.filter(req, res) }));
@@ -49,12 +62,15 @@ export function createHttpApp(deps: HttpDeps): Express {
 
   app.get('/healthz', (_req, res) => {
     if (!deps.ready()) return void res.status(503).json({ ok: false, status: 'starting' });
+    const counts = { sessions: registry.size, damaged: deps.damaged(), scenarios: scenarios.list().filter((e) => e.scenario).length };
+    const storage = deps.storageHealth();
+    // A full or unwritable disk refuses every action: the server is up but not healthy.
+    if (!storage.ok) return void res.status(503).json({ ok: false, status: 'storage', reason: storage.reason, ...counts });
     // Hosted mode names the dependency that is missing; the process recovers by itself.
     const dependencies = deps.dependencies();
     if (dependencies && (dependencies.postgres === 'down' || dependencies.redis === 'down'))
       return void res.status(503).json({ ok: false, status: 'degraded', dependencies });
-    res.json({
-      ...(dependencies ? { dependencies, process: deps.processId } : {}), ok: true, sessions: registry.size, scenarios: scenarios.list().filter((e) => e.scenario).length });
+    res.json({ ok: true, ...counts, ...(dependencies ? { dependencies, process: deps.processId } : {}) });
   });
 
   app.get('/api/scenarios', (_req, res) => {
@@ -71,7 +87,7 @@ export function createHttpApp(deps: HttpDeps): Express {
         roles: e.scenario?.roles.length ?? 0,
         cards: e.scenario?.cards.length ?? 0,
         file: scenarios.shown(e.file),
-        problems: e.problems.map((p) => ({ file: scenarios.shown(p.file), line: p.line, column: p.column, message: p.message, suggestion: p.suggestion })),
+        problems: e.problems.map((p) => ({ file: scenarios.shown(p.file), line: p.line, column: p.column, message: hidePaths(p.message), suggestion: p.suggestion === undefined ? undefined : hidePaths(p.suggestion) })),
       })),
     });
   });
@@ -105,14 +121,24 @@ export function createHttpApp(deps: HttpDeps): Express {
     res.type('text/yaml; charset=utf-8').send(source);
   });
 
-  app.put('/api/scenarios/:id/source', express.text({ type: '*/*', limit: '512kb' }), (req, res) => {
-    if (!deps.scenariosWritable)
+  // The secret is checked before the body is read, so nobody without it can make the server parse 512 kB.
+  const trainerOnly = (req: Request, res: Response, next: NextFunction) => {
+    if (!deps.scenariosWritable || !deps.trainerSecret)
       return void res.status(403).json({ code: 'FORBIDDEN', message: 'saving is off; start the server with SCENARIOS_WRITABLE=1' });
-    const id = req.params.id;
+    const secret = bearer(req);
+    if (!secret)
+      return void res.status(401).set('WWW-Authenticate', 'Bearer').json({ code: 'BAD_TRAINER_SECRET', message: 'send the trainer secret printed at start as Authorization: Bearer <secret>' });
+    if (!sameSecret(hashSecret(secret), hashSecret(deps.trainerSecret)))
+      return void res.status(403).json({ code: 'BAD_TRAINER_SECRET', message: 'this is not the trainer secret the server printed at start' });
+    next();
+  };
+
+  app.put('/api/scenarios/:id/source', trainerOnly, express.text({ type: '*/*', limit: '512kb' }), (req, res) => {
+    const id = String(req.params.id);
     if (!SCENARIO_ID.test(id)) return void res.status(400).json({ code: 'BAD_REQUEST', message: 'bad scenario id' });
     if (typeof req.body !== 'string' || !req.body.trim()) return void res.status(400).json({ code: 'BAD_REQUEST', message: 'send the YAML text as the body' });
     const result = scenarios.save(id, req.body);
-    if (!result.ok) return void res.status(422).json({ code: 'BAD_REQUEST', message: 'the scenario has problems', problems: result.problems.map((p) => ({ ...p, file: scenarios.shown(p.file) })) });
+    if (!result.ok) return void res.status(422).json({ code: 'BAD_REQUEST', message: 'the scenario has problems', problems: result.problems.map((p) => ({ ...p, file: scenarios.shown(p.file), message: hidePaths(p.message), ...(p.suggestion === undefined ? {} : { suggestion: hidePaths(p.suggestion) }) })) });
     logger.info('scenario saved', { id });
     res.json({ ok: true });
   });
@@ -154,52 +180,68 @@ export function createHttpApp(deps: HttpDeps): Express {
 
   /*
    * Facilitator endpoints: the host token (or a co-host token) in `Authorization: Bearer`.
-   * Failed tokens count per address like failed attaches, so they cannot be guessed either.
+   * Wrong tokens count per address and session, and only wrong ones are refused once there are
+   * too many: the right token always works, whoever else guesses from the same address.
    */
-  const tokenFailures = new FailureWindow(20, 60_000, () => deps.clock.now());
+  const tokenGuesses = new GuessCounter(20, 60_000, () => deps.clock.now());
   const hostRoom = async (req: Request, res: Response): Promise<Room | null> => {
     const ip = req.socket.remoteAddress ?? 'unknown';
-    if (tokenFailures.blocked(ip)) {
-      res.status(429).json({ code: 'RATE_LIMITED', message: 'too many wrong facilitator tokens; wait a minute' });
-      return null;
-    }
-    const header = req.get('authorization') ?? '';
-    const match = /^Bearer\s+(\S+)$/i.exec(header);
-    if (!match?.[1]) {
+    const token = bearer(req);
+    if (!token) {
       res.status(401).set('WWW-Authenticate', 'Bearer').json({ code: 'BAD_HOST_TOKEN', message: 'send the facilitator token as Authorization: Bearer <token>' });
       return null;
     }
     const room = await registry.find({ sessionId: String(req.params.id) });
     if (!room) {
-      tokenFailures.fail(ip);
-      res.status(404).json({ code: 'SESSION_NOT_FOUND', message: 'no such session' });
+      if (registry.damaged.has(String(req.params.id)))
+        res.status(503).json({ code: 'SESSION_DAMAGED', message: 'the stored data of this session is damaged; it could not be restored' });
+      else res.status(404).json({ code: 'SESSION_NOT_FOUND', message: 'no such session' });
       return null;
     }
-    if (!(await registry.isHostToken(room, match[1]))) {
-      tokenFailures.fail(ip);
+    if (!(await registry.isHostToken(room, token))) {
+      const key = `${ip}|${room.sessionId}`;
+      if (tokenGuesses.blocked(key)) {
+        res.status(429).json({ code: 'RATE_LIMITED', message: 'too many wrong facilitator tokens; wait a minute' });
+        return null;
+      }
+      tokenGuesses.fail(key);
       res.status(403).json({ code: 'BAD_HOST_TOKEN', message: 'this is not a facilitator token of the session' });
       return null;
     }
     return room;
   };
 
-  /** The whole log from the state the session was created with, for the timeline and the report. */
-  const logOf = async (room: Room) => {
-    const initial = await deps.storage.firstSnapshot(room.sessionId);
-    if (!initial) throw new Error(`session ${room.sessionId} has no snapshot`);
-    return { initial, actions: await deps.storage.actionsSince(room.sessionId, initial.version, Number.MAX_SAFE_INTEGER) };
+  /**
+   * The whole log from the state the session was created with, for the timeline and the
+   * report; null (after a clear answer) when its stored rows can't be read.
+   */
+  const logOf = async (room: Room, res: Response) => {
+    try {
+      const initial = await deps.storage.firstSnapshot(room.sessionId);
+      if (!initial) throw new Error('it has no first snapshot');
+      return { initial, actions: await deps.storage.actionsSince(room.sessionId, initial.version, Number.MAX_SAFE_INTEGER) };
+    } catch (error) {
+      // Hosted mode, PostgreSQL away: that is no damage; the error handler answers UNAVAILABLE.
+      if (error instanceof StorageUnavailableError) throw error;
+      logger.error('session log could not be read', { sessionId: room.sessionId, error: error instanceof Error ? error.message : String(error) });
+      res.status(503).json({ code: 'SESSION_DAMAGED', message: 'part of the stored log of this session is damaged; it cannot be read' });
+      return null;
+    }
   };
 
   app.get('/api/sessions/:id/log', async (req, res) => {
     const room = await hostRoom(req, res);
     if (!room) return;
-    res.set('Cache-Control', 'no-store').json(await logOf(room));
+    const log = await logOf(room, res);
+    if (log) res.set('Cache-Control', 'no-store').json(log);
   });
 
   app.get('/api/sessions/:id/report.json', async (req, res) => {
     const room = await hostRoom(req, res);
     if (!room) return;
-    const { initial, actions } = await logOf(room);
+    const log = await logOf(room, res);
+    if (!log) return;
+    const { initial, actions } = log;
     const report = buildReport(initial, actions, { generatedAt: deps.clock.now() });
     res
       .set('Cache-Control', 'no-store')
@@ -211,7 +253,9 @@ export function createHttpApp(deps: HttpDeps): Express {
   app.get('/api/sessions/:id/report.pdf', async (req, res) => {
     const room = await hostRoom(req, res);
     if (!room) return;
-    const { initial, actions } = await logOf(room);
+    const log = await logOf(room, res);
+    if (!log) return;
+    const { initial, actions } = log;
     const pdf = await renderReportPdf(buildReport(initial, actions, { generatedAt: deps.clock.now() }));
     res.set('Cache-Control', 'no-store').attachment(reportFileName(room.code, room.record.createdAt, 'pdf')).type('application/pdf').send(pdf);
   });
@@ -234,7 +278,9 @@ export function createHttpApp(deps: HttpDeps): Express {
     const text = typeof req.query.text === 'string' ? req.query.text : '';
     if (!text || text.length > 512) return void res.status(400).json({ code: 'BAD_REQUEST', message: 'text is required (at most 512 characters)' });
     const svg = await QRCode.toString(text, { type: 'svg', margin: 1, errorCorrectionLevel: 'M' });
-    res.type('image/svg+xml').set('Cache-Control', 'public, max-age=3600').send(svg);
+    // The browser draws QR codes itself; this stays for scripts. The text can be a secret
+    // link, so the answer is never cached by anyone.
+    res.type('image/svg+xml').set('Cache-Control', 'no-store').send(svg);
   });
 
   app.use('/api', (_req, res) => void res.status(404).json({ code: 'NOT_FOUND', message: 'no such endpoint' }));
@@ -300,3 +346,7 @@ function reportFileName(code: string, createdAt: number, ext: 'json' | 'pdf'): s
   return `samenspel-${code}-${day}.${ext}`;
 }
 
+function bearer(req: Request): string | null {
+  const match = /^Bearer\s+(\S+)$/i.exec(req.get('authorization') ?? '');
+  return match?.[1] ?? null;
+}

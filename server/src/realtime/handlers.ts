@@ -10,8 +10,12 @@ import {
   isCardVisible,
   own,
   playerView,
+  projectAction,
+  viewerKey,
   type ActionType,
   type CommittedAction,
+  type ProjectedAction,
+  type SessionState,
   type Actor,
   type AttachAck,
   type ClientToServerEvents,
@@ -39,7 +43,8 @@ import type { RoomRegistry } from '../rooms/registry';
 import type { Storage } from '../storage/storage';
 import { hashSecret, newSecret, normaliseCode } from '../tokens';
 import { DRAG_FRAME_SHAPE, DragRelay, readDragFrame, REMOTE_ORIGIN, type DragConnection, type RelayedFrame } from './dragRelay';
-import { FailureWindow, TokenBucket } from './rateLimit';
+import { TokenBucket } from './rateLimit';
+import { ByteBudget, Coalescer, cutOff, GuessCounter, outgoingBacklog, RefusalLog } from './limits';
 
 export interface SocketData {
   ip: string;
@@ -50,19 +55,47 @@ export interface SocketData {
   drags: TokenBucket;
   failedAttaches: number;
   refusedAt: number;
+  /** What the connection may still be sent in snapshots and sync replies. */
+  replies: ByteBudget;
+  /** Messages over the flood limit that are still answered with a refusal. */
+  flood: TokenBucket;
+  /** The version of the last snapshot this connection was sent, so it is not sent twice. */
+  snapshotVersion: number;
+  refusals: RefusalLog;
 }
 
 export type IoServer = Server<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
 type IoSocket = Socket<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
 
 export interface RealtimeLimits {
-  /** Any message, per socket: a flood is refused above this. */
+  /**
+   * Any message, per socket: a flood is refused above this, and a connection that sends more
+   * than three times this per second for a few seconds is cut off.
+   */
   eventsPerSecond: number;
   actionsPerSecond: number;
-  /** Failed join/attach attempts per address per minute, before RATE_LIMITED. */
+  /**
+   * Wrong seat or host tokens per minute from one address at one code (or session), before
+   * further wrong ones are refused with RATE_LIMITED. A right token is never refused.
+   */
   attachFailuresPerMinute: number;
   /** Failed attempts on one connection before it is refused. */
   attachFailuresPerSocket: number;
+  /**
+   * Bytes of snapshots and sync replies one connection may be sent per second, and at once.
+   * A sync or attach past it is refused with RATE_LIMITED.
+   */
+  replyBytesPerSecond: number;
+  replyBytesBurst: number;
+  /** Bytes waiting unread for one connection before it is cut off. */
+  maxOutgoingBytes: number;
+  /** Packets waiting unread for one connection before it is cut off. */
+  maxOutgoingPackets: number;
+  /** presence:changed goes out at most once per this many ms per session. */
+  presenceEveryMs: number;
+  /** Refusals logged one by one per connection; after that, one summary per refusalSummaryMs. */
+  refusalsLogged: number;
+  refusalSummaryMs: number;
   /** A sync that would replay more than this sends a snapshot instead. */
   maxSyncActions: number;
 }
@@ -73,6 +106,13 @@ export const DEFAULT_LIMITS: RealtimeLimits = {
   attachFailuresPerMinute: 20,
   attachFailuresPerSocket: 8,
   maxSyncActions: 500,
+  replyBytesPerSecond: 64 * 1024,
+  replyBytesBurst: 512 * 1024,
+  maxOutgoingBytes: 2 * 1024 * 1024,
+  maxOutgoingPackets: 2_000,
+  presenceEveryMs: 250,
+  refusalsLogged: 20,
+  refusalSummaryMs: 10_000,
 };
 
 const ATTACH_EVENTS = ['session:join', 'host:attach', 'screen:attach', 'session:sync', 'piece:drag'] as const;
@@ -95,10 +135,10 @@ const sessionRoom = (sessionId: string) => `s:${sessionId}`;
 const tableRoom = (sessionId: string, tableId: string) => `t:${sessionId}:${tableId}`;
 
 /** Wires every socket event: validate → room → ack → broadcast. */
-export function attachRealtime(deps: RealtimeDeps): { relay: DragRelay } {
+export function attachRealtime(deps: RealtimeDeps): { relay: DragRelay; stop: () => void } {
   const { io, registry, storage, clock, logger, limits } = deps;
   const cluster = deps.cluster ?? null;
-  const attachFailures = new FailureWindow(limits.attachFailuresPerMinute, 60_000, () => clock.now());
+  const tokenGuesses = new GuessCounter(limits.attachFailuresPerMinute, 60_000, () => clock.now());
   const nsp = io.of('/');
   const relay = new DragRelay({
     members: (sessionId, tableId) => nsp.adapter.rooms.get(tableRoom(sessionId, tableId)),
@@ -117,20 +157,74 @@ export function attachRealtime(deps: RealtimeDeps): { relay: DragRelay } {
     },
   });
 
-  // Every process tells its own connections; other processes hear of the change over Redis.
+  // Every process tells its own connections (merged over all processes, see Room.presence);
+  // the others hear of this process's connections over Redis. Both coalesced.
+  const presence = new Coalescer<Room>(limits.presenceEveryMs, (room) => {
+    if (registry.byId(room.sessionId) === room) io.local.to(sessionRoom(room.sessionId)).emit('presence:changed', room.presence());
+  });
+  const announcePresence = new Coalescer<Room>(limits.presenceEveryMs, (room) => {
+    if (registry.byId(room.sessionId) === room) cluster?.publish({ kind: 'presence', sessionId: room.sessionId, ...room.localPresence() });
+  });
   const publishPresence = (room: Room) => {
-    io.local.to(sessionRoom(room.sessionId)).emit('presence:changed', room.presence());
-    cluster?.publish({ kind: 'presence', sessionId: room.sessionId, ...room.localPresence() });
+    presence.schedule(room);
+    if (cluster) announcePresence.schedule(room);
   };
 
-  /** Sends a committed action to this process's connections of its session. */
-  const broadcast = (room: Room, action: CommittedAction) => {
-    io.local.to(sessionRoom(room.sessionId)).emit(BROADCAST_OF[action.type] as 'card:placed', action as never);
-    afterCommit(room, action.type, action.payload);
+  /** A reader that stopped reading is cut off rather than buffered for. */
+  const overBacklog = (socket: IoSocket): boolean => {
+    const backlog = outgoingBacklog(socket);
+    if (backlog.bytes <= limits.maxOutgoingBytes && backlog.packets <= limits.maxOutgoingPackets) return false;
+    logger.warn('slow reader cut off', { socket: socket.id, ip: socket.data.ip, bytes: backlog.bytes, packets: backlog.packets });
+    cutOff(socket);
+    return true;
+  };
+  const backlogSweep = setInterval(() => {
+    for (const socket of io.sockets.sockets.values()) overBacklog(socket);
+  }, 250);
+  backlogSweep.unref();
+
+  /**
+   * Sends a committed action to every connection of its session as that connection's viewer
+   * may see it (game-core's `projectAction`): the action, a version-only placeholder, or a new
+   * view. Projected once per distinct viewer, not per connection.
+   */
+  const publish = (room: Room, action: CommittedAction, before: SessionState, fresh: ReadonlySet<string>) => {
+    const members = io.sockets.adapter.rooms.get(sessionRoom(room.sessionId));
+    if (!members) return;
+    const projected = new Map<string, ProjectedAction>();
+    // Connections that receive the same message are sent it in one emit, encoded once.
+    const audience = new Map<ProjectedAction | 'as-is' | 'withheld', { out: ProjectedAction; ids: string[] }>();
+    for (const id of members) {
+      const viewer = io.sockets.sockets.get(id)?.data.viewer;
+      if (!viewer) continue;
+      let out: ProjectedAction;
+      if (fresh.has(id)) out = { kind: 'replaced', version: action.version, state: playerView(room.state, viewer) };
+      else {
+        const key = viewerKey(viewer);
+        out = projected.get(key) ?? projectAction(action, before, room.state, viewer);
+        projected.set(key, out);
+      }
+      const group = out.kind === 'withheld' ? 'withheld' : out.kind === 'action' && out.action === action ? 'as-is' : out;
+      const entry = audience.get(group);
+      if (entry) entry.ids.push(id);
+      else audience.set(group, { out, ids: [id] });
+    }
+    // Local: every process projects for its own connections (see docs/architecture.md).
+    for (const { out, ids } of audience.values()) {
+      const to = io.local.to(ids);
+      if (out.kind === 'action') to.emit(BROADCAST_OF[action.type] as 'card:placed', out.action as never);
+      else if (out.kind === 'withheld') to.emit('action:withheld', { version: out.version });
+      else if (out.kind === 'patched') to.emit('view:patched', { version: out.version, patch: out.patch });
+      else to.emit('view:replaced', { version: out.version, state: out.state });
+    }
   };
 
-  /** Side effects on connections that follow from state changes. */
-  const afterCommit = (room: Room, type: ActionType, payload: unknown) => {
+  /**
+   * Side effects on connections that follow from state changes. Returns the connections
+   * whose viewer changed, which are sent their new view whole.
+   */
+  const afterCommit = (room: Room, type: ActionType, payload: unknown): Set<string> => {
+    const changed = new Set<string>();
     if (type === 'seat:release') {
       const { seatId } = payload as { seatId: string };
       for (const s of io.sockets.sockets.values()) {
@@ -139,6 +233,7 @@ export function attachRealtime(deps: RealtimeDeps): { relay: DragRelay } {
           for (const r of s.rooms) if (r.startsWith(`t:${room.sessionId}:`)) void s.leave(r);
           room.disconnect('seat', seat);
           s.data.viewer = { kind: 'guest' };
+          changed.add(s.id);
         }
       }
       publishPresence(room);
@@ -153,17 +248,23 @@ export function attachRealtime(deps: RealtimeDeps): { relay: DragRelay } {
       publishPresence(room);
     } else if (type === 'table:add') {
       const tableId = room.state.tableOrder.at(-1);
-      if (!tableId) return;
+      if (!tableId) return changed;
       for (const s of io.sockets.sockets.values()) {
         if (s.data.room === room && (s.data.viewer?.kind === 'host' || s.data.viewer?.kind === 'screen'))
           void s.join(tableRoom(room.sessionId, tableId));
       }
     }
+    return changed;
+  };
+
+  /** A committed action, to this process's connections of its session, as each may see it. */
+  const broadcast = (room: Room, action: CommittedAction, before: SessionState) => {
+    publish(room, action, before, afterCommit(room, action.type, action.payload));
   };
 
   // Actions another process committed reach this process's connections the same way.
-  registry.onLearned((room, action) => broadcast(room, action));
-  if (cluster) attachCluster(cluster, registry, io, relay, publishPresence);
+  registry.onLearned((room, action, before) => broadcast(room, action, before));
+  if (cluster) attachCluster(cluster, registry, io, relay, { tellLocal: (room) => presence.schedule(room), publish: publishPresence });
 
   // A deleted session (by the facilitator, or by retention) says goodbye and lets its connections go.
   registry.onDeleted((room) => {
@@ -188,11 +289,15 @@ export function attachRealtime(deps: RealtimeDeps): { relay: DragRelay } {
       drags: new TokenBucket(DRAG_HZ + 5, DRAG_HZ, now),
       failedAttaches: 0,
       refusedAt: 0,
+      replies: new ByteBudget(limits.replyBytesPerSecond, limits.replyBytesBurst, now),
+      flood: new TokenBucket(limits.eventsPerSecond * 2, limits.eventsPerSecond * 8, now),
+      snapshotVersion: -1,
+      refusals: new RefusalLog(logger, { socket: socket.id, ip: socket.handshake.address }, limits.refusalsLogged, limits.refusalSummaryMs, now),
     };
 
     const refuse = (event: string, reply: ((ack: ErrorAck) => void) | null, code: ErrorCode, message: string) => {
       const error: ErrorAck = { ok: false, code, message };
-      logger.warn('request refused', { event, code, message, socket: socket.id, ip: socket.data.ip });
+      socket.data.refusals.refused(event, code, message);
       if (reply) reply(error);
       else if (clock.now() - socket.data.refusedAt > 1000) {
         // Fire-and-forget messages have no ack; tell the sender once a second at most.
@@ -218,7 +323,15 @@ export function attachRealtime(deps: RealtimeDeps): { relay: DragRelay } {
           else replyError({ ok: false, code: 'INTERNAL', message: 'something went wrong on the server' });
         };
         try {
-          if (!socket.data.events.take()) return refuse(event, replyError, 'RATE_LIMITED', 'too many messages; slow down');
+          if (!socket.data.events.take()) {
+            // A client that keeps sending far past the limit is not a tablet: answering each
+            // message with a refusal costs the server as much as serving it, so let it go.
+            if (!socket.data.flood.take()) {
+              logger.warn('flooding connection cut off', { socket: socket.id, ip: socket.data.ip });
+              return cutOff(socket);
+            }
+            return refuse(event, replyError, 'RATE_LIMITED', 'too many messages; slow down');
+          }
           if (messageSize(payload) > MAX_MESSAGE_BYTES)
             return refuse(event, replyError, 'PAYLOAD_TOO_LARGE', `messages are limited to ${MAX_MESSAGE_BYTES} bytes`);
           const pending = handler(payload, (result: T) => {
@@ -257,15 +370,23 @@ export function attachRealtime(deps: RealtimeDeps): { relay: DragRelay } {
       if (viewer.kind === 'seat') room.connect('seat', viewer.seatId);
       else if (viewer.kind === 'host' || viewer.kind === 'screen') room.connect(viewer.kind);
       publishPresence(room);
-      return {
+      socket.data.snapshotVersion = room.version;
+      return metered({
         ok: true as const,
         sessionId: room.sessionId,
         viewer,
         seat: viewer.kind === 'seat' ? (room.seatOf(viewer.seatId) ?? null) : null,
         snapshot: { version: room.version, state: playerView(room.state, viewer) },
         presence: room.presence(),
-      };
+      });
     };
+
+    /** Counts a reply against the connection's byte budget. */
+    const metered = <T>(reply: T): T => {
+      socket.data.replies.spend(messageSize(reply));
+      return reply;
+    };
+    const overBudget = () => !socket.data.replies.available();
 
     /** Players hear drags of their own table; hosts and screens hear every table. */
     const joinTableRooms = (room: Room, viewer: Viewer) => {
@@ -277,14 +398,18 @@ export function attachRealtime(deps: RealtimeDeps): { relay: DragRelay } {
       }
     };
 
-    const attachFailed = (event: string, reply: (e: ErrorAck) => void, code: ErrorCode, message: string) => {
-      attachFailures.fail(socket.data.ip);
+    /**
+     * A wrong guess counts on this connection and, for a wrong token, at this address and the
+     * code or session it was aimed at (`target`). Never at the address alone: a venue's sixty
+     * tablets share one.
+     */
+    const attachFailed = (event: string, reply: (e: ErrorAck) => void, code: ErrorCode, message: string, target?: string) => {
+      if (target !== undefined) tokenGuesses.fail(`${socket.data.ip}|${target}`);
       socket.data.failedAttaches++;
       refuse(event, reply, code, message);
     };
-
-    const attachBlocked = () =>
-      attachFailures.blocked(socket.data.ip) || socket.data.failedAttaches >= limits.attachFailuresPerSocket;
+    const connectionBlocked = () => socket.data.failedAttaches >= limits.attachFailuresPerSocket;
+    const targetBlocked = (target: string) => tokenGuesses.blocked(`${socket.data.ip}|${target}`);
 
     /**
      * The three ways in share their first checks: a readable request, the same protocol, and
@@ -302,7 +427,7 @@ export function attachRealtime(deps: RealtimeDeps): { relay: DragRelay } {
           if (!parsed.success) return refuse(event, reply, 'BAD_REQUEST', describeZodError(parsed.error));
           if (parsed.data.protocolVersion !== PROTOCOL_VERSION)
             return refuse(event, reply, 'PROTOCOL_MISMATCH', `server speaks protocol ${PROTOCOL_VERSION}; reload the page`);
-          if (attachBlocked()) return refuse(event, reply, 'RATE_LIMITED', 'too many failed attempts; wait a minute');
+          if (connectionBlocked()) return refuse(event, reply, 'RATE_LIMITED', 'too many failed attempts on this connection; reload the page');
           return resolve(parsed.data, reply);
         }),
       );
@@ -311,10 +436,14 @@ export function attachRealtime(deps: RealtimeDeps): { relay: DragRelay } {
     onAttach('session:join', joinSchema, async (req, reply) => {
       const room = await registry.find({ code: normaliseCode(req.code) });
       if (!room) return attachFailed('session:join', reply, 'SESSION_NOT_FOUND', 'no session with this code');
+      if (overBudget()) return refuse('session:join', reply, 'RATE_LIMITED', 'too many snapshots for this connection; wait a few seconds');
       if (req.seatToken !== undefined) {
         const seatId = await storage.findSeatByToken(room.sessionId, hashSecret(req.seatToken));
-        if (!seatId || !room.seatOf(seatId))
-          return attachFailed('session:join', reply, 'BAD_SEAT_TOKEN', 'this seat is no longer yours; choose a role again');
+        if (!seatId || !room.seatOf(seatId)) {
+          // Checked after the token: a right token is never refused because of someone's guesses.
+          if (targetBlocked(room.code)) return refuse('session:join', reply, 'RATE_LIMITED', 'too many wrong seat tokens for this code; wait a minute');
+          return attachFailed('session:join', reply, 'BAD_SEAT_TOKEN', 'this seat is no longer yours; choose a role again', room.code);
+        }
         return reply(attach(room, { kind: 'seat', seatId }));
       }
       reply(attach(room, { kind: 'guest' }));
@@ -323,14 +452,18 @@ export function attachRealtime(deps: RealtimeDeps): { relay: DragRelay } {
     onAttach('host:attach', hostAttachSchema, async (req, reply) => {
       const room = await registry.find({ sessionId: req.sessionId });
       if (!room) return attachFailed('host:attach', reply, 'SESSION_NOT_FOUND', 'no such session');
-      if (!(await registry.isHostToken(room, req.hostToken)))
-        return attachFailed('host:attach', reply, 'BAD_HOST_TOKEN', 'this is not the facilitator link of the session');
+      if (overBudget()) return refuse('host:attach', reply, 'RATE_LIMITED', 'too many snapshots for this connection; wait a few seconds');
+      if (!(await registry.isHostToken(room, req.hostToken))) {
+        if (targetBlocked(room.sessionId)) return refuse('host:attach', reply, 'RATE_LIMITED', 'too many wrong facilitator tokens; wait a minute');
+        return attachFailed('host:attach', reply, 'BAD_HOST_TOKEN', 'this is not the facilitator link of the session', room.sessionId);
+      }
       reply(attach(room, { kind: 'host' }));
     });
 
     onAttach('screen:attach', screenAttachSchema, async (req, reply) => {
       const room = await registry.find({ code: normaliseCode(req.code) });
       if (!room) return attachFailed('screen:attach', reply, 'SESSION_NOT_FOUND', 'no session with this code');
+      if (overBudget()) return refuse('screen:attach', reply, 'RATE_LIMITED', 'too many snapshots for this connection; wait a few seconds');
       reply(attach(room, { kind: 'screen' }));
     });
 
@@ -343,10 +476,19 @@ export function attachRealtime(deps: RealtimeDeps): { relay: DragRelay } {
         if (!room || !viewer) return refuse('session:sync', reply, 'NOT_ATTACHED', 'join a session first');
         const since = parsed.data.sinceVersion;
         const behind = room.version - since;
-        if (since > room.version || behind > limits.maxSyncActions) {
-          return reply({ ok: true, version: room.version, snapshot: { version: room.version, state: playerView(room.state, viewer) } });
+        if (behind === 0) return reply({ ok: true, version: room.version, actions: [] });
+        // Only the host's view is the log itself; everyone else catches up from their own view.
+        if (viewer.kind !== 'host' || since > room.version || behind > limits.maxSyncActions) {
+          // This connection already has the state at this version: answer "you are current"
+          // instead of the same snapshot again, so a snapshot costs one state change.
+          if (socket.data.snapshotVersion === room.version) return reply({ ok: true, version: room.version, actions: [] });
+          if (overBacklog(socket)) return;
+          if (overBudget()) return refuse('session:sync', reply, 'RATE_LIMITED', 'too many snapshots for this connection; wait a few seconds');
+          socket.data.snapshotVersion = room.version;
+          return reply(metered({ ok: true, version: room.version, snapshot: { version: room.version, state: playerView(room.state, viewer) } }));
         }
-        reply({ ok: true, version: room.version, actions: await storage.actionsSince(room.sessionId, since, behind) });
+        if (overBudget()) return refuse('session:sync', reply, 'RATE_LIMITED', 'too many sync replies for this connection; wait a few seconds');
+        reply(metered({ ok: true, version: room.version, actions: await storage.actionsSince(room.sessionId, since, behind) }));
       }),
     );
 
@@ -397,7 +539,7 @@ export function attachRealtime(deps: RealtimeDeps): { relay: DragRelay } {
       }
       if (result.duplicate) return;
 
-      broadcast(room, result.action);
+      broadcast(room, result.action, result.before);
     };
 
     /*
@@ -453,6 +595,7 @@ export function attachRealtime(deps: RealtimeDeps): { relay: DragRelay } {
     socket.on('disconnect', () => {
       relay.forget(socket.id);
       detach();
+      socket.data.refusals.flush();
     });
   });
 
@@ -461,9 +604,15 @@ export function attachRealtime(deps: RealtimeDeps): { relay: DragRelay } {
     for (const room of registry.rooms()) room.pruneHolds();
   }, 5_000);
   pruner.unref();
-  io.engine.on('close', () => clearInterval(pruner));
-
-  return { relay };
+  return {
+    relay,
+    stop: () => {
+      clearInterval(pruner);
+      clearInterval(backlogSweep);
+      presence.close();
+      announcePresence.close();
+    },
+  };
 }
 
 function messageSize(payload: unknown): number {
@@ -485,9 +634,15 @@ const ALIVE_EVERY_MS = 2_000;
  * deletions, holds and presence. A process that stops saying it is alive (killed) has its
  * connections taken out of every session's presence.
  */
-function attachCluster(cluster: Cluster, registry: RoomRegistry, io: IoServer, relay: DragRelay, publishPresence: (room: Room) => void): void {
+function attachCluster(
+  cluster: Cluster,
+  registry: RoomRegistry,
+  io: IoServer,
+  relay: DragRelay,
+  presence: { tellLocal: (room: Room) => void; publish: (room: Room) => void },
+): void {
   const lastSeen = new Map<string, number>();
-  const tellLocal = (room: Room) => io.local.to(sessionRoom(room.sessionId)).emit('presence:changed', room.presence());
+  const { tellLocal } = presence;
   cluster.onMessage((message) => {
     lastSeen.set(message.from, Date.now());
     if (message.kind === 'alive') return;
@@ -520,7 +675,7 @@ function attachCluster(cluster: Cluster, registry: RoomRegistry, io: IoServer, r
     registry.forgetDeleted().catch(() => undefined);
     for (const room of registry.rooms()) {
       room.learn(null).catch(() => undefined);
-      publishPresence(room);
+      presence.publish(room);
     }
   });
   registry.onLoaded((room) => cluster.publish({ kind: 'presence?', sessionId: room.sessionId }));

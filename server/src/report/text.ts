@@ -1,5 +1,7 @@
 /// <reference path="./vendor.d.ts" />
-import hyphenEn from 'hyphen/en-gb';
+// Default imports: the packages are CommonJS with exports Node cannot see statically, so named
+// imports work under Vite but fail under `node --import tsx` (npm start).
+import hyphenEnGb from 'hyphen/en-gb';
 import hyphenNl from 'hyphen/nl';
 import { metrics, runsOf, type Face, type Run } from './fonts';
 
@@ -30,7 +32,7 @@ export interface Line {
 const SHY = '\u00ad';
 const HYPHENATE: Record<Language, (text: string) => string> = {
   nl: (text) => hyphenNl.hyphenateSync(text, { minWordLength: 6 }),
-  en: (text) => hyphenEn.hyphenateSync(text, { minWordLength: 6 }),
+  en: (text) => hyphenEnGb.hyphenateSync(text, { minWordLength: 6 }),
 };
 
 /** Marks where a single word may break, with soft hyphens, for the board layout. */

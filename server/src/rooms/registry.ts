@@ -22,6 +22,8 @@ export class RoomRegistry {
   private readonly deletedHereListeners: ((sessionId: string) => void)[] = [];
   /** Loads under way, so two attaches at once build one room. */
   private readonly loading = new Map<string, Promise<Room | null>>();
+  /** Stored sessions that could not be brought back, by id, with the reason. */
+  readonly damaged = new Map<string, string>();
 
   constructor(
     private readonly storage: Storage,
@@ -33,18 +35,27 @@ export class RoomRegistry {
    * Brings every stored session back: its latest snapshot plus the log after it. With shared
    * storage nothing is loaded up front; each process loads the sessions its connections ask for.
    */
-  async restore(): Promise<{ rooms: number; actions: number; ms: number }> {
+  async restore(): Promise<{ rooms: number; damaged: number; actions: number; ms: number }> {
     const started = performance.now();
     let actions = 0;
+    this.damaged.clear();
     if (!this.storage.shared) {
-      for (const stored of await this.storage.loadSessions()) {
+      let sessions: StoredSession[];
+      try {
+        sessions = await this.storage.loadSessions((sessionId, reason) => this.markDamaged(sessionId, reason));
+      } catch (error) {
+        // The list of sessions itself can't be read: serve none rather than not start at all.
+        this.logger.error(`stored sessions could not be listed (${error instanceof Error ? error.message : String(error)}); starting without them`);
+        sessions = [];
+      }
+      for (const stored of sessions) {
         const room = this.build(stored);
         if (!room) continue;
         this.add(room);
         actions += stored.tail.length;
       }
     }
-    return { rooms: this.bySession.size, actions, ms: Math.round(performance.now() - started) };
+    return { rooms: this.bySession.size, damaged: this.damaged.size, actions, ms: Math.round(performance.now() - started) };
   }
 
   async create(scenario: Scenario, options: { tables?: number } = {}): Promise<{ room: Room; hostToken: string }> {
@@ -120,6 +131,7 @@ export class RoomRegistry {
       if (room) await this.delete(room, 'retention');
       else {
         await this.storage.deleteSession(id);
+        this.damaged.delete(id);
         for (const listener of this.deletedHereListeners) listener(id);
         this.logger.info('session deleted', { sessionId: id, reason: 'retention' });
       }
@@ -220,9 +232,14 @@ export class RoomRegistry {
       return new Room(stored.record, state, version, this.storage, this.clock, this.logger);
     } catch (error) {
       // One damaged session must not keep every other workshop from coming back.
-      this.logger.error('session could not be restored', { sessionId: stored.record.sessionId, error: String(error) });
+      this.markDamaged(stored.record.sessionId, error instanceof Error ? error.message : String(error));
       return null;
     }
+  }
+
+  private markDamaged(sessionId: string, reason: string): void {
+    this.damaged.set(sessionId, reason);
+    this.logger.error('session could not be restored; skipped', { sessionId, reason });
   }
 
   private add(room: Room): void {

@@ -1,5 +1,7 @@
 import {
   applyAction,
+  erasures,
+  ERASING_ACTIONS,
   own,
   DRAG_HOLD_MS as HOLD_MS,
   DRAG_MAX_HOLD_MS as MAX_HOLD_MS,
@@ -25,7 +27,7 @@ const REMEMBERED_ERRORS = 256;
 const REMEMBERED_GUEST_SENDERS = 1024;
 
 export type SubmitResult =
-  | { ok: true; action: CommittedAction; duplicate: boolean }
+  | { ok: true; action: CommittedAction; duplicate: boolean; /** The state the action was applied to, for projecting it per viewer. */ before: SessionState }
   | ErrorAck;
 
 export interface Hold {
@@ -151,7 +153,7 @@ export class Room {
     options: { seatToken?: (seatId: string) => SeatTokenGrant; connection?: string },
   ): Promise<SubmitResult> {
     const connection = options.connection ?? '';
-    let outcome: ErrorAck | { ok: true; action: CommittedAction; duplicate: true } | { ok: true; action: CommittedAction; duplicate: false; state: SessionState };
+    let outcome: ErrorAck | { ok: true; action: CommittedAction; duplicate: true; before: SessionState } | { ok: true; action: CommittedAction; duplicate: false; state: SessionState };
     try {
       outcome = await this.storage.ordered(this.sessionId, this.version, request.actionId, async (write) => {
         await this.applyLearned(write.missed);
@@ -164,7 +166,7 @@ export class Room {
               : holderId(previous.actor) === holderId(actor);
           if (!sameSender) return err('CONFLICT', 'this actionId was already used by another sender; send a new one');
           if (previous.type !== type) return err('BAD_REQUEST', 'this actionId was used for another action');
-          return { ok: true as const, action: previous, duplicate: true as const };
+          return { ok: true as const, action: previous, duplicate: true as const, before: this.state };
         }
         const errorKey = `${actor.kind === 'guest' ? `guest:${connection}` : holderId(actor)}|${request.actionId}`;
         const rememberedError = this.errors.get(errorKey);
@@ -188,9 +190,15 @@ export class Room {
         if (!result.ok) return this.remember(errorKey, err(result.code, result.message));
 
         const grant = type === 'seat:claim' && options.seatToken ? options.seatToken(`s${action.version}`) : undefined;
+        // Removed words leave the stored log in the same transaction, and the snapshots with them.
+        // The log is read while this write holds the session's order, so nothing lands meanwhile.
+        const erase = ERASING_ACTIONS.has(type)
+          ? erasures(await this.storage.actionsSince(this.sessionId, 0, Number.MAX_SAFE_INTEGER), action as CommittedAction)
+          : undefined;
         write.append(action as CommittedAction, {
           ...(grant ? { seatToken: grant } : {}),
-          ...(action.version % SNAPSHOT_EVERY === 0 ? { snapshot: result.state } : {}),
+          ...(erase || action.version % SNAPSHOT_EVERY === 0 ? { snapshot: result.state } : {}),
+          ...(erase ? { erase } : {}),
         });
         return { ok: true as const, action: action as CommittedAction, duplicate: false as const, state: result.state };
       });
@@ -202,12 +210,13 @@ export class Room {
     }
     if (!outcome.ok || outcome.duplicate) return outcome;
     // Only now, with the write committed, does the room move on.
+    const before = this.state;
     this.state = outcome.state;
     this.version = outcome.action.version;
     if (actor.kind === 'guest') remember(this.guestSenders, request.actionId, connection, REMEMBERED_GUEST_SENDERS);
     this.releaseHold(type, request.payload);
     this.onCommitted?.(outcome.action);
-    return { ok: true, action: outcome.action, duplicate: false };
+    return { ok: true, action: outcome.action, duplicate: false, before };
   }
 
   seatOf(seatId: string): Seat | undefined {

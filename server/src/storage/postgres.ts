@@ -212,6 +212,12 @@ export async function openPostgresStorage(url: string, logger: Logger): Promise<
           missed: rows.filter((a) => a.version > knownVersion),
           previous: rows.find((a) => a.actionId === actionId) ?? null,
           append: (action, extra) => {
+            // Removed words: earlier payloads rewritten, and every snapshot but the first dropped
+            // (the one written below, of the state after this action, replaces them).
+            for (const r of extra?.erase ?? []) {
+              statements.push(`UPDATE actions SET payload = ${lit(JSON.stringify(r.payload))} WHERE session_id = ${lit(sessionId)} AND version = ${int(r.version)}`);
+            }
+            if (extra?.erase) statements.push(`DELETE FROM snapshots WHERE session_id = ${lit(sessionId)} AND version > 0`);
             statements.push(
               `INSERT INTO actions (session_id, version, action_id, type, payload, actor, at) VALUES (${lit(sessionId)}, ${int(action.version)}, ${lit(action.actionId)}, ${lit(action.type)}, ${lit(JSON.stringify(action.payload))}, ${lit(JSON.stringify(action.actor))}, ${int(action.at)})`,
             );

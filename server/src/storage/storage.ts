@@ -1,4 +1,4 @@
-import type { CommittedAction, SessionState } from '@samenspel/game-core';
+import type { CommittedAction, Rewrite, SessionState } from '@samenspel/game-core';
 
 export interface SessionRecord {
   sessionId: string;
@@ -24,6 +24,11 @@ export interface SeatTokenGrant {
 export interface AppendExtra {
   seatToken?: SeatTokenGrant;
   snapshot?: SessionState;
+  /**
+   * Earlier actions' payloads to rewrite (removed words): every snapshot but the first is
+   * replaced by `snapshot`, and the storage keeps no trace of the old bytes it can reach.
+   */
+  erase?: Rewrite[];
 }
 
 /**
@@ -63,7 +68,11 @@ export interface Storage {
   findSeatByToken(sessionId: string, tokenHash: string): Awaitable<string | null>;
   findAction(sessionId: string, actionId: string): Awaitable<CommittedAction | null>;
   actionsSince(sessionId: string, sinceVersion: number, limit: number): Awaitable<CommittedAction[]>;
-  loadSessions(): Awaitable<StoredSession[]>;
+  /**
+   * Every stored session that can be read. One that can't (a row with broken JSON, a damaged
+   * page) is left out and handed to `onDamaged`, so the others still come back.
+   */
+  loadSessions(onDamaged?: (sessionId: string, reason: string) => void): Awaitable<StoredSession[]>;
   /** One session by id or join code, as `loadSessions` would return it; null when there is none. */
   loadSession(by: { sessionId: string } | { code: string }): Awaitable<StoredSession | null>;
   /** The oldest snapshot kept: version 0, the state the session was created with. */
@@ -73,7 +82,11 @@ export interface Storage {
   isHostToken(sessionId: string, tokenHash: string): Awaitable<boolean>;
   /** Sessions whose last action (or creation, when none) is older than `before` (ms since epoch). */
   sessionsIdleSince(before: number): Awaitable<string[]>;
-  /** Deletes a session with its log, snapshots and tokens. */
+  /** Deletes a session with its log, snapshots and tokens, leaving no trace of them the storage can reach. */
   deleteSession(sessionId: string): Awaitable<void>;
+  /** A quick check of the file's structure at boot: an empty list when it is sound. */
+  checkIntegrity?(): string[];
+  /** Whether writes can succeed right now: false with a reason when the disk is full or not writable. */
+  health?(): { ok: true } | { ok: false; reason: string };
   close(): Awaitable<void>;
 }

@@ -4,6 +4,7 @@ import { paths } from '../../app/router';
 import { Board } from '../../board/Board';
 import { DeckPanel } from '../../board/DeckPanel';
 import { SelectionPanel } from '../../board/SelectionPanel';
+import { RedactCard } from './RedactCard';
 import { useT } from '../../i18n/useT';
 import { keys, load, save } from '../../lib/storage';
 import { connectSession, disconnectSession, session } from '../../net';
@@ -171,7 +172,7 @@ function HostView({ sessionId }: { sessionId: string }) {
               </div>
             </section>
             <aside className="side-panel">
-              <SelectionPanel tableId={tableId} scenario={game.scenario} />
+              <SelectionPanel tableId={tableId} scenario={game.scenario} cardTools={(card) => <RedactCard tableId={tableId} card={card} />} />
               <DeckPanel tableId={tableId} scenario={game.scenario} />
             </aside>
           </main>

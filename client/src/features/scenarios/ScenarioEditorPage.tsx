@@ -1,3 +1,5 @@
+// First: it configures zod before the scenario checker below builds its schemas.
+import './jitless';
 import { parseScenarioYaml, type Scenario, type ScenarioProblem } from '@samenspel/game-core/scenario';
 import { useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import { Link } from '../../app/Link';
@@ -5,7 +7,7 @@ import { navigate, paths } from '../../app/router';
 import type { TrainerKey } from '../../i18n/useTrainerT';
 import { useTrainerT as useT } from '../../i18n/useTrainerT';
 import { useApp } from '../../store';
-import { fetchConfig, fetchSource, saveSource, type SaveResult } from './api';
+import { fetchConfig, fetchSource, rememberTrainerSecret, saveSource, takeTrainerSecretFromLink, type SaveResult } from './api';
 import { docData, docText, openDoc, TEMPLATE, asText, type Path, type ScenarioDoc } from './doc';
 import { EditorContext, fieldId, type EditorContextValue } from './fields';
 import { ScenarioPreview } from './ScenarioPreview';
@@ -204,7 +206,16 @@ export default function ScenarioEditorPage({ id }: { id: string | null }) {
           </button>
         </div>
       </div>
-      <SaveNote writable={writable} valid={result?.ok ?? false} save={save} onPick={pick} />
+      <SaveNote
+        writable={writable}
+        valid={result?.ok ?? false}
+        save={save}
+        onPick={pick}
+        onSecret={(secret) => {
+          rememberTrainerSecret(secret);
+          void doSave();
+        }}
+      />
 
       <div className="editor">
         <div className="editor-form">
@@ -276,15 +287,18 @@ function SaveNote({
   valid,
   save,
   onPick,
+  onSecret,
 }: {
   writable: boolean | null;
   valid: boolean;
   save: SaveResult | { kind: 'saving' } | null;
   onPick: (p: ScenarioProblem) => void;
+  onSecret: (secret: string) => void;
 }) {
   const t = useT();
   let body: ReactNode = null;
   if (save?.kind === 'saved') body = <p className="save-ok" role="status">✓ {t('trainer.saved')}</p>;
+  else if (save?.kind === 'secret') body = <TrainerSecretForm wrong={save.wrong} onSecret={onSecret} />;
   else if (save?.kind === 'forbidden') body = <p className="warning" role="alert">{t('trainer.saveForbidden')}</p>;
   else if (save?.kind === 'failed') body = <p className="form-error" role="alert">{t('trainer.saveFailed', { message: save.message })}</p>;
   else if (save?.kind === 'problems')
@@ -300,6 +314,32 @@ function SaveNote({
     <div id="save-note" className="save-note">
       {body}
     </div>
+  );
+}
+
+/** Asks for the trainer secret the server printed when it started, then saves again. */
+function TrainerSecretForm({ wrong, onSecret }: { wrong: boolean; onSecret: (secret: string) => void }) {
+  const t = useT();
+  const [secret, setSecret] = useState('');
+  return (
+    <form
+      className="trainer-secret"
+      onSubmit={(e) => {
+        e.preventDefault();
+        if (secret.trim()) onSecret(secret);
+      }}
+    >
+      <p className={wrong ? 'form-error' : 'hint'} role="alert">
+        {wrong ? t('trainer.secretWrong') : t('trainer.secretNeeded')}
+      </p>
+      <div className="field">
+        <label htmlFor="f-trainer-secret">{t('trainer.secretLabel')}</label>
+        <input id="f-trainer-secret" type="password" autoComplete="off" value={secret} onChange={(e) => setSecret(e.target.value)} data-testid="trainer-secret" />
+      </div>
+      <button type="submit" className="button-primary" disabled={!secret.trim()}>
+        {t('trainer.secretSave')}
+      </button>
+    </form>
   );
 }
 

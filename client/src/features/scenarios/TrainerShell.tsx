@@ -1,14 +1,17 @@
-import type { ReactNode } from 'react';
+import { useEffect, type ReactNode } from 'react';
 import { Link } from '../../app/Link';
 import { paths } from '../../app/router';
 import { useTrainerT as useT } from '../../i18n/useTrainerT';
 import type { ScenarioProblem } from '../../net/api';
 import { LanguageSwitch } from '../../ui/LanguageSwitch';
+import { takeTrainerSecretFromLink } from './api';
 import './scenarios.css';
 
 /** The frame of the trainer pages: brand, a way back, the language. */
 export function TrainerShell({ children, wide = false }: { children: ReactNode; wide?: boolean }) {
   const t = useT();
+  // The link the server prints at start carries the trainer secret after the #.
+  useEffect(() => takeTrainerSecretFromLink(), []);
   return (
     <div className="page-shell">
       <header className="topbar">

@@ -35,25 +35,66 @@ export async function fetchConfig(): Promise<TrainerConfig> {
   }
 }
 
+const TRAINER_KEY = 'samenspel.trainerSecret';
+
+/**
+ * The trainer secret the server printed at start, as `…/scenarios#trainer=<secret>`. It is
+ * taken out of the address at once (so it is not in the history or a shared screenshot) and
+ * kept for this tab only.
+ */
+export function takeTrainerSecretFromLink(): void {
+  const match = /(?:^#|&)trainer=([^&]+)/.exec(window.location.hash);
+  if (!match?.[1]) return;
+  rememberTrainerSecret(decodeURIComponent(match[1]));
+  history.replaceState(history.state, '', window.location.pathname + window.location.search);
+}
+
+export function rememberTrainerSecret(secret: string): void {
+  try {
+    sessionStorage.setItem(TRAINER_KEY, secret.trim());
+  } catch {
+    // Private mode without storage: the trainer types it again next time.
+  }
+}
+
+function trainerSecret(): string | null {
+  try {
+    return sessionStorage.getItem(TRAINER_KEY);
+  } catch {
+    return null;
+  }
+}
+
 export type SaveResult =
   | { kind: 'saved' }
   | { kind: 'forbidden' }
+  /** The server wants the trainer secret (none was given, or it was wrong). */
+  | { kind: 'secret'; wrong: boolean }
   | { kind: 'problems'; problems: ScenarioProblem[] }
   | { kind: 'failed'; message: string };
 
 export async function saveSource(id: string, text: string): Promise<SaveResult> {
   let res: Response;
   try {
+    const secret = trainerSecret();
     res = await fetch(`/api/scenarios/${encodeURIComponent(id)}/source`, {
       method: 'PUT',
-      headers: { 'Content-Type': 'text/yaml; charset=utf-8', Accept: 'application/json' },
+      headers: {
+        'Content-Type': 'text/yaml; charset=utf-8',
+        Accept: 'application/json',
+        ...(secret ? { Authorization: `Bearer ${secret}` } : {}),
+      },
       body: text,
     });
   } catch (e) {
     return { kind: 'failed', message: e instanceof Error ? e.message : String(e) };
   }
   if (res.ok) return { kind: 'saved' };
-  if (res.status === 403) return { kind: 'forbidden' };
+  if (res.status === 401) return { kind: 'secret', wrong: false };
+  if (res.status === 403) {
+    const body = (await res.json().catch(() => null)) as { code?: string } | null;
+    return body?.code === 'BAD_TRAINER_SECRET' ? { kind: 'secret', wrong: true } : { kind: 'forbidden' };
+  }
   const body = (await res.json().catch(() => null)) as { message?: string; problems?: ScenarioProblem[] } | null;
   if (res.status === 422 && body?.problems) return { kind: 'problems', problems: body.problems };
   return { kind: 'failed', message: body?.message ?? `HTTP ${res.status}` };
