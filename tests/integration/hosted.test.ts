@@ -16,6 +16,8 @@ async function seated(url: string, code: string, tableId: string, roleId: string
   if (!p.ack.ok) throw new Error(`${p.ack.code} ${p.ack.message}`);
   const claim = await request<SeatClaimAck>(p.socket, 'seat:claim', actionRequest<'seat:claim'>({ tableId, roleId, name: `speler ${roleId}` }, p.replica.version));
   if (!claim.ok) throw new Error(`${claim.code} ${claim.message}`);
+  // A guest sees no board; the seated view arrives whole just after the ack.
+  await p.replica.waitForVersion(claim.version);
   return { ...p, seatId: claim.seat.id, seatToken: claim.seatToken, roleId, tableId };
 }
 
