@@ -76,6 +76,7 @@ export const en: Record<MessageKey, string> = {
   'error.RATE_LIMITED': 'Easy: too many requests at once. Try again in a moment.',
   'error.PAYLOAD_TOO_LARGE': 'That is too long.',
   'error.INTERNAL': 'Something went wrong on the server. Please try again.',
+  'error.UNAVAILABLE': 'The server cannot reach its database right now. Wait a moment and try again.',
   'error.TIMEOUT': 'Saving did not finish in time. Your change was undone.',
   'error.generic': 'That did not work. Please try again.',
 

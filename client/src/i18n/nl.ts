@@ -78,6 +78,7 @@ export const nl = {
   'error.RATE_LIMITED': 'Even rustig aan: te veel verzoeken tegelijk. Probeer het zo weer.',
   'error.PAYLOAD_TOO_LARGE': 'Dat is te lang.',
   'error.INTERNAL': 'Er ging iets mis op de server. Probeer het opnieuw.',
+  'error.UNAVAILABLE': 'De server kan zijn opslag even niet bereiken. Wacht een moment en probeer het dan nog eens.',
   'error.TIMEOUT': 'Het opslaan lukte niet op tijd. Je wijziging is teruggezet.',
   'error.generic': 'Dat lukte niet. Probeer het opnieuw.',
 
