@@ -27,7 +27,7 @@ export interface SeededData {
  * applied, appended to SQLite), without sockets: a restart only reads what this leaves on disk.
  * Each session gets 8 seats and then token and card moves up to `actionsPerSession`.
  */
-export function seed(scenariosDir: string, scenarioId: string, sessions: number, actionsPerSession: number): SeededData {
+export async function seed(scenariosDir: string, scenarioId: string, sessions: number, actionsPerSession: number): Promise<SeededData> {
   const started = performance.now();
   const dataDir = mkdtempSync(join(tmpdir(), 'samenspel-bench-restart-'));
   const storage = openSqliteStorage(dataDir);
@@ -37,22 +37,23 @@ export function seed(scenariosDir: string, scenarioId: string, sessions: number,
   const out: SeededData['sessions'] = [];
   let actions = 0;
   for (let s = 0; s < sessions; s++) {
-    const { room, hostToken } = registry.create(scenario, { tables: 1 });
-    const submit = (type: string, payload: unknown, actor: { kind: 'host' } | { kind: 'guest' } | { kind: 'seat'; seatId: string }) => {
-      const result = room.submit(type as 'token:move', { actionId: randomUUID(), baseVersion: room.version, payload: payload as never }, actor, {
-        seatToken: (seatId) => ({ tokenHash: hashSecret(newSecret()), seatId }),
+    const { room, hostToken } = await registry.create(scenario, { tables: 1 });
+    const submit = async (type: string, payload: unknown, actor: { kind: 'host' } | { kind: 'guest' } | { kind: 'seat'; seatId: string }) => {
+      const result = await room.submit(type as 'token:move', { actionId: randomUUID(), baseVersion: room.version, payload: payload as never }, actor, {
+        seatToken: (seatId: string) => ({ tokenHash: hashSecret(newSecret()), seatId }),
       });
       if (!result.ok) throw new Error(`seeding ${type} failed: ${result.code} ${result.message}`);
       actions++;
       return result.action;
     };
     // The starting cards wait for the facilitator; the players below move them.
-    submit('situation:reveal', { all: true }, { kind: 'host' });
+    await submit('situation:reveal', { all: true }, { kind: 'host' });
     const roles = scenario.roles.slice(0, 8).map((r) => r.id);
-    const seats = roles.map((roleId) => {
-      const action = submit('seat:claim', { tableId: 't1', roleId, name: `bench ${roleId}` }, { kind: 'guest' });
-      return { seatId: `s${action.version}`, roleId };
-    });
+    const seats: { seatId: string; roleId: string }[] = [];
+    for (const roleId of roles) {
+      const action = await submit('seat:claim', { tableId: 't1', roleId, name: `bench ${roleId}` }, { kind: 'guest' });
+      seats.push({ seatId: `s${action.version}`, roleId });
+    }
     const cards = Object.keys(room.state.tables.t1!.cards);
     for (let i = 0; room.version < actionsPerSession; i++) {
       const seat = seats[i % seats.length]!;
@@ -60,12 +61,12 @@ export function seed(scenariosDir: string, scenarioId: string, sessions: number,
       const table = room.state.tables.t1!;
       if (i % 2 === 0) {
         const token = table.tokens[seat.roleId]!;
-        submit('token:move', { tableId: 't1', roleId: seat.roleId, x: spot(i, 1.1), y: spot(i + 7, 1.1), rev: token.rev }, actor);
+        await submit('token:move', { tableId: 't1', roleId: seat.roleId, x: spot(i, 1.1), y: spot(i + 7, 1.1), rev: token.rev }, actor);
       } else {
         const card = table.cards[cards[i % cards.length]!]!;
         const r = 0.3 + ((i * 37) % 60) / 100;
         const a = i * 0.7;
-        submit('card:move', { tableId: 't1', cardId: card.id, x: round(r * Math.cos(a)), y: round(r * Math.sin(a)), rev: card.rev }, actor);
+        await submit('card:move', { tableId: 't1', cardId: card.id, x: round(r * Math.cos(a)), y: round(r * Math.sin(a)), rev: card.rev }, actor);
       }
     }
     out.push({ sessionId: room.sessionId, hostToken, version: room.version });

@@ -232,7 +232,7 @@ async function main() {
   if (!SKIP.has('restart')) {
     const perSession = 199;
     log(`restart: writing ${TABLES} sessions × ${perSession} actions`);
-    const data = seed(SCENARIOS_DIR, SCENARIO_ID, TABLES, perSession);
+    const data = await seed(SCENARIOS_DIR, SCENARIO_ID, TABLES, perSession);
     tempDirs.push(data.dataDir);
     log(`written in ${ms(data.seedMs, 0)}; starting a fresh server on that data`);
     restart = await runRestart({ scenariosDir: SCENARIOS_DIR, data, actionsPerSession: perSession });

@@ -8,6 +8,8 @@ import { resolve } from 'node:path';
 import { createApp } from '../server/src/createApp';
 import type { Logger } from '../server/src/logger';
 import { loadScenarioCatalog } from '../server/src/scenarios/catalog';
+import { Cluster } from '../server/src/hosted/cluster';
+import { openPostgresStorage } from '../server/src/storage/postgres';
 import { openSqliteStorage } from '../server/src/storage/sqlite';
 import { serveIpc } from './lib/child';
 import { createProbe } from './lib/probe';
@@ -30,8 +32,19 @@ const count = (level: string) => (msg: string, fields?: Record<string, unknown>)
 };
 const logger: Logger = { info: count('info'), warn: count('warn'), error: count('error') };
 
+// With DATABASE_URL and REDIS_URL (bench/hosted.ts), the hosted mode: PostgreSQL and Redis.
+const hosted = process.env.DATABASE_URL
+  ? await (async () => {
+      const postgres = await openPostgresStorage(process.env.DATABASE_URL!, logger);
+      const cluster = new Cluster(process.env.REDIS_URL ?? 'redis://127.0.0.1:6379', process.env.REDIS_PREFIX ?? 'samenspel-bench', logger);
+      await cluster.start();
+      return { postgres, cluster };
+    })()
+  : null;
+
 const app = createApp({
-  storage: openSqliteStorage(resolve(dataDir)),
+  storage: hosted ? hosted.postgres : openSqliteStorage(resolve(dataDir)),
+  hosted: hosted ? { cluster: hosted.cluster, pingDatabase: () => hosted.postgres.ping() } : null,
   scenarios: loadScenarioCatalog(resolve(scenariosDir), logger),
   logger,
   // CLIENT_DIR serves a built client, for the browser bench; the server bench needs none.

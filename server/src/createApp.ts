@@ -10,6 +10,7 @@ import { RoomRegistry } from './rooms/registry';
 import { publicOrigin } from './http/security';
 import { newSecret } from './tokens';
 import type { ScenarioCatalog } from './scenarios/catalog';
+import type { Cluster, Dependencies } from './hosted/cluster';
 import type { Storage } from './storage/storage';
 
 export interface AppDeps {
@@ -28,6 +29,11 @@ export interface AppDeps {
   limits?: Partial<RealtimeLimits> & { sessionsPerMinute?: number };
   /** Sessions are deleted this many days after their last action (default 30). */
   retentionDays?: number;
+  /**
+   * Several processes share PostgreSQL (`storage`) and Redis: the coordination, and a probe of
+   * the database for /healthz and for refusing actions while it is away.
+   */
+  hosted?: { cluster: Cluster; pingDatabase: () => Promise<boolean> } | null;
 }
 
 export const DEFAULT_RETENTION_DAYS = 30;
@@ -45,7 +51,9 @@ export interface App {
   /** Purges sessions past retention, restores the rest, then listens. Resolves with the port (useful with port 0). */
   listen(port: number, host?: string): Promise<number>;
   /** Deletes every session idle for longer than the retention period; returns how many. */
-  purgeExpired(): number;
+  purgeExpired(): Promise<number>;
+  /** Hosted mode: which dependency is up; null with one process. */
+  dependencies(): Dependencies | null;
   close(): Promise<void>;
 }
 
@@ -59,10 +67,24 @@ export function createApp(deps: AppDeps): App {
   let ready = false;
   const trainerSecret = deps.scenariosWritable ? (deps.trainerSecret ?? newSecret()) : null;
   let purger: NodeJS.Timeout | null = null;
-  const purgeExpired = () => {
-    const deleted = registry.purgeIdle(retentionDays * DAY_MS);
+  const hosted = deps.hosted ?? null;
+  const purgeOnce = async () => {
+    const deleted = (await registry.purgeIdle(retentionDays * DAY_MS)).length;
     if (deleted > 0) logger.info('sessions past retention deleted', { deleted, retentionDays });
     return deleted;
+  };
+  // Hosted: one process at a time purges; another that comes due meanwhile skips this round.
+  const purgeExpired = async () => (hosted ? ((await hosted.cluster.exclusively('purge', 10 * 60_000, purgeOnce)) ?? 0) : purgeOnce());
+  let databaseUp = true;
+  let prober: NodeJS.Timeout | null = null;
+  const dependencies = (): Dependencies | null =>
+    hosted ? { postgres: databaseUp ? 'up' : 'down', redis: hosted.cluster.redisUp() ? 'up' : 'down' } : null;
+  const unavailable = () => {
+    const d = dependencies();
+    if (!d) return null;
+    if (d.postgres === 'down') return 'PostgreSQL';
+    if (d.redis === 'down') return 'Redis';
+    return null;
   };
 
   const httpApp = createHttpApp({
@@ -80,6 +102,8 @@ export function createApp(deps: AppDeps): App {
     storageHealth: () => deps.storage.health?.() ?? { ok: true },
     sessionsPerMinute: deps.limits?.sessionsPerMinute ?? 30,
     ready: () => ready,
+    dependencies,
+    processId: hosted?.cluster.processId ?? null,
   });
   const http = createServer(httpApp);
   const io: IoServer = new Server(http, {
@@ -95,7 +119,8 @@ export function createApp(deps: AppDeps): App {
   io.engine.on('connection_error', (error: { code: number; message: string }) => {
     logger.warn('connection refused', { code: error.code, message: error.message });
   });
-  const realtime = attachRealtime({ io, registry, storage: deps.storage, clock, logger, limits });
+  if (hosted) io.adapter(hosted.cluster.adapter);
+  const realtime = attachRealtime({ io, registry, storage: deps.storage, clock, logger, limits, cluster: hosted?.cluster ?? null, unavailable });
 
   const { relay } = realtime;
 
@@ -106,7 +131,8 @@ export function createApp(deps: AppDeps): App {
     relay,
     trainerSecret,
     purgeExpired,
-    listen: (port, host) => {
+    dependencies,
+    listen: async (port, host) => {
       // Purged before the restore, so a workshop from months ago is not even loaded.
       const problems = deps.storage.checkIntegrity?.() ?? [];
       if (problems.length > 0)
@@ -115,21 +141,26 @@ export function createApp(deps: AppDeps): App {
         );
       else if (deps.storage.checkIntegrity) logger.info('data file check: ok');
       try {
-        purgeExpired();
+        await purgeExpired();
       } catch (error) {
         // A damaged page in the log must not keep the readable sessions from coming back.
         logger.error(`retention purge failed at boot (${error instanceof Error ? error.message : String(error)}); it is tried again every hour`);
       }
-      const restored = registry.restore();
+      const restored = await registry.restore();
       purger = setInterval(() => {
-        try {
-          purgeExpired();
-        } catch (error) {
-          logger.error('retention purge failed', { error: String(error) });
-        }
+        purgeExpired().catch((error: unknown) => logger.error('retention purge failed', { error: String(error) }));
       }, PURGE_EVERY_MS);
       purger.unref();
       logger.info('sessions restored', restored);
+      if (hosted) {
+        prober = setInterval(() => {
+          void hosted.pingDatabase().then((up) => {
+            if (up !== databaseUp) logger[up ? 'info' : 'warn'](up ? 'postgres is back' : 'postgres is unreachable');
+            databaseUp = up;
+          });
+        }, 1_000);
+        prober.unref();
+      }
       return new Promise((resolvePort, reject) => {
         http.once('error', reject);
         http.listen(port, host, () => {
@@ -141,6 +172,7 @@ export function createApp(deps: AppDeps): App {
     close: async () => {
       ready = false;
       if (purger) clearInterval(purger);
+      if (prober) clearInterval(prober);
       purger = null;
       relay.close();
       realtime.stop();
@@ -157,7 +189,8 @@ export function createApp(deps: AppDeps): App {
         http.closeAllConnections();
         await closed;
       }
-      deps.storage.close();
+      await deps.storage.close();
+      await hosted?.cluster.close();
     },
   };
 }

@@ -2,6 +2,8 @@ import { resolve } from 'node:path';
 import { createApp, DEFAULT_RETENTION_DAYS } from './createApp';
 import { consoleLogger } from './logger';
 import { loadScenarioCatalog } from './scenarios/catalog';
+import { Cluster } from './hosted/cluster';
+import { openPostgresStorage } from './storage/postgres';
 import { openSqliteStorage, StorageError } from './storage/sqlite';
 import type { Storage } from './storage/storage';
 
@@ -17,6 +19,15 @@ if (!Number.isFinite(retentionDays) || retentionDays <= 0) {
   process.exit(1);
 }
 
+// Hosted mode: several processes share PostgreSQL (the log) and Redis (fan-out, coordination).
+// PostgreSQL without Redis would leave each process blind to the others' actions: refuse.
+const databaseUrl = process.env.DATABASE_URL ?? '';
+const redisUrl = process.env.REDIS_URL ?? '';
+if (databaseUrl && !redisUrl) {
+  console.error('DATABASE_URL is set but REDIS_URL is not: several processes need Redis to share sessions; set REDIS_URL or unset DATABASE_URL for one process with SQLite');
+  process.exit(1);
+}
+
 const maxMb = process.env.DATA_MAX_MB === undefined ? null : Number(process.env.DATA_MAX_MB);
 if (maxMb !== null && (!Number.isFinite(maxMb) || maxMb <= 0)) {
   logger.error('DATA_MAX_MB must be a number of megabytes above 0', { value: process.env.DATA_MAX_MB });
@@ -24,13 +35,27 @@ if (maxMb !== null && (!Number.isFinite(maxMb) || maxMb <= 0)) {
 }
 
 let storage: Storage;
-try {
-  storage = openSqliteStorage(dataDir, maxMb === null ? {} : { maxBytes: maxMb * 1024 * 1024 });
-} catch (error) {
-  // The operator's to fix: one clear line, no stack trace.
-  if (!(error instanceof StorageError)) throw error;
-  console.error(`Samenspel cannot start: ${error.message}`);
-  process.exit(1);
+let hosted: { cluster: Cluster; pingDatabase: () => Promise<boolean> } | null = null;
+if (databaseUrl) {
+  try {
+    const postgres = await openPostgresStorage(databaseUrl, logger);
+    const cluster = new Cluster(redisUrl, process.env.REDIS_PREFIX ?? 'samenspel', logger);
+    await cluster.start();
+    storage = postgres;
+    hosted = { cluster, pingDatabase: () => postgres.ping() };
+  } catch (error) {
+    console.error(`hosted mode could not start: ${error instanceof Error ? error.message : String(error)}`);
+    process.exit(1);
+  }
+} else {
+  try {
+    storage = openSqliteStorage(dataDir, maxMb === null ? {} : { maxBytes: maxMb * 1024 * 1024 });
+  } catch (error) {
+    // The operator's to fix: one clear line, no stack trace.
+    if (!(error instanceof StorageError)) throw error;
+    console.error(`Samenspel cannot start: ${error.message}`);
+    process.exit(1);
+  }
 }
 
 // Trainer pages name files as the operator wrote the folder, not by the server's absolute path.
@@ -39,6 +64,7 @@ if (process.env.SCENARIOS_WATCH === '1') scenarios.watch();
 
 const app = createApp({
   storage,
+  hosted,
   scenarios,
   logger,
   clientDir,
@@ -59,7 +85,11 @@ try {
   }
   throw error;
 }
-logger.info('Samenspel is ready', { url: `http://localhost:${actualPort}`, dataDir, scenariosDir });
+logger.info('Samenspel is ready', {
+  url: `http://localhost:${actualPort}`,
+  ...(hosted ? { mode: 'hosted', process: hosted.cluster.processId } : { dataDir }),
+  scenariosDir,
+});
 if (app.trainerSecret) {
   // Like a host token: whoever has it may overwrite scenario files. The link carries it after
   // the #, which the browser never sends to a server.

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { joinAsPlayer, LAPTOP, PROJECTOR, startBrowserSuite, stopBrowserSuite, TABLET, type Devices } from '../helpers/browser';
+import { joinAsPlayer, LAPTOP, PROJECTOR, startBrowserSuite, stopBrowserSuite, TABLET, type Devices, nextStep } from '../helpers/browser';
 import type { TestServer } from '../helpers/server';
 
 /*
@@ -90,7 +90,8 @@ describe('every page of a live session passes axe (WCAG 2.2 AA)', () => {
     await tablet.locator('[data-testid="role-card"]').waitFor();
     found.push(...(await audit(tablet, 'join: role card')));
     await tablet.locator('[data-testid="role-confirm"]').click();
-    await tablet.locator('[data-testid="board"]').first().waitFor();
+    // In step 1 a seated tablet opens on the persona, not on the board.
+    await tablet.locator('[data-testid="step-indicator"]').first().waitFor();
     expect(found).toEqual([]);
   });
 
@@ -135,17 +136,17 @@ describe('every page of a live session passes axe (WCAG 2.2 AA)', () => {
   });
 
   it('has no violations on the board with the situation, after an event, and with insights', async () => {
-    await host.locator('[data-testid="step-next"]').click();
+    await nextStep(host);
     await host.locator('[data-testid="situation-all"]').click();
     await tablet.locator('[data-testid="card-ots"]').first().waitFor();
     const found = [...(await audit(tablet, 'tablet: board with situation')), ...(await audit(host, 'host: situation'))];
-    await host.locator('[data-testid="step-next"]').click();
+    await nextStep(host);
     await host.locator('[data-testid="fire-tess-wordt-18"]').click();
     const confirm = host.locator('[data-testid="confirm-ok"]');
     if (await confirm.count()) await confirm.click();
     await screen.locator('[data-testid="card-ots"]').waitFor({ state: 'detached' });
     found.push(...(await audit(screen, 'screen: event')), ...(await audit(tablet, 'tablet: after event')), ...(await audit(host, 'host: after event')));
-    await host.locator('[data-testid="step-next"]').click();
+    await nextStep(host);
     await tablet.locator('[data-testid="step-indicator"][data-step="reflectie"]').first().waitFor();
     await tablet.locator('[data-testid="insight-text"]').fill('Begin op tijd met plannen voor na de achttiende.');
     await tablet.locator('[data-testid="insight-send"]').tap();

@@ -280,22 +280,26 @@ describe('a board played by finger', () => {
 });
 
 describe('a full board, read on every screen', () => {
-  it('shows forty cards on the projector without one on another, each inside its ring, in letters the room can read', async () => {
+  it('shows all forty cards on the projector, none in a stack, none on another, each inside its ring, in letters the room can read', async () => {
     await fillBoard(40);
     const cards = Object.values(state().tables.t1!.cards).filter((c) => !c.staged).length;
     await expect.poll(async () => (await piecesOn(screen)).pieces.length, { timeout: 10_000 }).toBeGreaterThan(10);
     const { drawn, stacked, minPx } = await expectReadableBoard(screen, cards);
     console.log(`projector: ${drawn.length} cards drawn, ${stacked} in stacks, smallest label ${minPx.toFixed(1)} px, rings ${await screen.locator('svg[data-testid="board"]').getAttribute('data-rings')}`);
     await screen.screenshot({ path: `${SHOTS}/screen-1920x1080.png` });
-    expect(minPx).toBeGreaterThanOrEqual(16);
+    expect(stacked).toBe(0);
+    expect(drawn).toHaveLength(40);
+    // Tess's forty cards fill her fullest cells five deep; at 16 px they do not all fit on a
+    // 1080 px wheel (docs/architecture.md, "Board layout"), so the big screen shows them all a little smaller.
+    expect(minPx).toBeGreaterThanOrEqual(12);
   }, 120_000);
 
-  it('shows the same board on a 1024×768 tablet and a portrait tablet, labels near 10 px (12 px is not reached yet, see docs/architecture.md)', async () => {
+  it('shows the same board on a 1024×768 tablet in letters of at least 11 px, and on a portrait tablet', async () => {
     const cards = Object.values(state().tables.t1!.cards).filter((c) => !c.staged).length;
     const { drawn, stacked, minPx } = await expectReadableBoard(tablet, cards);
     console.log(`tablet: ${drawn.length} cards drawn, ${stacked} in stacks, smallest label ${minPx.toFixed(1)} px`);
     await tablet.screenshot({ path: `${SHOTS}/tablet-1024x768.png` });
     await portrait.screenshot({ path: `${SHOTS}/portrait-800x1280.png` });
-    expect(minPx).toBeGreaterThanOrEqual(9.5);
+    expect(minPx).toBeGreaterThanOrEqual(11);
   }, 120_000);
 });

@@ -40,7 +40,7 @@ describe('printable report', () => {
     if (!claim.ok) throw new Error(claim.message);
     version = claim.version;
     await send(host.socket, 'situation:reveal', { all: true });
-    await send(host.socket, 'step:set', { step: 'spelen' });
+    await send(host.socket, 'step:set', { step: 'spelen', force: true });
     await send(player.socket, 'card:place', { tableId: 't1', label: LONG_LABEL, ...cellPoint(2, 1, 8, 1, 3) });
     await send(player.socket, 'link:add', { tableId: 't1', from: 'fasehuis', to: 'mentorgesprek' });
     await send(host.socket, 'event:fire', { eventId: 'tess-wordt-18' });

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import type { ActionAck, Scenario } from '@samenspel/game-core';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CLIENT_DIR, joinAsPlayer, launchDevices, LAPTOP, PROJECTOR, TABLET, type Devices } from '../helpers/browser';
+import { CLIENT_DIR, joinAsPlayer, launchDevices, LAPTOP, PROJECTOR, TABLET, type Devices, nextStep } from '../helpers/browser';
 import { createSessionOver, REAL_SCENARIOS, startServer, type TestServer } from '../helpers/server';
 import { actionRequest, joinAsPlayer as joinBySocket, request, type TestSocket } from '../helpers/socket';
 
@@ -182,8 +182,8 @@ describe('the screens around the board', () => {
   });
 
   it('asks in the page before an event: Escape cancels, Enter lets it happen', async () => {
-    await host.locator('[data-testid="step-next"]').click();
-    await host.locator('[data-testid="step-next"]').click();
+    await nextStep(host);
+    await nextStep(host);
     await screen.locator('[data-testid="step-indicator"][data-step="spelen"]').first().waitFor();
     await host.locator('[data-testid="fire-tess-wordt-18"]').click();
     const dialog = host.locator('dialog[open][data-testid="confirm-dialog"]');
@@ -282,7 +282,7 @@ describe('the screens around the board', () => {
   });
 
   it('shows every one of 24 revealed insights readably on the big screen, the question once', async () => {
-    await host.locator('[data-testid="step-next"]').click();
+    await nextStep(host);
     await screen.locator('[data-testid="step-indicator"][data-step="reflectie"]').first().waitFor();
     await host.locator('[data-testid="prompt-show-reflection-0"]').click();
     const question = (await screen.locator('[data-testid="screen-prompt"] .screen-prompt-text').textContent())!.trim();

@@ -117,3 +117,17 @@ export async function freeSpotInRing(page: Page, ring: number, sectorCount: numb
   );
 }
 
+
+/**
+ * The facilitator moves the table on a step. Play (step 3) asks first while required roles are
+ * free; a test table seldom has every role seated, so the facilitator starts anyway.
+ */
+export async function nextStep(host: Page) {
+  await host.locator('[data-testid="step-next"]').click();
+  const force = host.locator('[data-testid="step-force"]');
+  const asked = await force.waitFor({ timeout: 1500 }).then(
+    () => true,
+    () => false,
+  );
+  if (asked) await force.click();
+}

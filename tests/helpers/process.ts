@@ -49,7 +49,8 @@ export async function spawnServer(env: Record<string, string>, timeoutMs = 20_00
 
 export function killHard(proc: ServerProcess): Promise<void> {
   return new Promise((resolve) => {
-    if (proc.child.exitCode !== null) return resolve();
+    // A child ended by a signal has no exit code, only a signal code.
+    if (proc.child.exitCode !== null || proc.child.signalCode !== null) return resolve();
     proc.child.once('exit', () => resolve());
     proc.child.kill('SIGKILL');
   });

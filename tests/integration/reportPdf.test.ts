@@ -151,7 +151,7 @@ describe('printed report', () => {
     let withStacks = 0;
     for (const table of json.tables) {
       for (const [i, board] of table.boards.entries()) {
-        const drawing = wheelDrawing(board, table.boards[i - 1], json.sectors.length, 'nl');
+        const drawing = wheelDrawing(board, table.boards[i - 1], json.sectors.length, 'nl', json.scenario.wheelLabels);
         const drawn = { ...drawing.layout.loose, ...drawing.layout.cards };
         const stacked = new Set(drawing.layout.stacks.flatMap((s) => s.ids));
         for (const id of drawing.cards.keys()) expect(drawn[id] !== undefined || stacked.has(id), `${board.label}: ${id}`).toBe(true);

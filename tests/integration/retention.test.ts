@@ -42,7 +42,7 @@ describe('retention', () => {
 
     clock.advance(11 * DAY);
     const told = nextEvent<{ sessionId: string }>(host.socket, 'session:deleted', 500).catch(() => null);
-    expect(server.app.purgeExpired()).toBe(1);
+    expect(await server.app.purgeExpired()).toBe(1);
     expect(await told).toBeNull();
     expect(await exists(server, old.code)).toBe(false);
     expect(await exists(server, active.code)).toBe(true);
@@ -50,7 +50,7 @@ describe('retention', () => {
 
     clock.advance(20 * DAY);
     const goodbye = nextEvent<{ sessionId: string }>(host.socket, 'session:deleted');
-    expect(server.app.purgeExpired()).toBe(2);
+    expect(await server.app.purgeExpired()).toBe(2);
     expect(await goodbye).toEqual({ sessionId: active.sessionId });
     expect(await exists(server, active.code)).toBe(false);
   });

@@ -15,7 +15,7 @@ import {
   type Viewer,
 } from '@samenspel/game-core';
 import { AnimatePresence } from 'framer-motion';
-import { useCallback, useEffect, useId, useMemo, useRef, useState, type KeyboardEvent, type PointerEvent } from 'react';
+import { useCallback, useEffect, useId, useLayoutEffect, useMemo, useRef, useState, type KeyboardEvent, type PointerEvent, type RefObject } from 'react';
 import { markBoardShown } from '../app/motion';
 import { useShallow } from 'zustand/shallow';
 import { useT } from '../i18n/useT';
@@ -31,7 +31,7 @@ import { StackBadge } from './StackBadge';
 import { LinkLine } from './LinkLine';
 import { linkingStore } from './linking';
 import { TokenPiece, GhostToken } from './TokenPiece';
-import { VIEW_BOX, VIEW_HALF, cardAppearance, clampToMat, describePlace, markMap, nudge, SCALE } from './view';
+import { VIEW_BOX, VIEW_HALF, cardAppearance, cardFontFor, clampToMat, describePlace, markMap, nudge, SCALE } from './view';
 import { Wheel } from './Wheel';
 import './board.css';
 
@@ -75,9 +75,11 @@ export function Board({ tableId, mode, ownRoleId = null, className, preview, sta
   const tapStart = useRef<{ id: number; x: number; y: number } | null>(null);
   const hyphenate = useHyphenate();
   const isPreview = preview !== undefined;
+  const pxPerUnit = usePxPerUnit(svgRef, scenario !== null && table !== null);
+  const fonts = useMemo(() => cardFontFor(pxPerUnit, mode === 'screen'), [pxPerUnit, mode]);
   const layout = useMemo(
-    () => (scenario && table ? layoutFor(scenario, table, viewer, { preview: isPreview, interactive: !readOnly }, hyphenate) : null),
-    [scenario, table, viewer, isPreview, readOnly, hyphenate],
+    () => (scenario && table ? layoutFor(scenario, table, viewer, { preview: isPreview, interactive: !readOnly }, hyphenate, fonts) : null),
+    [scenario, table, viewer, isPreview, readOnly, hyphenate, fonts],
   );
 
   const toMat = useCallback((clientX: number, clientY: number): Point | null => {
@@ -196,7 +198,29 @@ export function Board({ tableId, mode, ownRoleId = null, className, preview, sta
   );
 }
 
-const EMPTY_LAYOUT: BoardLayout = { cards: {}, stacks: [], tokens: {}, loose: {}, rings: [0.2, 0.4, 0.6, 0.8, 1] };
+const EMPTY_LAYOUT: BoardLayout = { cards: {}, stacks: [], tokens: {}, loose: {}, rings: [0.2, 0.4, 0.6, 0.8, 1], font: 0.04 };
+
+/**
+ * How many CSS pixels one mat unit takes on screen, in steps of 20 so a resize by a few pixels
+ * does not lay the board out again; 0 until the board is measured.
+ */
+function usePxPerUnit(ref: RefObject<SVGSVGElement | null>, shown: boolean): number {
+  const [ppu, setPpu] = useState(0);
+  useLayoutEffect(() => {
+    const svg = ref.current;
+    if (!svg) return;
+    const measure = () => {
+      const box = svg.getBoundingClientRect();
+      const side = Math.min(box.width, box.height);
+      setPpu(side > 0 ? Math.floor(side / ((VIEW_HALF * 2) / SCALE) / 20) * 20 : 0);
+    };
+    measure();
+    const observer = new ResizeObserver(measure);
+    observer.observe(svg);
+    return () => observer.disconnect();
+  }, [ref, shown]);
+  return ppu;
+}
 
 /**
  * The drawing of a table for this viewer: the cards it sees, in the order they came onto the
@@ -208,12 +232,13 @@ function layoutFor(
   viewer: Viewer | null,
   board: { preview: boolean; interactive: boolean },
   hyphenate: ((word: string) => string) | undefined,
+  fonts: { font: number; minFont: number },
 ): BoardLayout {
   const cards = Object.values(table.cards)
     .filter((c) => cardAppearance(c, viewer, board) === 'card')
     .map((c) => ({ id: c.id, x: c.x, y: c.y, label: wheelLabel(scenario, c) }));
   const tokens = Object.values(table.tokens).map((tk) => ({ id: tk.roleId, x: tk.x, y: tk.y }));
-  return layoutBoard(cards, tokens, { sectorCount: scenario.board.sectors.length, hyphenate });
+  return layoutBoard(cards, tokens, { sectorCount: scenario.board.sectors.length, hyphenate, ...fonts });
 }
 
 /** The badges of crowded cells: how many more cards lie there, and (tapped) which. */

@@ -156,6 +156,11 @@ export const CardPiece = memo(function CardPiece({
   const ids = cellIds(at, scenario);
   const moving = source === 'local' || source === 'remote';
   const place = describePlace(at, scenario, t);
+  // The name starts with the text people see on the card, as drawn (WCAG 2.5.3: a speech user
+  // says what they see); the full label follows when the wheel shows a shorter one.
+  const drawn = layout.lines.join(' ');
+  const sameText = layout.lines.join('').replace(/-/g, '') === card.label.replace(/[\s-]/g, '');
+  const spoken = sameText ? drawn : `${drawn} (${card.label})`;
   const privateNote = card.hidden ? ` ${t('player.card.private')}` : '';
   const pausedNote = card.paused ? ` ${t('player.card.pausedNote')}` : '';
   const noteText = card.note ? ` ${t('player.card.noteSays', { note: card.note })}` : '';
@@ -186,7 +191,7 @@ export const CardPiece = memo(function CardPiece({
       tabIndex={board.interactive ? 0 : undefined}
       role={board.interactive ? 'button' : undefined}
       aria-pressed={board.interactive ? selected : undefined}
-      aria-label={`${t('board.cardLabel', { label: card.label, place })}${noteText}${linkText}${privateNote}${pausedNote}`}
+      aria-label={`${t('board.cardLabel', { shown: spoken, place })}${noteText}${linkText}${privateNote}${pausedNote}`}
       style={{ x, y }}
       initial={appeared.current ? false : { opacity: 0, scale: 0.6, x: shown.x * SCALE, y: shown.y * SCALE, rotate }}
       animate={{ opacity: 1, scale: 1, x: shown.x * SCALE, y: shown.y * SCALE, rotate }}
@@ -316,7 +321,8 @@ function CardText({ layout }: { layout: CardLayout }) {
     <text className="card-text" fontSize={font}>
       {lines.map((text, i) => (
         <tspan key={i} x={0} y={(i - (lines.length - 1) / 2) * line + font * 0.36}>
-          {text}
+          {/* A space ends each line, so text read from the drawing keeps its words apart. */}
+          {i < lines.length - 1 ? `${text} ` : text}
         </tspan>
       ))}
     </text>

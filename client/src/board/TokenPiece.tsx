@@ -1,4 +1,4 @@
-import { emWidth, radiusOf, round, wrapLabel, type Point, type ScenarioRole, type Token } from '@samenspel/game-core';
+import { emWidth, radiusOf, round, wrapWords, type Point, type ScenarioRole, type Token } from '@samenspel/game-core';
 import { m, useMotionValue } from 'framer-motion';
 import { memo, useEffect, useMemo, useRef, type KeyboardEvent } from 'react';
 import { createPortal } from 'react-dom';
@@ -7,13 +7,17 @@ import { createThrottle } from '../net/throttle';
 import { appStore, pieceKey, useApp } from '../store';
 import { moveToken } from './actions';
 import { useBoard } from './context';
+import { useHyphenate } from './hyphenate';
 import { transitionFor, usePiecePosition, useRemoteFollow } from './motion';
 import { useDrag } from './useDrag';
 import { SCALE, TOKEN, VIEW_HALF, initials } from './view';
 
 const R = TOKEN.radius * SCALE;
-/** The widest a name label may be (mat units): the start track leaves some 0.49 between twelve tokens. */
-const LABEL_MAX_W = 0.48;
+/** The widest a name label may be (mat units); a longer name takes a second line. */
+const LABEL_MAX_W = 0.34;
+/** The widest a name label may run near the mat's edge, where there is no room for more lines. */
+const LABEL_WIDE_W = 0.8;
+const EDGE_SLACK = 16;
 
 const clamp = (n: number, lo: number, hi: number) => Math.min(hi, Math.max(lo, n));
 
@@ -36,6 +40,7 @@ export const TokenPiece = memo(function TokenPiece({ token, role }: { token: Tok
     return null;
   });
   const settled = usePiecePosition(key, token, board.live);
+  const hyphenate = useHyphenate();
 
   const throttle = useMemo(
     () => createThrottle((p: Point) => session()?.drag({ tableId, kind: 'token', id: role.id, x: round(p.x), y: round(p.y) })),
@@ -107,14 +112,24 @@ export const TokenPiece = memo(function TokenPiece({ token, role }: { token: Tok
   const centre = board.layout.rings[0]!;
   const inCentre = role.kind === 'persona' && radiusOf(at) < centre * 0.5 && !moving;
   const full = own ? `${t('board.you')}: ${role.name}` : role.name;
-  // One line, cut with an ellipsis by width rather than letters, so "Sociaal werker wijkteam" still fits whole.
-  const label = wrapLabel(full, (LABEL_MAX_W - 0.03) / TOKEN.labelFont, 1)[0] ?? full;
-  const labelW = (emWidth(label) * TOKEN.labelFont + 0.03) * SCALE;
+  // The whole role name, on as many lines as it needs (hyphenated where a word is too long), never cut short.
+  const away = settled.at.y < -0.05;
+  const lineH = TOKEN.labelFont * SCALE * 1.12;
+  const heightOf = (n: number) => lineH * (n - 1) + TOKEN.labelFont * SCALE * 1.35;
+  // A name may touch the drawing's edge by its padding (EDGE_SLACK) and still read whole.
+  const fits = (n: number, above: boolean) =>
+    above ? at.y * SCALE - R - 8 - heightOf(n) >= -VIEW_HALF - EDGE_SLACK : at.y * SCALE + R + 8 + heightOf(n) <= VIEW_HALF + EDGE_SLACK;
+  const narrow = useMemo(() => wrapWords(full, (LABEL_MAX_W - 0.03) / TOKEN.labelFont, Number.POSITIVE_INFINITY, hyphenate), [full, hyphenate]);
+  const wide = useMemo(() => wrapWords(full, (LABEL_WIDE_W - 0.03) / TOKEN.labelFont, Number.POSITIVE_INFINITY, hyphenate), [full, hyphenate]);
+  // Names sit on the side away from the wheel, so they never cover the sector names on the rim;
+  // near the mat's edge a name runs wider on fewer lines, and only when even that has no room
+  // does it go to the other side.
+  const lines = fits(narrow.length, away) ? narrow : wide;
+  const labelAbove = fits(lines.length, away) ? away : !away;
+  const labelW = (Math.max(...lines.map(emWidth)) * TOKEN.labelFont + 0.03) * SCALE;
   // Keep the name inside the mat, also for a token near its edge.
   const labelX = clamp(at.x * SCALE - labelW / 2, -VIEW_HALF + 4, VIEW_HALF - 4 - labelW) - at.x * SCALE;
-  const labelH = TOKEN.labelFont * SCALE * 1.35;
-  // Names sit on the side away from the wheel, so they never cover the sector names on the rim.
-  const labelAbove = settled.at.y < -0.05;
+  const labelH = heightOf(lines.length);
   const labelTop = labelAbove ? -R - 8 - labelH : R + 8;
   const kind = role.kind ?? 'professional';
 
@@ -131,7 +146,7 @@ export const TokenPiece = memo(function TokenPiece({ token, role }: { token: Tok
       tabIndex={board.interactive && movable ? 0 : undefined}
       role={board.interactive && movable ? 'button' : undefined}
       aria-pressed={board.interactive && movable ? selected : undefined}
-      aria-label={own ? t('board.tokenYou', { role: role.name }) : t('board.tokenLabel', { role: role.name })}
+      aria-label={inCentre ? t('board.tokenLabel', { role: role.name }) : t('board.tokenNamed', { shown: `${initials(role.name)} ${lines.join(' ')}` })}
       initial={false}
       style={{ x, y }}
       animate={{ x: at.x * SCALE, y: at.y * SCALE }}
@@ -151,11 +166,16 @@ export const TokenPiece = memo(function TokenPiece({ token, role }: { token: Tok
           <circle className="hit" r={TOKEN.hit * SCALE} />
           <circle className="token-body" r={R} />
           <text className="token-initials" y={TOKEN.font * SCALE * 0.36} fontSize={TOKEN.font * SCALE}>
-            {initials(role.name)}
+            {/* The space keeps the initials apart from the name when the drawing is read as text. */}
+            {`${initials(role.name)} `}
           </text>
           <rect className="token-label-bg" x={labelX} y={labelTop} width={labelW} height={labelH} rx={10} />
           <text className="token-label" x={labelX + labelW / 2} y={labelTop + TOKEN.labelFont * SCALE * 0.98} fontSize={TOKEN.labelFont * SCALE}>
-            {label}
+            {lines.map((line, i) => (
+              <tspan key={i} x={labelX + labelW / 2} dy={i === 0 ? 0 : lineH}>
+                {i < lines.length - 1 ? `${line} ` : line}
+              </tspan>
+            ))}
           </text>
           <circle className="focus-ring" r={TOKEN.hit * SCALE + 4} />
         </>

@@ -20,6 +20,19 @@ import type { CardMark } from './context';
 
 export const SCALE = 1000;
 export const VIEW_HALF = MAT_HALF * SCALE;
+
+/**
+ * The card font a board asks the layout for, from how many CSS pixels one mat unit takes on
+ * this screen. The big screen (read from the back of a room, never touched) aims at 18 px and
+ * shrinks as far as it must to show every card; a tablet aims at 14 px and keeps 11 px, and
+ * beyond that a crowded cell stacks (a tap lists its cards). Small boards (thumbnails, a grid
+ * of tables) show every card, as small as needed.
+ */
+export function cardFontFor(pxPerUnit: number, big: boolean): { font: number; minFont: number } {
+  const clamp = (n: number, lo: number, hi: number) => Math.min(hi, Math.max(lo, n));
+  if (big || !(pxPerUnit >= 200)) return { font: clamp(18 / pxPerUnit, 0.03, 0.045), minFont: 0.021 };
+  return { font: clamp(14 / pxPerUnit, 0.03, 0.07), minFont: clamp(11 / pxPerUnit, 0.021, 0.055) };
+}
 export const VIEW_BOX = `${-VIEW_HALF} ${-VIEW_HALF} ${VIEW_HALF * 2} ${VIEW_HALF * 2}`;
 
 /**

@@ -76,6 +76,7 @@ export const en: Record<MessageKey, string> = {
   'error.RATE_LIMITED': 'Easy: too many requests at once. Try again in a moment.',
   'error.PAYLOAD_TOO_LARGE': 'That is too long.',
   'error.INTERNAL': 'Something went wrong on the server. Please try again.',
+  'error.UNAVAILABLE': 'The server cannot reach its database right now. Wait a moment and try again.',
   'error.TIMEOUT': 'Saving did not finish in time. Your change was undone.',
   'error.generic': 'That did not work. Please try again.',
 
@@ -152,9 +153,9 @@ export const en: Record<MessageKey, string> = {
   'board.label': 'Participation wheel of {name}',
   'board.help': 'Choose a card or your token, then choose a spot on the wheel. Dragging works too. Keyboard: Tab to a piece, Enter to pick it up, arrow keys to move it, Enter to put it down, Escape to stop.',
   'board.tokenLabel': 'Token of {role}',
-  'board.tokenYou': 'Your token ({role})',
+  'board.tokenNamed': '{shown}, token',
   'board.stack': '{n} more cards in this cell: {cards}. Tap to see them.',
-  'board.cardLabel': 'Card {label}: {place}',
+  'board.cardLabel': '{shown}: card in {place}',
   'board.you': 'you',
   'board.persona': '{name}, age {age}',
 

@@ -78,6 +78,7 @@ export const nl = {
   'error.RATE_LIMITED': 'Even rustig aan: te veel verzoeken tegelijk. Probeer het zo weer.',
   'error.PAYLOAD_TOO_LARGE': 'Dat is te lang.',
   'error.INTERNAL': 'Er ging iets mis op de server. Probeer het opnieuw.',
+  'error.UNAVAILABLE': 'De server kan zijn opslag even niet bereiken. Wacht een moment en probeer het dan nog eens.',
   'error.TIMEOUT': 'Het opslaan lukte niet op tijd. Je wijziging is teruggezet.',
   'error.generic': 'Dat lukte niet. Probeer het opnieuw.',
 
@@ -154,9 +155,9 @@ export const nl = {
   'board.label': 'Participatiewiel van {name}',
   'board.help': 'Kies een kaart of je pion, en kies dan een plek in het wiel. Slepen kan ook. Toetsenbord: Tab naar een stuk, Enter om het op te pakken, pijltjes om het te verplaatsen, Enter om het neer te leggen, Escape om te stoppen.',
   'board.tokenLabel': 'Pion van {role}',
-  'board.tokenYou': 'Jouw pion ({role})',
+  'board.tokenNamed': '{shown}, pion',
   'board.stack': 'Nog {n} kaarten in dit vak: {cards}. Tik om ze te zien.',
-  'board.cardLabel': 'Kaart {label}: {place}',
+  'board.cardLabel': '{shown}: kaart in {place}',
   'board.you': 'jij',
   'board.persona': '{name}, {age} jaar',
 

@@ -81,6 +81,25 @@ const LABELS = ['Jongerenrekening', 'Eigen geld uit haar bijbaan', 'Crisislogeer
 /** Short labels as the shipped scenarios give them, for the realistic board. */
 const SHORT = ['Jongerenrekening', 'Bijbaan drogist', 'Crisisopvang', 'Studiebegeleider', 'Huisarts', 'Mentor fasehuis', 'Vriendinnen', 'Zorgtoeslag', 'Moeder', 'Schuldhulp', 'Jeugdbeschermer', 'Sportschool'];
 
+/**
+ * Labels as a table writes them and the shipped scenarios shorten them (≤ 28 characters), for
+ * the realistic boards; their long words are in testHyphens.
+ */
+const REALISTIC = [
+  'Beste vriendinnen', 'Weekend bij moeder', 'Omgang vader', 'Maatje', 'Netwerkberaad', 'Eigen geld uit bijbaan', 'Jongerenrekening', 'DigiD',
+  'Kookt zelf', 'Buurvrouw kookt mee', 'Jongerenwerker', 'Mbo Zorg', 'Bijbaan drogist', 'Meer uren drogist', 'Budgetcursus', 'Logeren bij moeder',
+  'Budgetcoach', 'Oom helpt met verhuizen', 'Sportcoach', 'Groepsles sport', 'Oma belt elke zondag', 'Fasehuis', 'Toekomstplan 18+', 'Vakbond',
+  'Schuldhulp', 'Mentor fasehuis', 'Jeugd-ggz nazorg', 'Wijkteam', 'Bezoek vader kliniek', 'Sportabonnement', 'Zumba met vriendinnen', 'OTS, jeugdbeschermer',
+  'Loopbaanbegeleider', 'Stage in de zorg', 'Huiswerkklas', 'Kinderbijslag', 'Bewind voorbereiden', 'Zorgpolis moeder', 'POH-ggz', 'Stichting Leergeld',
+];
+
+/**
+ * The card font and its floor a screen asks for where the wheel is some 540 px across per mat
+ * unit… in mat units: 0.032 and 0.026 (the client derives them from its own size, see
+ * client/src/board/view.ts).
+ */
+const AT_SIZE = { font: 0.032, minFont: 0.021 };
+
 /** Break points as the Dutch patterns give them, for the words above. */
 function testHyphens(word: string): string {
   const known: Record<string, string> = {
@@ -88,6 +107,20 @@ function testHyphens(word: string): string {
     Studiebegeleider: 'Stu\u00addie\u00adbe\u00adge\u00adlei\u00adder',
     Jeugdbeschermer: 'Jeugd\u00adbe\u00adscher\u00admer',
     Crisisopvang: 'Cri\u00adsis\u00adop\u00advang',
+    Netwerkberaad: 'Net\u00adwerk\u00adbe\u00adraad',
+    vriendinnen: 'vrien\u00addin\u00adnen',
+    Jongerenwerker: 'Jon\u00adge\u00adren\u00adwer\u00adker',
+    Budgetcursus: 'Bud\u00adget\u00adcur\u00adsus',
+    Sportabonnement: 'Sport\u00adabon\u00adne\u00adment',
+    jeugdbeschermer: 'jeugd\u00adbe\u00adscher\u00admer',
+    Loopbaanbegeleider: 'Loop\u00adbaan\u00adbe\u00adge\u00adlei\u00adder',
+    Kinderbijslag: 'Kin\u00adder\u00adbij\u00adslag',
+    voorbereiden: 'voor\u00adbe\u00adrei\u00adden',
+    Toekomstplan: 'Toe\u00adkomst\u00adplan',
+    Huiswerkklas: 'Huis\u00adwerk\u00adklas',
+    Schuldhulp: 'Schuld\u00adhulp',
+    Budgetcoach: 'Bud\u00adget\u00adcoach',
+    Sportcoach: 'Sport\u00adcoach',
   };
   return known[word] ?? word;
 }
@@ -122,26 +155,49 @@ describe('layoutBoard', () => {
     expectHonest(layout, input, 8);
   });
 
-  it('puts a new card in a free place and leaves the cards already there where they were', () => {
+  it('puts a new card beside the one already in its cell, both in the order they lie along the ring', () => {
     const input = [
-      { id: 'a', ...cellPoint(3, 1, 8), label: 'Huisarts' },
-      { id: 'b', ...cellPoint(3, 1, 8), label: 'Vriendinnen' },
+      { id: 'a', ...fromPolar(0.9, (Math.PI / 4) * 1.8), label: 'Buddy' },
+      { id: 'b', ...fromPolar(0.9, (Math.PI / 4) * 1.2), label: 'Oma' },
     ];
     const before = layoutBoard(input.slice(0, 1), [], { sectorCount: 8 });
     const after = layoutBoard(input, [], { sectorCount: 8 });
-    expect(after.cards.a).toEqual(before.cards.a);
-    expect(after.cards.b).toBeTruthy();
+    expect(before.cards.a).toBeTruthy();
+    expect([after.cards.a!.ring, after.cards.a!.sector]).toEqual([3, 1]);
+    // b was dropped earlier along the ring (clockwise) than a, so it lies before a.
+    expect(angleOf(after.cards.b!)).toBeLessThan(angleOf(after.cards.a!));
     expectHonest(after, input, 8);
   });
 
-  it('draws a forty-card board with every card shown or counted in its own cell\'s stack', () => {
+  it('shows all forty cards of a realistic board, five in its fullest cell, without a stack', () => {
     const input: LayoutCardInput[] = [];
-    for (let i = 0; i < 5; i++) input.push({ id: `full-${i}`, ...cellPoint(2, 3, 8, i, 5), label: SHORT[i]! });
-    for (let i = 0; i < 35; i++) input.push({ id: `more-${i}`, ...cellPoint(i % 4, Math.floor(i / 4) % 8, 8, Math.floor(i / 32), 2), label: SHORT[(i * 5) % SHORT.length]! });
-    const layout = layoutBoard(input, [], { sectorCount: 8, hyphenate: testHyphens });
+    for (let i = 0; i < 5; i++) input.push({ id: `full-${i}`, ...cellPoint(1, 5, 8), label: REALISTIC[i]! });
+    for (let i = 0; i < 35; i++) input.push({ id: `more-${i}`, ...cellPoint(i % 4, (i * 3) % 8, 8), label: REALISTIC[(i * 7 + 5) % REALISTIC.length]! });
+    const layout = layoutBoard(input, [], { sectorCount: 8, hyphenate: testHyphens, ...AT_SIZE });
     expectHonest(layout, input, 8);
-    // Most of the board is readable at once; only crowded cells stack.
-    expect(Object.keys(layout.cards).length).toBeGreaterThanOrEqual(24);
+    expect(layout.stacks).toEqual([]);
+    expect(Object.keys(layout.cards)).toHaveLength(40);
+  });
+
+  it('stacks nothing on any board of at most forty cards and five per cell', () => {
+    const cellArb = fc.record({ ring: fc.integer({ min: 0, max: 3 }), sector: fc.integer({ min: 0, max: 7 }), n: fc.integer({ min: 1, max: 5 }) });
+    fc.assert(
+      fc.property(fc.uniqueArray(cellArb, { selector: (c) => `${c.ring}:${c.sector}`, maxLength: 32 }), fc.array(fc.nat(), { minLength: 200, maxLength: 200 }), (cells, picks) => {
+        const input: LayoutCardInput[] = [];
+        for (const { ring, sector, n } of cells) {
+          for (let i = 0; i < n && input.length < 40; i++) {
+            const k = input.length;
+            // Dropped anywhere in the cell, not only in its middle.
+            const at = fromPolar(0.2 + 0.2 * ring + 0.19 * ((picks[k * 2]! % 97) / 97), (Math.PI / 4) * (sector + 0.01 + 0.98 * ((picks[k * 2 + 1]! % 89) / 89)));
+            input.push({ id: `p${k}`, ...at, label: REALISTIC[picks[k]! % REALISTIC.length]! });
+          }
+        }
+        const layout = layoutBoard(input, [], { sectorCount: 8, hyphenate: testHyphens, ...AT_SIZE });
+        expectHonest(layout, input, 8);
+        expect(layout.stacks).toEqual([]);
+      }),
+      { numRuns: 30 },
+    );
   });
 
   it('gathers what a crowded cell cannot show in one stack with the count of the rest', () => {

@@ -87,6 +87,8 @@ export interface BoardLayout {
    * unless a crowded ring widened.
    */
   rings: number[];
+  /** The card font the layout settled on, in mat units: the one asked for, or smaller where the wheel is full. */
+  font: number;
 }
 
 export interface LayoutOptions {
@@ -97,15 +99,21 @@ export interface LayoutOptions {
    * game-core stays free of it. Without one, long words are cut where they must be.
    */
   hyphenate?: (word: string) => string;
-  /** Pieces of ring no card may cover, e.g. a name printed on the wheel. */
-  avoid?: readonly Extent[];
+  /**
+   * The card font asked for, in mat units (default CARD_FONT). A screen passes what makes its
+   * labels legible at its size; the layout shrinks it (to FONT_FLOOR of it) only where the
+   * wheel is too full.
+   */
+  font?: number;
+  /** The smallest card font the layout may shrink to before it stacks (default FONT_FLOOR of `font`). */
+  minFont?: number;
 }
 
 /** Label font on the wheel in mat units; 0.046 is 12 px on a 1024×768 tablet and over 18 px on a 1920×1080 screen (see docs/architecture.md). */
 export const CARD_FONT = 0.04;
-const PAD_X = 0.024;
-const PAD_Y = 0.014;
-const LINE = 1.1;
+const PAD_X = 0.016;
+const PAD_Y = 0.009;
+const LINE = 1.08;
 /** Room kept between two boxes and between a box and a ring edge. */
 export const CARD_GAP = 0.008;
 /** A stack badge's size. */
@@ -291,92 +299,326 @@ export function turnAt(a: number): number {
   return Math.round(deg * 100) / 100;
 }
 
-/** Fractions of a sector's angle tried along each row. */
-const COMB = Array.from({ length: 17 }, (_, i) => 0.02 + (0.96 * i) / 16);
-
-interface Candidate {
-  r: number;
-  a: number;
-  p: Point;
+/**
+ * A card's label as the wheel sets it, in ems of its font: the narrowest setting of at most
+ * three lines that breaks no word (else one that hyphenates, else one cut short), so cards
+ * stay narrow enough to lie several along a ring. Independent of the font size, so the layout
+ * can shrink every card by one scale without setting the labels again.
+ */
+interface EmCard {
+  lines: string[];
+  /** Box width and height in ems, padding included. */
+  w: number;
+  h: number;
 }
 
-/** The radii at which a tangential card of this size lies in rows inside a band. */
-function rowRadii(inner: number, outer: number, size: { w: number; h: number }): number[] {
-  const lo = inner + CARD_GAP * 1.01 + size.h / 2;
-  const far = (outer - CARD_GAP * 1.01) ** 2 - (size.w / 2) ** 2;
-  if (far <= 0) return [];
-  const hi = Math.sqrt(far) - size.h / 2;
-  if (hi < lo) return [];
-  // A row's outer corners reach further out than its middle; the next row starts beyond them.
-  const out = [lo];
-  for (;;) {
-    const last = out[out.length - 1]!;
-    const next = Math.hypot(last + size.h / 2, size.w / 2) + CARD_GAP * 2.02 + size.h / 2;
-    if (next > hi) break;
-    out.push(next);
+const MAX_LINES = 3;
+const PAD_X_EM = PAD_X / CARD_FONT;
+const PAD_Y_EM = PAD_Y / CARD_FONT;
+/** Text widths tried for a card, in ems. */
+const TEXT_WIDTHS = Array.from({ length: 14 }, (_, i) => 3.5 + i * 0.5);
+/** A stack badge's size in ems of the card font. */
+const STACK_EM = { w: STACK_BOX.w / CARD_FONT, h: STACK_BOX.h / CARD_FONT };
+
+/**
+ * A card's label as the wheel may set it, in ems of its font (so the layout can shrink every
+ * card by one scale without setting labels again): for one, two and three lines, the narrowest
+ * setting that breaks no word, then the narrowest that hyphenates. A cell tries each kind for
+ * all its cards and keeps what needs least room. Entry k is that setting, or the card's
+ * setting with the fewest lines where it has none of that kind.
+ */
+function emCards(label: string, hyphenate?: (word: string) => string): EmCard[] {
+  const box = (lines: string[]): EmCard => ({
+    lines,
+    w: Math.max(0, ...lines.map(emWidth)) + PAD_X_EM * 2,
+    h: lines.length * LINE + PAD_Y_EM * 2,
+  });
+  const narrowest = (max: number, hy: ((word: string) => string) | undefined): EmCard | null => {
+    for (const width of TEXT_WIDTHS) {
+      const lines = wrapWords(label, width, Number.POSITIVE_INFINITY, hy);
+      // Without the hyphenator a word is only cut where it must be; such a line is not wanted.
+      if (lines.length <= max && (hy || !lines.some((l) => l.endsWith('-')))) return box(lines);
+    }
+    return null;
+  };
+  const out: (EmCard | null)[] = [];
+  for (const max of [1, 2, 3]) out.push(narrowest(max, undefined), hyphenate ? narrowest(max, hyphenate) : null);
+  out[SHAPES - 1] ??= box(wrapWords(label, TEXT_WIDTHS[TEXT_WIDTHS.length - 1]!, MAX_LINES, hyphenate));
+  const fewest = out.find((e) => e !== null)!;
+  return out.map((e) => e ?? fewest);
+}
+
+/** How many settings of a card a cell tries (one to three lines, whole words or hyphenated). */
+const SHAPES = MAX_LINES * 2;
+
+/** A piece laid out in a cell: a card (by id) or the cell's stack badge. */
+interface Piece {
+  id: string | null;
+  /** Which of the card's settings (see emCards). */
+  shape: number;
+  w: number;
+  h: number;
+  /** Stored angle relative to the sector's start, and stored radius: where it was dropped. */
+  rel: number;
+  r: number;
+  order: number;
+}
+
+interface Row {
+  /** Radius of the row's inner edge. */
+  r0: number;
+  h: number;
+  pieces: Piece[];
+}
+
+/** The angle a tangential piece of width `w` takes at inner radius `r0`, with room either side. */
+function spanAt(w: number, r0: number): number {
+  return 2 * Math.atan(w / 2 / r0);
+}
+
+/** Whether pieces fit side by side in a row at inner radius `r0` within `width` radians, a gap between each and at both ends. */
+function rowFits(pieces: readonly { w: number }[], r0: number, width: number): boolean {
+  let used = ((pieces.length + 1) * CARD_GAP * 1.05) / r0;
+  for (const p of pieces) used += spanAt(p.w, r0);
+  return used <= width;
+}
+
+/** The smallest inner radius at which a piece of width `w` fits alone in a sector of `width` radians. */
+function fitRadius(w: number, width: number): number {
+  // 2·atan(w/2/r) + 2·gap/r ≤ width, solved by bisection (the left side falls as r grows).
+  let lo = 0.01;
+  let hi = 10;
+  for (let i = 0; i < 50; i++) {
+    const mid = (lo + hi) / 2;
+    if (spanAt(w, mid) + (2 * CARD_GAP * 1.05) / mid <= width) hi = mid;
+    else lo = mid;
   }
-  // One row: in the band's middle, where it looks as meant.
-  if (out.length === 1) return [(lo + hi) / 2];
-  return out;
+  return hi;
+}
+
+/** Where the row after `row` starts: beyond its outer corners, a gap further. */
+function nextRow(row: Row): number {
+  const wide = Math.max(...row.pieces.map((p) => p.w));
+  return Math.hypot(row.r0 + row.h, wide / 2) + CARD_GAP * 2.02;
+}
+
+/** How deep a cell's rows reach from `start`: to the last row's outer corners, plus a gap. */
+function rowsEnd(rows: readonly Row[], start: number): number {
+  if (rows.length === 0) return start;
+  return nextRow(rows[rows.length - 1]!) - CARD_GAP * 1.01;
 }
 
 /**
+ * Fills rows outwards from `start` with a cell's pieces. Inner rows are the shortest, so each
+ * row takes the narrowest pieces left that fit along its inner edge (first fit, narrowest
+ * first; ties by input order). With `maxRows`, what does not fit in that many rows leaves room
+ * for a stack badge at the end of the last row and is returned as `rest`.
+ */
+function fillRows(pieces: readonly Piece[], start: number, width: number, maxRows: number, badge: Piece): { rows: Row[]; rest: Piece[] } {
+  const queue = [...pieces].sort((a, b) => a.w - b.w || a.order - b.order);
+  const rows: Row[] = [];
+  let r0 = start;
+  while (queue.length > 0) {
+    if (rows.length === maxRows) {
+      // Make room for the badge in the last row: its widest pieces join the stack.
+      const last = rows[rows.length - 1]!;
+      while (last.pieces.length > 0 && !rowFits([...last.pieces, badge], last.r0, width)) queue.unshift(last.pieces.pop()!);
+      last.pieces.push(badge);
+      last.h = Math.max(...last.pieces.map((p) => p.h));
+      return { rows, rest: queue };
+    }
+    const row: Row = { r0, h: 0, pieces: [] };
+    for (let i = 0; i < queue.length; ) {
+      if (rowFits([...row.pieces, queue[i]!], r0, width)) row.pieces.push(...queue.splice(i, 1));
+      else i++;
+    }
+    if (row.pieces.length === 0) {
+      // Too wide for this radius even alone: the row moves out until the narrowest fits.
+      r0 = Math.max(r0 + 0.001, fitRadius(queue[0]!.w, width));
+      continue;
+    }
+    row.h = Math.max(...row.pieces.map((p) => p.h));
+    rows.push(row);
+    r0 = nextRow(row);
+  }
+  return { rows, rest: [] };
+}
+
+interface CellPlan {
+  ring: number;
+  sector: number;
+  /** The cell's cards in each of their settings (see emCards). */
+  shapes: Piece[][];
+}
+
+/** The smallest card font the layout shrinks to before it stacks, as a share of the font asked for, unless `minFont` says. */
+export const FONT_FLOOR = 0.8;
+/** The least depth of a ring without cards, so its colour and name still show. */
+const EMPTY_RING = 0.07;
+/** The persona's disc is never larger than on the mat. */
+const MAX_CENTRE = RING_EDGES[0];
+
+/**
  * Lays out one board. Deterministic: the same input gives the same drawing on every device.
- * Cards are placed in input order; pass them in the order they came onto the board.
  *
- * The rings start as printed on the mat (RING_EDGES). Where a cell holds more than one row of
- * cards can show, its ring widens (up to three rows deep) and the others and the persona's
- * disc give way; `rings` says where the drawn rings lie, and `toDisplay`/`toCanonical` map
- * between the stored positions and the drawing.
+ * Cards lie in rows along their ring, inside their own cell (sector × ring): a row holds what
+ * fits along its inner edge, its cards in the order of their stored angles and spread evenly
+ * across the cell, the rows filled from the cards dropped nearest the middle outwards. Each
+ * ring is as deep as its fullest cell needs; the persona's disc shrinks to what it needs (down
+ * to MIN_CENTRE) and what room is left goes to the thinnest rings, so the wheel looks like the
+ * mat where it can. When the rings together need more than the wheel, every card shrinks by one
+ * common scale, down to FONT_FLOOR of the font asked for; only then do the deepest rings lose
+ * rows and their fullest cells show a `+n` stack.
  */
 export function layoutBoard(cards: readonly LayoutCardInput[], tokens: readonly LayoutTokenInput[], options: LayoutOptions): BoardLayout {
-  const settings = new Map(cards.map((c) => [c.id, CARD_SHAPES.map((shape) => setLabel(c.label, options.hyphenate, shape))]));
-  // A ring nobody put a card in may grow thin; one with cards keeps at least a row.
-  const used = [0, 1, 2, 3].map((ring) => cards.some((c) => { const cell = locate(c, options.sectorCount); return cell.kind === 'ring' && cell.ring === ring; }));
-  let rows: number[] = used.map((u) => (u ? 1 : 0.5));
-  let best = layoutTwice(RING_EDGES, cards, settings, options);
-  // Widen a ring that stacks cards by a row (whichever shows most), and again, while that shows more.
-  for (let attempt = 0; attempt < 4 && best.stacks.length > 0; attempt++) {
-    let better: { rows: number[]; layout: BoardLayout } | null = null;
-    for (let ring = 0; ring < 4; ring++) {
-      if (!best.stacks.some((s) => s.ring === ring) || rows[ring]! >= MAX_ROWS) continue;
-      const next = rows.map((n, i) => (i === ring ? n + 1 : n));
-      const tried = layoutTwice(ringsFor(next), cards, settings, options);
-      if (drawnCount(tried) > drawnCount(better?.layout ?? best) && complete(tried, cards, options.sectorCount)) better = { rows: next, layout: tried };
+  const { sectorCount } = options;
+  const font = options.font ?? CARD_FONT;
+  const floor = Math.min(font, options.minFont ?? font * FONT_FLOOR);
+  const width = TAU / sectorCount;
+  const ems = new Map(cards.map((c) => [c.id, emCards(c.label, options.hyphenate)]));
+  const cells = new Map<string, CellPlan>();
+  const loose: LayoutCardInput[] = [];
+  cards.forEach((card, order) => {
+    const cell = locate(card, sectorCount);
+    if (cell.kind !== 'ring') {
+      loose.push(card);
+      return;
     }
-    if (!better) break;
-    ({ rows, layout: best } = better);
+    const key = `${cell.ring}:${cell.sector}`;
+    const plan = cells.get(key) ?? { ring: cell.ring, sector: cell.sector, shapes: Array.from({ length: SHAPES }, (): Piece[] => []) };
+    const rel = angleOf(card) - width * cell.sector;
+    ems.get(card.id)!.forEach((em, shape) => {
+      // A hair under 2π in sector 0 is its start, not its end.
+      plan.shapes[shape]!.push({ id: card.id, shape, w: em.w, h: em.h, rel: rel > Math.PI ? rel - TAU : rel, r: Math.hypot(card.x, card.y), order });
+    });
+    cells.set(key, plan);
+  });
+  const plans = [...cells.values()];
+  const used = [0, 1, 2, 3].map((ring) => plans.some((p) => p.ring === ring));
+
+  const badgeAt = (f: number): Piece => ({ id: null, shape: 0, w: STACK_EM.w * f, h: STACK_EM.h * f, rel: width, r: 0, order: Number.POSITIVE_INFINITY });
+  /**
+   * A cell's rows at font `f` from radius `start`, at most `cap` deep: its cards all set one
+   * way (see emCards), whichever stacks fewest and then needs least depth.
+   */
+  const fillCell = (plan: CellPlan, f: number, start: number, cap: number) => {
+    let best: (ReturnType<typeof fillRows> & { end: number }) | null = null;
+    for (const pieces of plan.shapes) {
+      const fill = fillRows(pieces.map((p) => ({ ...p, w: p.w * f, h: p.h * f })), start, width, cap, badgeAt(f));
+      const end = rowsEnd(fill.rows, start);
+      if (!best || fill.rest.length < best.rest.length || (fill.rest.length === best.rest.length && end < best.end - 1e-9)) best = { ...fill, end };
+    }
+    return best!;
+  };
+
+  /** How deep each ring must be at font `f` with at most `caps[ring]` rows, its rows starting at `inner`. */
+  const ringNeed = (ring: number, inner: number, f: number, cap: number) => {
+    const mine = plans.filter((p) => p.ring === ring);
+    if (mine.length === 0) return EMPTY_RING;
+    let end = inner;
+    for (const plan of mine) end = Math.max(end, fillCell(plan, f, inner + CARD_GAP * 1.01, cap).end);
+    return end - inner;
+  };
+  /** The ring edges a font and caps need, from a disc of `hub` outwards; the last may pass the rim. */
+  const edgesFor = (hub: number, f: number, caps: readonly number[]) => {
+    const edges = [hub];
+    for (let ring = 0; ring < 4; ring++) edges.push(edges[ring]! + Math.max(ringNeed(ring, edges[ring]!, f, caps[ring]!), used[ring] ? 0 : EMPTY_RING));
+    return edges;
+  };
+
+  let f = font;
+  let caps = [Infinity, Infinity, Infinity, Infinity];
+  let edges = edgesFor(MIN_CENTRE, f, caps);
+  // Shrink every card alike, down to the floor.
+  for (let step = 1; edges[4]! > 1 && f > floor + 1e-9; step++) {
+    f = Math.max(floor, font * (1 - 0.025 * step));
+    edges = edgesFor(MIN_CENTRE, f, caps);
   }
-  const obstacles = [...Object.values(best.cards), ...best.stacks].map(boundsOf);
-  const inner = best.rings[0]!;
-  for (const token of tokens) best.tokens[token.id] = tokenSpot(toDisplay(token, best.rings), obstacles, inner);
-  return best;
+  // Still too deep: the ring with most rows loses one, and its fullest cells stack. Should
+  // every ring be down to one row, the cards shrink further (a wheel always holds one row each).
+  while (edges[4]! > 1) {
+    const rows = [0, 1, 2, 3].map((ring) => {
+      const inner = edges[ring]! + CARD_GAP * 1.01;
+      return Math.max(0, ...plans.filter((p) => p.ring === ring).map((p) => fillCell(p, f, inner, caps[ring]!).rows.length));
+    });
+    const deepest = rows.indexOf(Math.max(...rows));
+    if (rows[deepest]! > 1) caps = caps.map((c, i) => (i === deepest ? rows[deepest]! - 1 : c));
+    else f *= 0.95;
+    edges = edgesFor(MIN_CENTRE, f, caps);
+  }
+  // Each ring's rows as filled from its inner edge here; below they only move outwards, which
+  // keeps them apart and inside their band (a row further out needs less angle and less depth).
+  const planned = edges;
+  // Room left: first the persona's disc grows back towards the mat's, then the thinnest rings
+  // grow alike (rings further out need no more room for being further out).
+  const spare = 1 - edges[4]!;
+  const depths = [0, 1, 2, 3].map((i) => edges[i + 1]! - edges[i]!);
+  const hub = round(Math.min(MAX_CENTRE, MIN_CENTRE + spare));
+  const left = 1 - hub;
+  // Water-filling: every ring at least `level` deep, or its own need if deeper.
+  const sorted = [...depths].sort((a, b) => b - a);
+  let level = left / 4;
+  for (let k = 0; k < 4; k++) {
+    level = (left - sorted.slice(0, k).reduce((a, b) => a + b, 0)) / (4 - k);
+    if (level >= (sorted[k] ?? 0)) break;
+  }
+  const final = [hub];
+  for (let ring = 0; ring < 4; ring++) final.push(round(ring === 3 ? 1 : final[ring]! + Math.max(depths[ring]!, level)));
+
+  const out: BoardLayout = { cards: {}, stacks: [], tokens: {}, loose: {}, rings: final, font: round(f * 10000) / 10000 };
+  for (const plan of plans) {
+    const inner = final[plan.ring]!;
+    const outer = final[plan.ring + 1]!;
+    const s0 = width * plan.sector;
+    // Filled again where the ring now starts (further out, so rows hold more); should that
+    // reach further, the rows as planned, moved out with their ring.
+    let start = inner + CARD_GAP * 1.01;
+    let fill = fillCell(plan, f, start, caps[plan.ring]!);
+    let moved = 0;
+    if (fill.end > outer + 1e-9) {
+      start = planned[plan.ring]! + CARD_GAP * 1.01;
+      fill = fillCell(plan, f, start, caps[plan.ring]!);
+      moved = inner - planned[plan.ring]!;
+    }
+    const { rows, rest } = fill;
+    // The rows sit in the middle of the band's room.
+    const shift = moved + Math.max(0, (outer - (fill.end + moved)) / 2);
+    for (const row of rows) {
+      const r0 = row.r0 + shift;
+      const rc = r0 + row.h / 2;
+      const inOrder = [...row.pieces].sort((a, b) => a.rel - b.rel || a.order - b.order);
+      const spans = inOrder.map((p) => spanAt(p.w, r0));
+      const gap = (width - spans.reduce((a, b) => a + b, 0)) / (inOrder.length + 1);
+      let at = s0 + gap;
+      inOrder.forEach((piece, i) => {
+        const a = at + spans[i]! / 2;
+        at += spans[i]! + gap;
+        const p = fromPolar(rc, a);
+        const base = { x: round(p.x), y: round(p.y), w: round(piece.w), h: round(piece.h), rotate: turnAt(a), ring: plan.ring, sector: plan.sector };
+        if (piece.id === null) {
+          out.stacks.push({ ...base, ids: rest.map((q) => q.id!).sort((x, y) => cards.findIndex((c) => c.id === x) - cards.findIndex((c) => c.id === y)) });
+          return;
+        }
+        const em = ems.get(piece.id)![piece.shape]!;
+        out.cards[piece.id] = { id: piece.id, ...base, lines: em.lines, font: round(f * 10000) / 10000, lineHeight: round(f * LINE * 10000) / 10000 };
+      });
+    }
+  }
+  for (const card of loose) {
+    const em = ems.get(card.id)![2]!;
+    const want = toDisplay(card, final);
+    out.loose[card.id] = {
+      id: card.id, x: want.x, y: want.y, rotate: 0, ring: -1, sector: -1,
+      lines: em.lines, font: f, lineHeight: f * LINE, w: em.w * f, h: em.h * f,
+    };
+  }
+  const obstacles = [...Object.values(out.cards), ...out.stacks].map(boundsOf);
+  for (const token of tokens) out.tokens[token.id] = tokenSpot(toDisplay(token, final), obstacles, final[0]!);
+  return out;
 }
 
-/** The deepest a ring may grow, in rows of cards. */
-const MAX_ROWS = 4;
 /** The smallest the persona's disc may become when rings widen. */
 export const MIN_CENTRE = 0.13;
-
-/** Whether every card on the rings is drawn or in a stack. */
-function complete(layout: BoardLayout, cards: readonly LayoutCardInput[], sectorCount: number): boolean {
-  const stacked = new Set(layout.stacks.flatMap((s) => s.ids));
-  return cards.every((c) => locate(c, sectorCount).kind !== 'ring' || layout.cards[c.id] !== undefined || stacked.has(c.id));
-}
-
-function drawnCount(layout: BoardLayout): number {
-  return Object.keys(layout.cards).length;
-}
-
-/** Ring edges where ring i is `rows[i]` parts deep, between MIN_CENTRE and the rim. */
-function ringsFor(rows: readonly number[]): number[] {
-  const total = rows.reduce((a, b) => a + b, 0);
-  const edges = [MIN_CENTRE];
-  let at = MIN_CENTRE;
-  for (const n of rows) edges.push((at = round(at + ((RING_EDGES[4] - MIN_CENTRE) * n) / total)));
-  edges[4] = RING_EDGES[4];
-  return edges;
-}
 
 /** Maps a radius from one set of ring edges onto another, piece by piece; beyond the rim it stays. */
 function mapRadius(r: number, from: readonly number[], to: readonly number[]): number {
@@ -402,233 +644,14 @@ export function toCanonical(p: Point, rings: readonly number[]): Point {
   return { x: round(p.x * k), y: round(p.y * k) };
 }
 
-/**
- * A layout on these rings, and a second one with the badges of the cells that overflowed in
- * the first placed before the cards; whichever shows more cards.
- */
-function layoutTwice(
-  edges: readonly number[],
-  cards: readonly LayoutCardInput[],
-  settingsOf: ReadonlyMap<string, ReturnType<typeof setLabel>[]>,
-  options: LayoutOptions,
-): BoardLayout {
-  const first = layoutWith(edges, cards, settingsOf, options);
-  if (first.stacks.length === 0) return first;
-  const second = layoutWith(edges, cards, settingsOf, options, new Set(first.stacks.map((st) => `${st.ring}:${st.sector}`)));
-  return drawnCount(second) > drawnCount(first) && complete(second, cards, options.sectorCount) ? second : first;
-}
-
-function layoutWith(
-  edges: readonly number[],
-  cards: readonly LayoutCardInput[],
-  settingsOf: ReadonlyMap<string, ReturnType<typeof setLabel>[]>,
-  options: LayoutOptions,
-  reserve: ReadonlySet<string> = new Set(),
-): BoardLayout {
-  const { sectorCount } = options;
-  const taken: Extent[] = [...(options.avoid ?? [])];
-  const out: BoardLayout = { cards: {}, stacks: [], tokens: {}, loose: {}, rings: [...edges] };
-  const cellOf = new Map<string, { ring: number; sector: number }>();
-  const byCell = new Map<string, string[]>();
-  const overflow = new Map<string, string[]>();
-  const extentOf = new Map<string, Extent>();
-  const reservedExtent = new Map<CardStack, Extent>();
-
-  /**
-   * The free spot nearest `want` where one of `sizes` fits, and which one. Candidates are the
-   * rows a card of that size makes in its ring (touching the inner edge, then each row out,
-   * touching the rim side) and, along each row, a comb of angles across the sector plus the
-   * angles just beside every piece already placed, so cards pack edge to edge.
-   */
-  const freeSpot = <S extends { w: number; h: number }>(ring: number, sector: number, sizes: readonly S[], want: Point) => {
-    const inner = edges[ring]!;
-    const outer = edges[ring + 1]!;
-    const width = TAU / sectorCount;
-    const s0 = width * sector;
-    const s1 = s0 + width;
-    let best = null as { c: Candidate; size: S; extent: Extent } | null;
-    let bestD = Number.POSITIVE_INFINITY;
-    // Tight spots first (against the sector's sides or beside a placed piece), so cards pack
-    // edge to edge; the comb across the sector only when none of those is free.
-    for (const tight of [true, false]) {
-      for (const size of sizes) {
-        for (const r of rowRadii(inner, outer, size)) {
-          const half = Math.atan(size.w / 2 / (r - size.h / 2));
-          // Most of a card lies in its own sector: its centre keeps this far from the lines.
-          const margin = Math.min(half, width * 0.3);
-          const angles = tight ? [s0 + margin, s1 - margin] : COMB.map((f) => s0 + width * f);
-          // Only pieces at about this radius can be in the way (or be a neighbour to lie against).
-          const reach = Math.hypot(r + size.h / 2, size.w / 2);
-          const near = taken.filter((o) => o.r0 < reach + CARD_GAP && r - size.h / 2 < o.r1 + CARD_GAP);
-          if (tight) {
-            for (const o of near) {
-              const pad = (CARD_GAP * 1.01) / Math.max(Math.min(o.r0, r - size.h / 2), 0.05);
-              angles.push(o.a1 + half + pad, o.a0 - half - pad);
-            }
-          }
-          for (const raw of angles) {
-            const a = ((raw % TAU) + TAU) % TAU;
-            const inSector = (x: number) => x >= s0 + margin - 1e-9 && x <= s1 - margin + 1e-9;
-            if (!inSector(a) && !inSector(a + TAU)) continue;
-            const p = fromPolar(r, a);
-            const d = (p.x - want.x) ** 2 + (p.y - want.y) ** 2;
-            if (d >= bestD) continue;
-            const extent = extentAt(r, a, size.w, size.h);
-            if (!extentInBand(extent, inner, outer, CARD_GAP)) continue;
-            if (near.some((o) => extentsOverlap(extent, o, CARD_GAP))) continue;
-            // The sector by angle alone: on widened rings `locate` (the mat's rings) would misjudge the radius.
-            if (sectorAt(angleOf(p), sectorCount) !== sector) continue;
-            best = { c: { r, a, p }, size, extent };
-            bestD = d;
-          }
-        }
-        // The first size (the widest that shows the whole label) wins where it fits at all.
-        if (best) break;
-      }
-      if (best) break;
-    }
-    return best;
-  };
-
-  // Cells known to overflow get their badge first, in their middle, so their cards and their
-  // neighbours' fill round it instead of being pushed out for it afterwards.
-  const reserved = new Map<string, CardStack>();
-  for (const key of reserve) {
-    const [ring, sector] = key.split(':').map(Number) as [number, number];
-    const mid = fromPolar((edges[ring]! + edges[ring + 1]!) / 2, (TAU / sectorCount) * (sector + 0.5));
-    const spot = freeSpot(ring, sector, [STACK_BOX], mid);
-    if (!spot) continue;
-    const stack: CardStack = { x: round(spot.c.p.x), y: round(spot.c.p.y), ...STACK_BOX, rotate: turnAt(spot.c.a), ring, sector, ids: [] };
-    reserved.set(key, stack);
-    reservedExtent.set(stack, spot.extent);
-    taken.push(spot.extent);
-  }
-
-  for (const card of cards) {
-    const cell = locate(card, sectorCount);
-    const settings = settingsOf.get(card.id)!;
-    const want = toDisplay(card, edges);
-    if (cell.kind !== 'ring') {
-      out.loose[card.id] = { id: card.id, x: want.x, y: want.y, rotate: 0, ring: -1, sector: -1, ...strip(settings[1]!) };
-      continue;
-    }
-    const key = `${cell.ring}:${cell.sector}`;
-    cellOf.set(card.id, { ring: cell.ring, sector: cell.sector });
-    byCell.set(key, [...(byCell.get(key) ?? []), card.id]);
-    // A shape that shows the whole label wins over one that cuts it short. Once a cell
-    // overflows, its later cards join the stack, so the stack keeps their order.
-    const whole = settings.filter((s) => !s.cut);
-    const badge = reserved.get(key);
-    const spot = overflow.has(key) || (badge && badge.ids.length > 0)
-      ? null
-      : ((whole.length > 0 ? freeSpot(cell.ring, cell.sector, whole, want) : null) ?? freeSpot(cell.ring, cell.sector, settings, want));
-    if (spot) {
-      out.cards[card.id] = {
-        id: card.id,
-        x: round(spot.c.p.x),
-        y: round(spot.c.p.y),
-        rotate: turnAt(spot.c.a),
-        ring: cell.ring,
-        sector: cell.sector,
-        ...strip(spot.size),
-      };
-      extentOf.set(card.id, spot.extent);
-      taken.push(spot.extent);
-    } else if (badge) badge.ids.push(card.id);
-    else overflow.set(key, [...(overflow.get(key) ?? []), card.id]);
-  }
-  for (const [key, stack] of reserved) {
-    if (stack.ids.length > 0) out.stacks.push(stack);
-    else {
-      // Everything fitted after all: the badge's room goes back.
-      taken.splice(taken.indexOf(reservedExtent.get(stack)!), 1);
-      reserved.delete(key);
-    }
-  }
-
-  const evict = (id: string) => {
-    const extent = extentOf.get(id)!;
-    taken.splice(taken.indexOf(extent), 1);
-    delete out.cards[id];
-    const { ring, sector } = cellOf.get(id)!;
-    const key = `${ring}:${sector}`;
-    const stack = out.stacks.find((s) => s.ring === ring && s.sector === sector);
-    if (stack) {
-      if (!stack.ids.includes(id)) stack.ids.push(id);
-    } else {
-      const list = overflow.get(key) ?? [];
-      if (!list.includes(id)) list.push(id);
-      overflow.set(key, list);
-      if (!queue.includes(key)) queue.push(key);
-    }
-  };
-  const queue = [...overflow.keys()];
-  while (queue.length > 0) {
-    const key = queue.shift()!;
-    const ids = overflow.get(key)!;
-    const { ring, sector } = cellOf.get(ids[0]!)!;
-    const placedStack = out.stacks.find((st) => st.ring === ring && st.sector === sector);
-    if (placedStack) {
-      for (const id of ids) if (!placedStack.ids.includes(id)) placedStack.ids.push(id);
-      continue;
-    }
-    const mid = fromPolar((edges[ring]! + edges[ring + 1]!) / 2, (TAU / sectorCount) * (sector + 0.5));
-    let spot = freeSpot(ring, sector, [STACK_BOX], mid);
-    // No room even for the badge: the cell's latest drawn card joins the stack and frees its place.
-    const drawn = (byCell.get(key) ?? []).filter((id) => out.cards[id]);
-    while (!spot && drawn.length > 0) {
-      const id = drawn.pop()!;
-      taken.splice(taken.indexOf(extentOf.get(id)!), 1);
-      delete out.cards[id];
-      ids.push(id);
-      spot = freeSpot(ring, sector, [STACK_BOX], mid);
-    }
-    if (!spot) {
-      // Neighbours' cards lean over this whole cell: those covering its middle make way for the
-      // badge and join their own cells' stacks. Every round draws fewer cards, so this ends;
-      // badges sit in their cells' middles, which lie far enough apart for two badges.
-      const r = rowRadii(edges[ring]!, edges[ring + 1]!, STACK_BOX)[0];
-      if (r === undefined) continue; // a ring too thin for a badge holds no cards: rings with cards keep a row
-      const a = (TAU / sectorCount) * (sector + 0.5);
-      const want = extentAt(r, a, STACK_BOX.w, STACK_BOX.h);
-      let moved = false;
-      for (const [id, extent] of extentOf) {
-        if (!out.cards[id] || !extentsOverlap(want, extent, CARD_GAP)) continue;
-        evict(id);
-        moved = true;
-      }
-      if (!moved) {
-        // Still no room: everything leaning into this cell makes way.
-        const whole: Extent = { r0: edges[ring]!, r1: edges[ring + 1]!, a0: (TAU / sectorCount) * sector, a1: (TAU / sectorCount) * (sector + 1) };
-        for (const [id, extent] of extentOf) {
-          if (!out.cards[id] || !extentsOverlap(whole, extent)) continue;
-          evict(id);
-          moved = true;
-        }
-      }
-      if (moved) queue.push(key);
-      continue;
-    }
-    const order = byCell.get(key)!;
-    ids.sort((a, b) => order.indexOf(a) - order.indexOf(b));
-    const stack: CardStack = { x: round(spot.c.p.x), y: round(spot.c.p.y), ...STACK_BOX, rotate: turnAt(spot.c.a), ring, sector, ids };
-    out.stacks.push(stack);
-    taken.push(spot.extent);
-  }
-  return out;
-}
-
-function strip({ lines, font, lineHeight, w, h }: LabelSetting & { w: number; h: number }) {
-  return { lines, font, lineHeight, w, h };
-}
-
 /** The nearest point to a token's own where its box covers no card: rings of candidates round it. */
 function tokenSpot(token: Point, placed: readonly Box[], centre: number): Point {
+  const limit = MAT_HALF - TOKEN_BOX.w / 2;
   const clear = (p: Point) => !placed.some((o) => boxesOverlap({ x: p.x, y: p.y, ...TOKEN_BOX }, o));
   const own = { x: token.x, y: token.y };
   // The persona in the middle stands on her own disc, where no card lies.
   if (Math.hypot(own.x, own.y) < centre || clear(own)) return own;
-  const limit = MAT_HALF - TOKEN_BOX.w / 2;
+
   for (let step = 1; step <= 60; step++) {
     const r = step * 0.02;
     const n = Math.max(8, Math.round((TAU * r) / 0.02));

@@ -51,6 +51,8 @@ export const ERROR_CODES = [
   'LIMIT_REACHED',
   'INVALID_TEXT',
   'INTERNAL',
+  /** A service the server depends on (its database or its message bus) is down for a while; retry later. */
+  'UNAVAILABLE',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 

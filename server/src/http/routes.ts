@@ -9,7 +9,9 @@ import { buildReport } from '@samenspel/game-core';
 import type { Room } from '../rooms/room';
 import type { RoomRegistry } from '../rooms/registry';
 import { renderReportPdf } from '../report/pdf';
+import type { Dependencies } from '../hosted/cluster';
 import type { Storage } from '../storage/storage';
+import { StorageUnavailableError } from '../storage/unavailable';
 import { SCENARIO_ID, type ScenarioCatalog } from '../scenarios/catalog';
 import { FailureWindow } from '../realtime/rateLimit';
 import { GuessCounter } from '../realtime/limits';
@@ -36,6 +38,10 @@ export interface HttpDeps {
   /** Sessions one address may start per minute. */
   sessionsPerMinute: number;
   ready: () => boolean;
+  /** Hosted mode: which of PostgreSQL and Redis answer; null with one process. */
+  dependencies: () => Dependencies | null;
+  /** Hosted mode: this process's name among the others, for operators and the proxy test. */
+  processId: string | null;
 }
 
 const IMAGE_TYPES = new Set(['.png', '.jpg', '.jpeg', '.webp', '.svg', '.gif']);
@@ -60,7 +66,11 @@ export function createHttpApp(deps: HttpDeps): Express {
     const storage = deps.storageHealth();
     // A full or unwritable disk refuses every action: the server is up but not healthy.
     if (!storage.ok) return void res.status(503).json({ ok: false, status: 'storage', reason: storage.reason, ...counts });
-    res.json({ ok: true, ...counts });
+    // Hosted mode names the dependency that is missing; the process recovers by itself.
+    const dependencies = deps.dependencies();
+    if (dependencies && (dependencies.postgres === 'down' || dependencies.redis === 'down'))
+      return void res.status(503).json({ ok: false, status: 'degraded', dependencies });
+    res.json({ ok: true, ...counts, ...(dependencies ? { dependencies, process: deps.processId } : {}) });
   });
 
   app.get('/api/scenarios', (_req, res) => {
@@ -145,7 +155,7 @@ export function createHttpApp(deps: HttpDeps): Express {
     res.sendFile(path);
   });
 
-  app.post('/api/sessions', express.json({ limit: '4kb' }), (req, res) => {
+  app.post('/api/sessions', express.json({ limit: '4kb' }), async (req, res) => {
     const ip = req.socket.remoteAddress ?? 'unknown';
     if (sessionStarts.blocked(ip))
       return void res.status(429).json({ code: 'RATE_LIMITED', message: 'too many sessions started; wait a minute' });
@@ -157,7 +167,7 @@ export function createHttpApp(deps: HttpDeps): Express {
     const scenario = scenarios.get(body.scenarioId);
     if (!scenario) return void res.status(404).json({ code: 'NOT_FOUND', message: 'no such scenario (or it has errors)' });
     sessionStarts.fail(ip);
-    const { room, hostToken } = registry.create(scenario, { tables });
+    const { room, hostToken } = await registry.create(scenario, { tables });
     const base = publicBase(req, deps.publicUrl);
     res.status(201).json({
       sessionId: room.sessionId,
@@ -174,21 +184,21 @@ export function createHttpApp(deps: HttpDeps): Express {
    * too many: the right token always works, whoever else guesses from the same address.
    */
   const tokenGuesses = new GuessCounter(20, 60_000, () => deps.clock.now());
-  const hostRoom = (req: Request, res: Response): Room | null => {
+  const hostRoom = async (req: Request, res: Response): Promise<Room | null> => {
     const ip = req.socket.remoteAddress ?? 'unknown';
     const token = bearer(req);
     if (!token) {
       res.status(401).set('WWW-Authenticate', 'Bearer').json({ code: 'BAD_HOST_TOKEN', message: 'send the facilitator token as Authorization: Bearer <token>' });
       return null;
     }
-    const room = registry.byId(String(req.params.id));
+    const room = await registry.find({ sessionId: String(req.params.id) });
     if (!room) {
       if (registry.damaged.has(String(req.params.id)))
         res.status(503).json({ code: 'SESSION_DAMAGED', message: 'the stored data of this session is damaged; it could not be restored' });
       else res.status(404).json({ code: 'SESSION_NOT_FOUND', message: 'no such session' });
       return null;
     }
-    if (!registry.isHostToken(room, token)) {
+    if (!(await registry.isHostToken(room, token))) {
       const key = `${ip}|${room.sessionId}`;
       if (tokenGuesses.blocked(key)) {
         res.status(429).json({ code: 'RATE_LIMITED', message: 'too many wrong facilitator tokens; wait a minute' });
@@ -205,29 +215,31 @@ export function createHttpApp(deps: HttpDeps): Express {
    * The whole log from the state the session was created with, for the timeline and the
    * report; null (after a clear answer) when its stored rows can't be read.
    */
-  const logOf = (room: Room, res: Response) => {
+  const logOf = async (room: Room, res: Response) => {
     try {
-      const initial = deps.storage.firstSnapshot(room.sessionId);
+      const initial = await deps.storage.firstSnapshot(room.sessionId);
       if (!initial) throw new Error('it has no first snapshot');
-      return { initial, actions: deps.storage.actionsSince(room.sessionId, initial.version, Number.MAX_SAFE_INTEGER) };
+      return { initial, actions: await deps.storage.actionsSince(room.sessionId, initial.version, Number.MAX_SAFE_INTEGER) };
     } catch (error) {
+      // Hosted mode, PostgreSQL away: that is no damage; the error handler answers UNAVAILABLE.
+      if (error instanceof StorageUnavailableError) throw error;
       logger.error('session log could not be read', { sessionId: room.sessionId, error: error instanceof Error ? error.message : String(error) });
       res.status(503).json({ code: 'SESSION_DAMAGED', message: 'part of the stored log of this session is damaged; it cannot be read' });
       return null;
     }
   };
 
-  app.get('/api/sessions/:id/log', (req, res) => {
-    const room = hostRoom(req, res);
+  app.get('/api/sessions/:id/log', async (req, res) => {
+    const room = await hostRoom(req, res);
     if (!room) return;
-    const log = logOf(room, res);
+    const log = await logOf(room, res);
     if (log) res.set('Cache-Control', 'no-store').json(log);
   });
 
-  app.get('/api/sessions/:id/report.json', (req, res) => {
-    const room = hostRoom(req, res);
+  app.get('/api/sessions/:id/report.json', async (req, res) => {
+    const room = await hostRoom(req, res);
     if (!room) return;
-    const log = logOf(room, res);
+    const log = await logOf(room, res);
     if (!log) return;
     const { initial, actions } = log;
     const report = buildReport(initial, actions, { generatedAt: deps.clock.now() });
@@ -239,26 +251,26 @@ export function createHttpApp(deps: HttpDeps): Express {
   });
 
   app.get('/api/sessions/:id/report.pdf', async (req, res) => {
-    const room = hostRoom(req, res);
+    const room = await hostRoom(req, res);
     if (!room) return;
-    const log = logOf(room, res);
+    const log = await logOf(room, res);
     if (!log) return;
     const { initial, actions } = log;
     const pdf = await renderReportPdf(buildReport(initial, actions, { generatedAt: deps.clock.now() }));
     res.set('Cache-Control', 'no-store').attachment(reportFileName(room.code, room.record.createdAt, 'pdf')).type('application/pdf').send(pdf);
   });
 
-  app.delete('/api/sessions/:id', (req, res) => {
-    const room = hostRoom(req, res);
+  app.delete('/api/sessions/:id', async (req, res) => {
+    const room = await hostRoom(req, res);
     if (!room) return;
-    registry.delete(room, 'request');
+    await registry.delete(room, 'request');
     res.json({ ok: true });
   });
 
-  app.post('/api/sessions/:id/cohost', (req, res) => {
-    const room = hostRoom(req, res);
+  app.post('/api/sessions/:id/cohost', async (req, res) => {
+    const room = await hostRoom(req, res);
     if (!room) return;
-    const cohostToken = registry.createCohostToken(room);
+    const cohostToken = await registry.createCohostToken(room);
     res.status(201).json({ cohostToken, hostPath: `/host/${encodeURIComponent(room.sessionId)}` });
   });
 
@@ -288,6 +300,11 @@ export function createHttpApp(deps: HttpDeps): Express {
   }
 
   app.use((error: unknown, req: Request, res: Response, _next: NextFunction) => {
+    // Hosted mode, PostgreSQL away: nothing changed; the same request works once it is back.
+    if (error instanceof StorageUnavailableError) {
+      logger.warn('http request refused', { path: req.path, status: 503, error: error.message });
+      return void res.status(503).json({ code: 'UNAVAILABLE', message: 'the server cannot reach its database; try again in a moment' });
+    }
     const status = typeof error === 'object' && error && 'status' in error ? Number((error as { status: unknown }).status) : 500;
     if (status >= 500) logger.error('http error', { path: req.path, error: String(error) });
     else logger.warn('http request refused', { path: req.path, status, error: String(error) });

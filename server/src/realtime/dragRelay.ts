@@ -1,6 +1,6 @@
 import { isReservedKey, MAT_HALF, type DragBatch } from '@samenspel/game-core';
 
-type RelayedFrame = DragBatch['frames'][number];
+export type RelayedFrame = DragBatch['frames'][number];
 
 /** Flushes after which a table that had no frames is forgotten. */
 const IDLE_TURNS = 4096;
@@ -28,9 +28,17 @@ export interface DragRelayTargets {
   /** Ids of the connections that hear a table's drags, or undefined when none do. */
   members(sessionId: string, tableId: string): Iterable<string> | undefined;
   connection(id: string): DragConnection | undefined;
+  /**
+   * Hosted mode: takes each flushed batch of this process's own frames to the other processes,
+   * which relay them to their connections as frames from REMOTE_ORIGIN.
+   */
+  share?(sessionId: string, tableId: string, frames: RelayedFrame[]): void;
   /** Whether a connection may see a restricted frame's piece (a private card, say). */
   mayHear(id: string, sessionId: string, frame: RelayedFrame): boolean;
 }
+
+/** The origin of frames another process relayed here: they are not shared back. */
+export const REMOTE_ORIGIN = 'remote';
 
 /** A frame waiting for its batch, with the connection it came from. */
 interface Pending {
@@ -180,6 +188,11 @@ export class DragRelay {
     table.due = false;
     const pending = [...table.frames.values()];
     table.frames.clear();
+    if (this.targets.share) {
+      const own: RelayedFrame[] = [];
+      for (const p of pending) if (p.origin !== REMOTE_ORIGIN) own.push(p.frame);
+      if (own.length > 0) this.targets.share(table.sessionId, table.tableId, own);
+    }
     const members = this.targets.members(table.sessionId, table.tableId);
     if (!members || pending.length === 0) return;
     // A batch of one connection's frames is not sent back to it: a dragger ignores frames of

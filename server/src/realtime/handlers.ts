@@ -34,13 +34,15 @@ import {
   screenAttachSchema,
   syncSchema,
 } from '@samenspel/game-core/protocol/schemas';
+import type { Cluster } from '../hosted/cluster';
 import type { Clock, Logger } from '../logger';
 import type { Room } from '../rooms/room';
 import { holdKey, holderId } from '../rooms/room';
+import { StorageUnavailableError } from '../storage/unavailable';
 import type { RoomRegistry } from '../rooms/registry';
 import type { Storage } from '../storage/storage';
 import { hashSecret, newSecret, normaliseCode } from '../tokens';
-import { DRAG_FRAME_SHAPE, DragRelay, readDragFrame, type DragConnection } from './dragRelay';
+import { DRAG_FRAME_SHAPE, DragRelay, readDragFrame, REMOTE_ORIGIN, type DragConnection, type RelayedFrame } from './dragRelay';
 import { TokenBucket } from './rateLimit';
 import { ByteBudget, Coalescer, cutOff, GuessCounter, outgoingBacklog, RefusalLog } from './limits';
 
@@ -123,6 +125,10 @@ export interface RealtimeDeps {
   clock: Clock;
   logger: Logger;
   limits: RealtimeLimits;
+  /** Several processes: the Redis coordination (null with one process). */
+  cluster?: Cluster | null;
+  /** The dependency that is down (actions are refused meanwhile), or null when all are up. */
+  unavailable?: () => string | null;
 }
 
 const sessionRoom = (sessionId: string) => `s:${sessionId}`;
@@ -131,12 +137,16 @@ const tableRoom = (sessionId: string, tableId: string) => `t:${sessionId}:${tabl
 /** Wires every socket event: validate → room → ack → broadcast. */
 export function attachRealtime(deps: RealtimeDeps): { relay: DragRelay; stop: () => void } {
   const { io, registry, storage, clock, logger, limits } = deps;
+  const cluster = deps.cluster ?? null;
   const tokenGuesses = new GuessCounter(limits.attachFailuresPerMinute, 60_000, () => clock.now());
   const nsp = io.of('/');
   const relay = new DragRelay({
     members: (sessionId, tableId) => nsp.adapter.rooms.get(tableRoom(sessionId, tableId)),
     // `wsPreEncodedFrame` is the send option Socket.IO's own broadcasts use; Engine.IO's types omit it.
     connection: (id) => nsp.sockets.get(id)?.conn as DragConnection | undefined,
+    // Hosted mode: each flushed batch of this process's draggers goes to the other processes,
+    // as coalesced as it went to this process's connections, and as volatile (Redis pub/sub).
+    ...(cluster ? { share: (sessionId: string, tableId: string, frames: RelayedFrame[]) => cluster.publish({ kind: 'drags', sessionId, tableId, frames }) } : {}),
     // A private or staged card's drag reaches only those who may see the card: its placer and the facilitator.
     mayHear: (id, sessionId, frame) => {
       const s = nsp.sockets.get(id);
@@ -147,10 +157,18 @@ export function attachRealtime(deps: RealtimeDeps): { relay: DragRelay; stop: ()
     },
   });
 
+  // Every process tells its own connections (merged over all processes, see Room.presence);
+  // the others hear of this process's connections over Redis. Both coalesced.
   const presence = new Coalescer<Room>(limits.presenceEveryMs, (room) => {
-    if (registry.byId(room.sessionId) === room) io.to(sessionRoom(room.sessionId)).emit('presence:changed', room.presence());
+    if (registry.byId(room.sessionId) === room) io.local.to(sessionRoom(room.sessionId)).emit('presence:changed', room.presence());
   });
-  const publishPresence = (room: Room) => presence.schedule(room);
+  const announcePresence = new Coalescer<Room>(limits.presenceEveryMs, (room) => {
+    if (registry.byId(room.sessionId) === room) cluster?.publish({ kind: 'presence', sessionId: room.sessionId, ...room.localPresence() });
+  });
+  const publishPresence = (room: Room) => {
+    presence.schedule(room);
+    if (cluster) announcePresence.schedule(room);
+  };
 
   /** A reader that stopped reading is cut off rather than buffered for. */
   const overBacklog = (socket: IoSocket): boolean => {
@@ -191,8 +209,9 @@ export function attachRealtime(deps: RealtimeDeps): { relay: DragRelay; stop: ()
       if (entry) entry.ids.push(id);
       else audience.set(group, { out, ids: [id] });
     }
+    // Local: every process projects for its own connections (see docs/architecture.md).
     for (const { out, ids } of audience.values()) {
-      const to = io.to(ids);
+      const to = io.local.to(ids);
       if (out.kind === 'action') to.emit(BROADCAST_OF[action.type] as 'card:placed', out.action as never);
       else if (out.kind === 'withheld') to.emit('action:withheld', { version: out.version });
       else if (out.kind === 'patched') to.emit('view:patched', { version: out.version, patch: out.patch });
@@ -200,9 +219,56 @@ export function attachRealtime(deps: RealtimeDeps): { relay: DragRelay; stop: ()
     }
   };
 
+  /**
+   * Side effects on connections that follow from state changes. Returns the connections
+   * whose viewer changed, which are sent their new view whole.
+   */
+  const afterCommit = (room: Room, type: ActionType, payload: unknown): Set<string> => {
+    const changed = new Set<string>();
+    if (type === 'seat:release') {
+      const { seatId } = payload as { seatId: string };
+      for (const s of io.sockets.sockets.values()) {
+        if (s.data.room === room && s.data.viewer?.kind === 'seat' && s.data.viewer.seatId === seatId) {
+          const seat = seatId;
+          for (const r of s.rooms) if (r.startsWith(`t:${room.sessionId}:`)) void s.leave(r);
+          room.disconnect('seat', seat);
+          s.data.viewer = { kind: 'guest' };
+          changed.add(s.id);
+        }
+      }
+      publishPresence(room);
+    } else if (type === 'seat:reassign') {
+      // A player moved to another table hears that table's drags from now on.
+      const { seatId, tableId } = payload as { seatId: string; tableId: string };
+      for (const s of io.sockets.sockets.values()) {
+        if (s.data.room !== room || s.data.viewer?.kind !== 'seat' || s.data.viewer.seatId !== seatId) continue;
+        for (const r of s.rooms) if (r.startsWith(`t:${room.sessionId}:`) && r !== tableRoom(room.sessionId, tableId)) void s.leave(r);
+        void s.join(tableRoom(room.sessionId, tableId));
+      }
+      publishPresence(room);
+    } else if (type === 'table:add') {
+      const tableId = room.state.tableOrder.at(-1);
+      if (!tableId) return changed;
+      for (const s of io.sockets.sockets.values()) {
+        if (s.data.room === room && (s.data.viewer?.kind === 'host' || s.data.viewer?.kind === 'screen'))
+          void s.join(tableRoom(room.sessionId, tableId));
+      }
+    }
+    return changed;
+  };
+
+  /** A committed action, to this process's connections of its session, as each may see it. */
+  const broadcast = (room: Room, action: CommittedAction, before: SessionState) => {
+    publish(room, action, before, afterCommit(room, action.type, action.payload));
+  };
+
+  // Actions another process committed reach this process's connections the same way.
+  registry.onLearned((room, action, before) => broadcast(room, action, before));
+  if (cluster) attachCluster(cluster, registry, io, relay, { tellLocal: (room) => presence.schedule(room), publish: publishPresence });
+
   // A deleted session (by the facilitator, or by retention) says goodbye and lets its connections go.
   registry.onDeleted((room) => {
-    io.to(sessionRoom(room.sessionId)).emit('session:deleted', { sessionId: room.sessionId });
+    io.local.to(sessionRoom(room.sessionId)).emit('session:deleted', { sessionId: room.sessionId });
     for (const s of io.sockets.sockets.values()) {
       if (s.data.room !== room) continue;
       for (const r of s.rooms) if (r !== s.id) void s.leave(r);
@@ -244,12 +310,18 @@ export function attachRealtime(deps: RealtimeDeps): { relay: DragRelay; stop: ()
      * Every handler runs through here: the flood limit, the size limit, an ack that is a
      * function, and a catch so that no input can take the server down.
      */
-    const guard = <T>(event: string, handler: (payload: unknown, reply: (ack: T) => void) => void) =>
+    const guard = <T>(event: string, handler: (payload: unknown, reply: (ack: T) => void) => void | Promise<void>) =>
       (...args: unknown[]) => {
         const last = args.at(-1);
         const ack = typeof last === 'function' ? (last as (ack: T | ErrorAck) => void) : null;
         const payload = args[0] === last && ack ? undefined : args[0];
         const replyError = ack ? (e: ErrorAck) => ack(e) : null;
+        const failed = (error: unknown) => {
+          logger.error('handler failed', { event, error: error instanceof Error ? (error.stack ?? error.message) : String(error) });
+          if (!replyError) return;
+          if (error instanceof StorageUnavailableError) replyError({ ok: false, code: 'UNAVAILABLE', message: 'the server cannot reach its database; try again in a moment' });
+          else replyError({ ok: false, code: 'INTERNAL', message: 'something went wrong on the server' });
+        };
         try {
           if (!socket.data.events.take()) {
             // A client that keeps sending far past the limit is not a tablet: answering each
@@ -262,12 +334,12 @@ export function attachRealtime(deps: RealtimeDeps): { relay: DragRelay; stop: ()
           }
           if (messageSize(payload) > MAX_MESSAGE_BYTES)
             return refuse(event, replyError, 'PAYLOAD_TOO_LARGE', `messages are limited to ${MAX_MESSAGE_BYTES} bytes`);
-          handler(payload, (result: T) => {
+          const pending = handler(payload, (result: T) => {
             if (ack) ack(result);
           });
+          if (pending) pending.catch(failed);
         } catch (error) {
-          logger.error('handler failed', { event, error: error instanceof Error ? (error.stack ?? error.message) : String(error) });
-          if (replyError) replyError({ ok: false, code: 'INTERNAL', message: 'something went wrong on the server' });
+          failed(error);
         }
       };
 
@@ -346,7 +418,7 @@ export function attachRealtime(deps: RealtimeDeps): { relay: DragRelay; stop: ()
     const onAttach = <T extends { protocolVersion: number }>(
       event: 'session:join' | 'host:attach' | 'screen:attach',
       schema: z.ZodType<T>,
-      resolve: (req: T, reply: (ack: AttachAck) => void) => void,
+      resolve: (req: T, reply: (ack: AttachAck) => void) => void | Promise<void>,
     ) => {
       socket.on(
         event,
@@ -356,17 +428,17 @@ export function attachRealtime(deps: RealtimeDeps): { relay: DragRelay; stop: ()
           if (parsed.data.protocolVersion !== PROTOCOL_VERSION)
             return refuse(event, reply, 'PROTOCOL_MISMATCH', `server speaks protocol ${PROTOCOL_VERSION}; reload the page`);
           if (connectionBlocked()) return refuse(event, reply, 'RATE_LIMITED', 'too many failed attempts on this connection; reload the page');
-          resolve(parsed.data, reply);
+          return resolve(parsed.data, reply);
         }),
       );
     };
 
-    onAttach('session:join', joinSchema, (req, reply) => {
-      const room = registry.byJoinCode(normaliseCode(req.code));
+    onAttach('session:join', joinSchema, async (req, reply) => {
+      const room = await registry.find({ code: normaliseCode(req.code) });
       if (!room) return attachFailed('session:join', reply, 'SESSION_NOT_FOUND', 'no session with this code');
       if (overBudget()) return refuse('session:join', reply, 'RATE_LIMITED', 'too many snapshots for this connection; wait a few seconds');
       if (req.seatToken !== undefined) {
-        const seatId = storage.findSeatByToken(room.sessionId, hashSecret(req.seatToken));
+        const seatId = await storage.findSeatByToken(room.sessionId, hashSecret(req.seatToken));
         if (!seatId || !room.seatOf(seatId)) {
           // Checked after the token: a right token is never refused because of someone's guesses.
           if (targetBlocked(room.code)) return refuse('session:join', reply, 'RATE_LIMITED', 'too many wrong seat tokens for this code; wait a minute');
@@ -377,19 +449,19 @@ export function attachRealtime(deps: RealtimeDeps): { relay: DragRelay; stop: ()
       reply(attach(room, { kind: 'guest' }));
     });
 
-    onAttach('host:attach', hostAttachSchema, (req, reply) => {
-      const room = registry.byId(req.sessionId);
+    onAttach('host:attach', hostAttachSchema, async (req, reply) => {
+      const room = await registry.find({ sessionId: req.sessionId });
       if (!room) return attachFailed('host:attach', reply, 'SESSION_NOT_FOUND', 'no such session');
       if (overBudget()) return refuse('host:attach', reply, 'RATE_LIMITED', 'too many snapshots for this connection; wait a few seconds');
-      if (!registry.isHostToken(room, req.hostToken)) {
+      if (!(await registry.isHostToken(room, req.hostToken))) {
         if (targetBlocked(room.sessionId)) return refuse('host:attach', reply, 'RATE_LIMITED', 'too many wrong facilitator tokens; wait a minute');
         return attachFailed('host:attach', reply, 'BAD_HOST_TOKEN', 'this is not the facilitator link of the session', room.sessionId);
       }
       reply(attach(room, { kind: 'host' }));
     });
 
-    onAttach('screen:attach', screenAttachSchema, (req, reply) => {
-      const room = registry.byJoinCode(normaliseCode(req.code));
+    onAttach('screen:attach', screenAttachSchema, async (req, reply) => {
+      const room = await registry.find({ code: normaliseCode(req.code) });
       if (!room) return attachFailed('screen:attach', reply, 'SESSION_NOT_FOUND', 'no session with this code');
       if (overBudget()) return refuse('screen:attach', reply, 'RATE_LIMITED', 'too many snapshots for this connection; wait a few seconds');
       reply(attach(room, { kind: 'screen' }));
@@ -397,7 +469,7 @@ export function attachRealtime(deps: RealtimeDeps): { relay: DragRelay; stop: ()
 
     socket.on(
       'session:sync',
-      guard('session:sync', (raw, reply) => {
+      guard('session:sync', async (raw, reply) => {
         const parsed = syncSchema.safeParse(raw);
         if (!parsed.success) return refuse('session:sync', reply, 'BAD_REQUEST', describeZodError(parsed.error));
         const { room, viewer } = socket.data;
@@ -416,7 +488,7 @@ export function attachRealtime(deps: RealtimeDeps): { relay: DragRelay; stop: ()
           return reply(metered({ ok: true, version: room.version, snapshot: { version: room.version, state: playerView(room.state, viewer) } }));
         }
         if (overBudget()) return refuse('session:sync', reply, 'RATE_LIMITED', 'too many sync replies for this connection; wait a few seconds');
-        reply(metered({ ok: true, version: room.version, actions: storage.actionsSince(room.sessionId, since, behind) }));
+        reply(metered({ ok: true, version: room.version, actions: await storage.actionsSince(room.sessionId, since, behind) }));
       }),
     );
 
@@ -424,7 +496,7 @@ export function attachRealtime(deps: RealtimeDeps): { relay: DragRelay; stop: ()
       socket.on(type, guard(type, (raw, reply) => handleAction(type, raw, reply as (ack: unknown) => void)) as never);
     }
 
-    const handleAction = (type: ActionType, raw: unknown, reply: (ack: unknown) => void) => {
+    const handleAction = async (type: ActionType, raw: unknown, reply: (ack: unknown) => void) => {
       if (!socket.data.actions.take()) return refuse(type, reply, 'RATE_LIMITED', 'too many actions; slow down');
       const { room, viewer } = socket.data;
       if (!room || !viewer) return refuse(type, reply, 'NOT_ATTACHED', 'join a session first');
@@ -435,10 +507,13 @@ export function attachRealtime(deps: RealtimeDeps): { relay: DragRelay; stop: ()
       if (!payload.success) return refuse(type, reply, refusalCode(payload.error), describeZodError(payload.error));
       if (HOST_ONLY.has(type) && viewer.kind !== 'host')
         return refuse(type, reply, 'FORBIDDEN', 'only the facilitator can do this');
+      // Without Redis the other processes' connections would not hear the action: refuse it.
+      const down = deps.unavailable?.();
+      if (down) return refuse(type, reply, 'UNAVAILABLE', `${down} is unreachable; try again in a moment`);
 
       const actor: Actor = viewer.kind === 'seat' ? { kind: 'seat', seatId: viewer.seatId } : viewer.kind === 'host' ? { kind: 'host' } : { kind: 'guest' };
       let seatToken: string | null = null;
-      const result = room.submit(type, { ...envelope.data, payload: payload.data } as never, actor, {
+      const result = await room.submit(type, { ...envelope.data, payload: payload.data } as never, actor, {
         connection: socket.id,
         seatToken: (seatId) => {
           seatToken = newSecret();
@@ -455,7 +530,7 @@ export function attachRealtime(deps: RealtimeDeps): { relay: DragRelay; stop: ()
           // A retry after a lost ack, from the connection that claimed (the room checked): the
           // first token never arrived, so hand out a new one.
           seatToken = newSecret();
-          storage.addSeatToken(room.sessionId, { tokenHash: hashSecret(seatToken), seatId });
+          await storage.addSeatToken(room.sessionId, { tokenHash: hashSecret(seatToken), seatId });
         }
         attach(room, { kind: 'seat', seatId });
         reply(result.duplicate ? { ok: true, version: result.action.version, seat, seatToken, duplicate: true } : { ok: true, version: result.action.version, seat, seatToken });
@@ -464,45 +539,7 @@ export function attachRealtime(deps: RealtimeDeps): { relay: DragRelay; stop: ()
       }
       if (result.duplicate) return;
 
-      publish(room, result.action, result.before, afterCommit(room, type, result.action.payload));
-    };
-
-    /**
-     * Side effects on connections that follow from state changes. Returns the connections
-     * whose viewer changed, which are sent their new view whole.
-     */
-    const afterCommit = (room: Room, type: ActionType, payload: unknown): Set<string> => {
-      const changed = new Set<string>();
-      if (type === 'seat:release') {
-        const { seatId } = payload as { seatId: string };
-        for (const s of io.sockets.sockets.values()) {
-          if (s.data.room === room && s.data.viewer?.kind === 'seat' && s.data.viewer.seatId === seatId) {
-            const seat = seatId;
-            for (const r of s.rooms) if (r.startsWith(`t:${room.sessionId}:`)) void s.leave(r);
-            room.disconnect('seat', seat);
-            s.data.viewer = { kind: 'guest' };
-            changed.add(s.id);
-          }
-        }
-        publishPresence(room);
-      } else if (type === 'seat:reassign') {
-        // A player moved to another table hears that table's drags from now on.
-        const { seatId, tableId } = payload as { seatId: string; tableId: string };
-        for (const s of io.sockets.sockets.values()) {
-          if (s.data.room !== room || s.data.viewer?.kind !== 'seat' || s.data.viewer.seatId !== seatId) continue;
-          for (const r of s.rooms) if (r.startsWith(`t:${room.sessionId}:`) && r !== tableRoom(room.sessionId, tableId)) void s.leave(r);
-          void s.join(tableRoom(room.sessionId, tableId));
-        }
-        publishPresence(room);
-      } else if (type === 'table:add') {
-        const tableId = room.state.tableOrder.at(-1);
-        if (!tableId) return changed;
-        for (const s of io.sockets.sockets.values()) {
-          if (s.data.room === room && (s.data.viewer?.kind === 'host' || s.data.viewer?.kind === 'screen'))
-            void s.join(tableRoom(room.sessionId, tableId));
-        }
-      }
-      return changed;
+      broadcast(room, result.action, result.before);
     };
 
     /*
@@ -573,6 +610,7 @@ export function attachRealtime(deps: RealtimeDeps): { relay: DragRelay; stop: ()
       clearInterval(pruner);
       clearInterval(backlogSweep);
       presence.close();
+      announcePresence.close();
     },
   };
 }
@@ -587,3 +625,71 @@ function messageSize(payload: unknown): number {
   }
 }
 
+
+/** How often a process says it is alive; one not heard from for three of these is gone. */
+const ALIVE_EVERY_MS = 2_000;
+
+/**
+ * What this process does with the other processes' messages: takes in their committed actions,
+ * deletions, holds and presence. A process that stops saying it is alive (killed) has its
+ * connections taken out of every session's presence.
+ */
+function attachCluster(
+  cluster: Cluster,
+  registry: RoomRegistry,
+  io: IoServer,
+  relay: DragRelay,
+  presence: { tellLocal: (room: Room) => void; publish: (room: Room) => void },
+): void {
+  const lastSeen = new Map<string, number>();
+  const { tellLocal } = presence;
+  cluster.onMessage((message) => {
+    lastSeen.set(message.from, Date.now());
+    if (message.kind === 'alive') return;
+    const room = registry.byId(message.sessionId);
+    if (!room) return;
+    // A gap is filled from PostgreSQL; while it is away, the next write or attach catches up.
+    if (message.kind === 'committed') room.learn(message.action).catch(() => undefined);
+    else if (message.kind === 'deleted') registry.forget(message.sessionId);
+    else if (message.kind === 'drags') {
+      // Another process's draggers: this process's connections at the table see them too, and
+      // their holds keep drops here off those pieces.
+      for (const frame of message.frames) {
+        const key = holdKey(frame.tableId, frame.kind, frame.id);
+        room.adoptHold(key, frame.by);
+        // A private or staged card's drag reaches only those here who may see the card.
+        const card = frame.kind === 'card' ? own(own(room.state.tables, frame.tableId)?.cards ?? {}, frame.id) : undefined;
+        relay.enqueue(room.sessionId, key, frame, REMOTE_ORIGIN, card !== undefined && (card.staged || card.hidden));
+      }
+    }
+    else if (message.kind === 'presence?') cluster.publish({ kind: 'presence', sessionId: room.sessionId, ...room.localPresence() });
+    else if (message.kind === 'presence') {
+      room.remotePresence.set(message.from, { seats: message.seats, hosts: message.hosts, screens: message.screens });
+      // A seat claimed over there is announced before its presence; let the claim land first.
+      void room.settled().then(() => tellLocal(room));
+    }
+  });
+  cluster.onRecovered(() => {
+    // Whatever was announced while Redis was away is in PostgreSQL: catch every room up, and
+    // let go of sessions deleted meanwhile.
+    registry.forgetDeleted().catch(() => undefined);
+    for (const room of registry.rooms()) {
+      room.learn(null).catch(() => undefined);
+      presence.publish(room);
+    }
+  });
+  registry.onLoaded((room) => cluster.publish({ kind: 'presence?', sessionId: room.sessionId }));
+  registry.onCommitted((room, action) => cluster.publish({ kind: 'committed', sessionId: room.sessionId, action }));
+  registry.onDeletedHere((sessionId) => cluster.publish({ kind: 'deleted', sessionId }));
+  const alive = setInterval(() => {
+    cluster.publish({ kind: 'alive' });
+    const now = Date.now();
+    for (const [id, seen] of lastSeen) {
+      if (now - seen < ALIVE_EVERY_MS * 3) continue;
+      lastSeen.delete(id);
+      for (const room of registry.rooms()) if (room.remotePresence.delete(id)) tellLocal(room);
+    }
+  }, ALIVE_EVERY_MS);
+  alive.unref();
+  io.engine.on('close', () => clearInterval(alive));
+}

@@ -60,7 +60,8 @@ export function wheelDrawing(
   const layout = layoutBoard(
     [...cards.values()].map((c) => ({ id: c.id, x: c.x, y: c.y, label: wheelLabel(c) })),
     [],
-    { sectorCount, hyphenate: hyphenateWord(language) },
+    // Paper is read, not tapped: every card shows, as small as it must (see docs/architecture.md).
+    { sectorCount, hyphenate: hyphenateWord(language), minFont: 0.021 },
   );
   return { layout, cards, marks };
 }

@@ -1,14 +1,27 @@
-import { createSession, replay, STATE_FORMAT, type Scenario } from '@samenspel/game-core';
+import { createSession, replay, STATE_FORMAT, type CommittedAction, type Scenario, type SessionState } from '@samenspel/game-core';
 import type { Clock, Logger } from '../logger';
-import type { Storage } from '../storage/storage';
+import type { Storage, StoredSession } from '../storage/storage';
 import { hashSecret, newJoinCode, newSecret, newSessionId, sameSecret } from '../tokens';
 import { Room } from './room';
 
-/** All live rooms of this process, found by session id or by join code. */
+/** PostgreSQL's unique_violation: here, a join code another process took at the same moment. */
+const UNIQUE_VIOLATION = '23505';
+
+/**
+ * All live rooms of this process, found by session id or by join code. With shared storage
+ * (several processes), a session this process has not seen yet is loaded on first use, and a
+ * room catches up with the log before it answers an attach.
+ */
 export class RoomRegistry {
   private readonly bySession = new Map<string, Room>();
   private readonly byCode = new Map<string, Room>();
   private readonly deletedListeners: ((room: Room) => void)[] = [];
+  private readonly learnedListeners: ((room: Room, action: CommittedAction, before: SessionState) => void)[] = [];
+  private readonly loadedListeners: ((room: Room) => void)[] = [];
+  private readonly committedListeners: ((room: Room, action: CommittedAction) => void)[] = [];
+  private readonly deletedHereListeners: ((sessionId: string) => void)[] = [];
+  /** Loads under way, so two attaches at once build one room. */
+  private readonly loading = new Map<string, Promise<Room | null>>();
   /** Stored sessions that could not be brought back, by id, with the reason. */
   readonly damaged = new Map<string, string>();
 
@@ -18,43 +31,45 @@ export class RoomRegistry {
     private readonly logger: Logger,
   ) {}
 
-  /** Brings every stored session back: its latest snapshot plus the log after it. */
-  restore(): { rooms: number; damaged: number; actions: number; ms: number } {
+  /**
+   * Brings every stored session back: its latest snapshot plus the log after it. With shared
+   * storage nothing is loaded up front; each process loads the sessions its connections ask for.
+   */
+  async restore(): Promise<{ rooms: number; damaged: number; actions: number; ms: number }> {
     const started = performance.now();
     let actions = 0;
     this.damaged.clear();
-    const markDamaged = (sessionId: string, reason: string) => {
-      this.damaged.set(sessionId, reason);
-      this.logger.error('session could not be restored; skipped', { sessionId, reason });
-    };
-    let sessions: ReturnType<Storage['loadSessions']>;
-    try {
-      sessions = this.storage.loadSessions(markDamaged);
-    } catch (error) {
-      // The list of sessions itself can't be read: serve none rather than not start at all.
-      this.logger.error(`stored sessions could not be listed (${error instanceof Error ? error.message : String(error)}); starting without them`);
-      sessions = [];
-    }
-    for (const stored of sessions) {
-      if (stored.snapshot.state.format !== STATE_FORMAT) {
-        // Made by an earlier version of Samenspel. It stays on disk until retention removes it.
-        this.logger.warn('session from an older version is not restored', { sessionId: stored.record.sessionId, format: stored.snapshot.state.format ?? 1 });
-        continue;
-      }
+    if (!this.storage.shared) {
+      let sessions: StoredSession[];
       try {
-        const state = replay(stored.snapshot.state, stored.tail);
-        const version = stored.tail.at(-1)?.version ?? stored.snapshot.version;
-        this.add(new Room(stored.record, state, version, this.storage, this.clock, this.logger));
-        actions += stored.tail.length;
+        sessions = await this.storage.loadSessions((sessionId, reason) => this.markDamaged(sessionId, reason));
       } catch (error) {
-        // One damaged session must not keep every other workshop from coming back.
-        markDamaged(stored.record.sessionId, error instanceof Error ? error.message : String(error));
+        // The list of sessions itself can't be read: serve none rather than not start at all.
+        this.logger.error(`stored sessions could not be listed (${error instanceof Error ? error.message : String(error)}); starting without them`);
+        sessions = [];
+      }
+      for (const stored of sessions) {
+        const room = this.build(stored);
+        if (!room) continue;
+        this.add(room);
+        actions += stored.tail.length;
       }
     }
     return { rooms: this.bySession.size, damaged: this.damaged.size, actions, ms: Math.round(performance.now() - started) };
   }
 
-  create(scenario: Scenario, options: { tables?: number } = {}): { room: Room; hostToken: string } {
+  async create(scenario: Scenario, options: { tables?: number } = {}): Promise<{ room: Room; hostToken: string }> {
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return await this.createOnce(scenario, options);
+      } catch (error) {
+        // Another process drew the same join code at the same moment: draw again.
+        if ((error as { code?: unknown }).code !== UNIQUE_VIOLATION || attempt >= 3) throw error;
+      }
+    }
+  }
+
+  private async createOnce(scenario: Scenario, options: { tables?: number }): Promise<{ room: Room; hostToken: string }> {
     const sessionId = newSessionId();
     let code = newJoinCode();
     while (this.byCode.has(code)) code = newJoinCode();
@@ -64,7 +79,7 @@ export class RoomRegistry {
     const tableNames = Array.from({ length: tables }, (_, i) => `Tafel ${i + 1}`);
     const state = createSession({ sessionId, code, scenario, createdAt, tableNames });
     const record = { sessionId, code, hostTokenHash: hashSecret(hostToken), scenarioId: scenario.id, createdAt };
-    this.storage.createSession(record, state);
+    await this.storage.createSession(record, state);
     const room = new Room(record, state, 0, this.storage, this.clock, this.logger);
     this.add(room);
     this.logger.info('session created', { sessionId, scenario: scenario.id, tables });
@@ -72,49 +87,81 @@ export class RoomRegistry {
   }
 
   /** Whether a secret is the host token the session was made with, or one of its co-host tokens. */
-  isHostToken(room: Room, token: string): boolean {
+  async isHostToken(room: Room, token: string): Promise<boolean> {
     const hash = hashSecret(token);
-    return sameSecret(hash, room.record.hostTokenHash) || this.storage.isHostToken(room.sessionId, hash);
+    return sameSecret(hash, room.record.hostTokenHash) || (await this.storage.isHostToken(room.sessionId, hash));
   }
 
   /** A second facilitator link with the same powers; only its hash is kept. */
-  createCohostToken(room: Room): string {
+  async createCohostToken(room: Room): Promise<string> {
     const token = newSecret();
-    this.storage.addHostToken(room.sessionId, hashSecret(token), this.clock.now());
+    await this.storage.addHostToken(room.sessionId, hashSecret(token), this.clock.now());
     this.logger.info('co-host link created', { sessionId: room.sessionId });
     return token;
   }
 
   /** Deletes a session for good: storage first, then the live room and its connections. */
-  delete(room: Room, reason: 'request' | 'retention'): void {
-    this.storage.deleteSession(room.sessionId);
-    this.bySession.delete(room.sessionId);
-    this.byCode.delete(room.code);
-    for (const listener of this.deletedListeners) listener(room);
+  async delete(room: Room, reason: 'request' | 'retention'): Promise<void> {
+    await this.storage.deleteSession(room.sessionId);
+    this.forget(room.sessionId);
+    for (const listener of this.deletedHereListeners) listener(room.sessionId);
     this.logger.info('session deleted', { sessionId: room.sessionId, reason });
+  }
+
+  /** Lets a live room and its connections go: deleted here, or deleted by another process. */
+  forget(sessionId: string): void {
+    const room = this.bySession.get(sessionId);
+    if (!room) return;
+    this.bySession.delete(sessionId);
+    this.byCode.delete(room.code);
+    room.onLearned = null;
+    room.onCommitted = null;
+    for (const listener of this.deletedListeners) listener(room);
   }
 
   /**
    * Deletes every session whose last action (or creation) is more than `retentionMs` ago,
-   * including stored ones that are not live (a session that could not be restored).
+   * including stored ones that are not live (a session that could not be restored). Returns the
+   * ids deleted.
    */
-  purgeIdle(retentionMs: number): number {
-    const ids = this.storage.sessionsIdleSince(this.clock.now() - retentionMs);
+  async purgeIdle(retentionMs: number): Promise<string[]> {
+    const ids = await this.storage.sessionsIdleSince(this.clock.now() - retentionMs);
     for (const id of ids) {
       const room = this.bySession.get(id);
-      if (room) this.delete(room, 'retention');
+      if (room) await this.delete(room, 'retention');
       else {
-        this.storage.deleteSession(id);
+        await this.storage.deleteSession(id);
         this.damaged.delete(id);
+        for (const listener of this.deletedHereListeners) listener(id);
         this.logger.info('session deleted', { sessionId: id, reason: 'retention' });
       }
     }
-    return ids.length;
+    return ids;
   }
 
   /** Called after a session is deleted, so its connections can be told and let go. */
   onDeleted(listener: (room: Room) => void): void {
     this.deletedListeners.push(listener);
+  }
+
+  /** Called with each action a room took in from another process, so its connections hear it. */
+  onLearned(listener: (room: Room, action: CommittedAction, before: SessionState) => void): void {
+    this.learnedListeners.push(listener);
+  }
+
+  /** Called when a session stored by another process is loaded here. */
+  onLoaded(listener: (room: Room) => void): void {
+    this.loadedListeners.push(listener);
+  }
+
+  /** Called with each action a room of this process committed. */
+  onCommitted(listener: (room: Room, action: CommittedAction) => void): void {
+    this.committedListeners.push(listener);
+  }
+
+  /** Called when this process deleted a session (other processes may have it live). */
+  onDeletedHere(listener: (sessionId: string) => void): void {
+    this.deletedHereListeners.push(listener);
   }
 
   byId(sessionId: string): Room | undefined {
@@ -125,6 +172,46 @@ export class RoomRegistry {
     return this.byCode.get(code);
   }
 
+  /**
+   * The room to attach to: the live one, brought up to the newest committed version, or (with
+   * shared storage) the stored session loaded now. Null when there is no such session.
+   */
+  async find(by: { sessionId: string } | { code: string }): Promise<Room | null> {
+    const live = 'code' in by ? this.byCode.get(by.code) : this.bySession.get(by.sessionId);
+    if (!this.storage.shared) return live ?? null;
+    if (live) {
+      await live.learn(null);
+      return this.bySession.get(live.sessionId) === live ? live : null;
+    }
+    const key = 'code' in by ? `c:${by.code}` : `s:${by.sessionId}`;
+    let pending = this.loading.get(key);
+    if (!pending) {
+      pending = (async () => {
+        const stored = await this.storage.loadSession(by);
+        if (!stored) return null;
+        const existing = this.bySession.get(stored.record.sessionId);
+        if (existing) return existing;
+        const room = this.build(stored);
+        if (!room) return null;
+        this.add(room);
+        for (const listener of this.loadedListeners) listener(room);
+        return room;
+      })().finally(() => this.loading.delete(key));
+      this.loading.set(key, pending);
+    }
+    return pending;
+  }
+
+  /**
+   * Lets go of live rooms whose session is no longer stored: deleted by another process while
+   * its announcement could not arrive (Redis was away).
+   */
+  async forgetDeleted(): Promise<void> {
+    for (const room of [...this.bySession.values()]) {
+      if (!(await this.storage.loadSession({ sessionId: room.sessionId }))) this.forget(room.sessionId);
+    }
+  }
+
   get size(): number {
     return this.bySession.size;
   }
@@ -133,7 +220,35 @@ export class RoomRegistry {
     return this.bySession.values();
   }
 
+  private build(stored: StoredSession): Room | null {
+    if (stored.snapshot.state.format !== STATE_FORMAT) {
+      // Made by an earlier version of Samenspel. It stays stored until retention removes it.
+      this.logger.warn('session from an older version is not restored', { sessionId: stored.record.sessionId, format: stored.snapshot.state.format ?? 1 });
+      return null;
+    }
+    try {
+      const state = replay(stored.snapshot.state, stored.tail);
+      const version = stored.tail.at(-1)?.version ?? stored.snapshot.version;
+      return new Room(stored.record, state, version, this.storage, this.clock, this.logger);
+    } catch (error) {
+      // One damaged session must not keep every other workshop from coming back.
+      this.markDamaged(stored.record.sessionId, error instanceof Error ? error.message : String(error));
+      return null;
+    }
+  }
+
+  private markDamaged(sessionId: string, reason: string): void {
+    this.damaged.set(sessionId, reason);
+    this.logger.error('session could not be restored; skipped', { sessionId, reason });
+  }
+
   private add(room: Room): void {
+    room.onLearned = (action, before) => {
+      for (const listener of this.learnedListeners) listener(room, action, before);
+    };
+    room.onCommitted = (action) => {
+      for (const listener of this.committedListeners) listener(room, action);
+    };
     this.bySession.set(room.sessionId, room);
     this.byCode.set(room.code, room);
   }

@@ -17,6 +17,7 @@ import {
 } from '@samenspel/game-core';
 import type { Clock, Logger } from '../logger';
 import type { SeatTokenGrant, SessionRecord, Storage } from '../storage/storage';
+import { StorageUnavailableError } from '../storage/unavailable';
 
 /** Write a full snapshot every this many actions, so a restart replays a short tail. */
 export const SNAPSHOT_EVERY = 200;
@@ -38,9 +39,9 @@ export interface Hold {
 }
 
 /**
- * One live session. Node runs one callback at a time and storage writes are synchronous, so
- * `submit` applies a room's actions strictly one after another: validate, apply, persist,
- * then the caller acks and broadcasts.
+ * One live session: its state in memory, kept at the newest committed version. With several
+ * processes, each process that serves the session has its own Room, and storage's `ordered`
+ * gives every write of the session one order across all of them.
  */
 export class Room {
   state: SessionState;
@@ -57,6 +58,10 @@ export class Room {
   private readonly seatConnections = new Map<string, number>();
   hosts = 0;
   screens = 0;
+  /** Connections other processes have to this session, by process id. */
+  readonly remotePresence = new Map<string, Presence>();
+  /** The end of the room's queue of writes and catch-ups. */
+  private queue: Promise<unknown> = Promise.resolve();
 
   constructor(
     readonly record: SessionRecord,
@@ -78,6 +83,11 @@ export class Room {
     return this.record.code;
   }
 
+  /**
+   * Applies one action: validate, apply, persist, then the caller acks and broadcasts. Actions of
+   * a room go through one queue, so each is judged against the state its predecessor left, even
+   * while a write to PostgreSQL is under way.
+   */
   submit<K extends ActionType>(
     type: K,
     request: ActionRequest<K>,
@@ -87,62 +97,126 @@ export class Room {
       /** The sending connection; a guest's retry is recognised only from the same one. */
       connection?: string;
     } = {},
-  ): SubmitResult {
+  ): Promise<SubmitResult> {
+    return this.enqueue(() => this.submitInOrder(type, request, actor, options));
+  }
+
+  /**
+   * Takes in an action another process committed (announced over Redis) or that this process
+   * missed. Versions at or below the room's are old news; a gap is filled from storage.
+   */
+  learn(action: CommittedAction | null): Promise<void> {
+    return this.enqueue(async () => {
+      if (action && action.version <= this.version) return;
+      if (action && action.version === this.version + 1) return this.applyLearned([action]);
+      await this.applyLearned(await this.storage.actionsSince(this.sessionId, this.version, Number.MAX_SAFE_INTEGER));
+    });
+  }
+
+  /** Resolves once every write and catch-up queued so far has finished. */
+  settled(): Promise<void> {
+    return this.enqueue(async () => undefined);
+  }
+
+  /** Called with every action this room takes in from elsewhere, after it is applied. */
+  onLearned: ((action: CommittedAction, before: SessionState) => void) | null = null;
+  /** Called with every action this room committed itself, so other processes can hear of it. */
+  onCommitted: ((action: CommittedAction) => void) | null = null;
+
+  private async applyLearned(actions: CommittedAction[]): Promise<void> {
+    for (const action of actions) {
+      if (action.version !== this.version + 1) continue;
+      const result = applyAction(this.state, action);
+      if (!result.ok) {
+        // Committed elsewhere means valid: the same reducer judged it against the same state.
+        this.logger.error('a committed action did not apply', { sessionId: this.sessionId, version: action.version, code: result.code });
+        continue;
+      }
+      const before = this.state;
+      this.state = result.state;
+      this.version = action.version;
+      this.releaseHold(action.type, action.payload);
+      this.onLearned?.(action, before);
+    }
+  }
+
+  private enqueue<T>(work: () => Promise<T>): Promise<T> {
+    const run = this.queue.then(work);
+    this.queue = run.then(noop, noop);
+    return run;
+  }
+
+  private async submitInOrder<K extends ActionType>(
+    type: K,
+    request: ActionRequest<K>,
+    actor: Actor,
+    options: { seatToken?: (seatId: string) => SeatTokenGrant; connection?: string },
+  ): Promise<SubmitResult> {
     const connection = options.connection ?? '';
-    // Dedupe is scoped to the sender: an actionId seen in a broadcast is no key to someone else's answer.
-    const previous = this.storage.findAction(this.sessionId, request.actionId);
-    if (previous) {
-      const sameSender =
-        previous.actor.kind === 'guest'
-          ? connection !== '' && this.guestSenders.get(request.actionId) === connection
-          : holderId(previous.actor) === holderId(actor);
-      if (!sameSender) return err('CONFLICT', 'this actionId was already used by another sender; send a new one');
-      if (previous.type !== type) return err('BAD_REQUEST', 'this actionId was used for another action');
-      return { ok: true, action: previous, duplicate: true, before: this.state };
-    }
-    const errorKey = `${actor.kind === 'guest' ? `guest:${connection}` : holderId(actor)}|${request.actionId}`;
-    const rememberedError = this.errors.get(errorKey);
-    if (rememberedError) return rememberedError;
-
-    if (request.baseVersion > this.version) {
-      return this.remember(errorKey, err('VERSION_AHEAD', `the board is at version ${this.version}, not ${request.baseVersion}; resync`));
-    }
-    const heldBy = this.heldByOther(type, request.payload, actor);
-    if (heldBy) return this.remember(errorKey, err('HELD_BY_OTHER', `someone else (${heldBy}) is moving this piece`));
-
-    const action: CommittedAction<K> = {
-      version: this.version + 1,
-      actionId: request.actionId,
-      type,
-      payload: request.payload,
-      actor,
-      at: this.clock.now(),
-    };
-    const result = applyAction(this.state, action as CommittedAction);
-    if (!result.ok) return this.remember(errorKey, err(result.code, result.message));
-
-    const grant = type === 'seat:claim' && options.seatToken ? options.seatToken(`s${action.version}`) : undefined;
-    // Removed words leave the stored log in the same transaction, and the snapshots with them.
-    const erase = ERASING_ACTIONS.has(type)
-      ? erasures(this.storage.actionsSince(this.sessionId, 0, Number.MAX_SAFE_INTEGER), action as CommittedAction)
-      : undefined;
+    let outcome: ErrorAck | { ok: true; action: CommittedAction; duplicate: true; before: SessionState } | { ok: true; action: CommittedAction; duplicate: false; state: SessionState };
     try {
-      this.storage.append(this.sessionId, action as CommittedAction, {
-        ...(grant ? { seatToken: grant } : {}),
-        ...(erase || action.version % SNAPSHOT_EVERY === 0 ? { snapshot: result.state } : {}),
-        ...(erase ? { erase } : {}),
+      outcome = await this.storage.ordered(this.sessionId, this.version, request.actionId, async (write) => {
+        await this.applyLearned(write.missed);
+        // Dedupe is scoped to the sender: an actionId seen in a broadcast is no key to someone else's answer.
+        const previous = write.previous;
+        if (previous) {
+          const sameSender =
+            previous.actor.kind === 'guest'
+              ? connection !== '' && this.guestSenders.get(request.actionId) === connection
+              : holderId(previous.actor) === holderId(actor);
+          if (!sameSender) return err('CONFLICT', 'this actionId was already used by another sender; send a new one');
+          if (previous.type !== type) return err('BAD_REQUEST', 'this actionId was used for another action');
+          return { ok: true as const, action: previous, duplicate: true as const, before: this.state };
+        }
+        const errorKey = `${actor.kind === 'guest' ? `guest:${connection}` : holderId(actor)}|${request.actionId}`;
+        const rememberedError = this.errors.get(errorKey);
+        if (rememberedError) return rememberedError;
+
+        if (request.baseVersion > this.version) {
+          return this.remember(errorKey, err('VERSION_AHEAD', `the board is at version ${this.version}, not ${request.baseVersion}; resync`));
+        }
+        const heldBy = this.heldByOther(type, request.payload, actor);
+        if (heldBy) return this.remember(errorKey, err('HELD_BY_OTHER', `someone else (${heldBy}) is moving this piece`));
+
+        const action: CommittedAction<K> = {
+          version: this.version + 1,
+          actionId: request.actionId,
+          type,
+          payload: request.payload,
+          actor,
+          at: this.clock.now(),
+        };
+        const result = applyAction(this.state, action as CommittedAction);
+        if (!result.ok) return this.remember(errorKey, err(result.code, result.message));
+
+        const grant = type === 'seat:claim' && options.seatToken ? options.seatToken(`s${action.version}`) : undefined;
+        // Removed words leave the stored log in the same transaction, and the snapshots with them.
+        // The log is read while this write holds the session's order, so nothing lands meanwhile.
+        const erase = ERASING_ACTIONS.has(type)
+          ? erasures(await this.storage.actionsSince(this.sessionId, 0, Number.MAX_SAFE_INTEGER), action as CommittedAction)
+          : undefined;
+        write.append(action as CommittedAction, {
+          ...(grant ? { seatToken: grant } : {}),
+          ...(erase || action.version % SNAPSHOT_EVERY === 0 ? { snapshot: result.state } : {}),
+          ...(erase ? { erase } : {}),
+        });
+        return { ok: true as const, action: action as CommittedAction, duplicate: false as const, state: result.state };
       });
     } catch (error) {
       // Nothing changed in memory: the action is refused as a whole and may be retried.
       this.logger.error('action not persisted', { sessionId: this.sessionId, type, error: String(error) });
+      if (error instanceof StorageUnavailableError) return err('UNAVAILABLE', 'the server cannot reach its database; try again in a moment');
       return err('INTERNAL', 'the action could not be saved; please try again');
     }
-    this.version = action.version;
+    if (!outcome.ok || outcome.duplicate) return outcome;
+    // Only now, with the write committed, does the room move on.
+    const before = this.state;
+    this.state = outcome.state;
+    this.version = outcome.action.version;
     if (actor.kind === 'guest') remember(this.guestSenders, request.actionId, connection, REMEMBERED_GUEST_SENDERS);
     this.releaseHold(type, request.payload);
-    const before = this.state;
-    this.state = result.state;
-    return { ok: true, action: action as CommittedAction, duplicate: false, before };
+    this.onCommitted?.(outcome.action);
+    return { ok: true, action: outcome.action, duplicate: false, before };
   }
 
   seatOf(seatId: string): Seat | undefined {
@@ -167,6 +241,14 @@ export class Room {
     return hold;
   }
 
+  /** A hold another process's dragger has (its frames arrive over Redis); the latest frame wins. */
+  adoptHold(key: string, by: string): void {
+    const now = this.clock.now();
+    const current = this.holds.get(key);
+    if (current && current.by === by) current.last = now;
+    else this.holds.set(key, { by, since: now, last: now });
+  }
+
   pruneHolds(): void {
     const now = this.clock.now();
     for (const [key, hold] of this.holds) if (now - hold.last >= HOLD_MS) this.holds.delete(key);
@@ -188,12 +270,26 @@ export class Room {
     }
   }
 
-  presence(): Presence {
+  /** This process's own connections, as told to the other processes. */
+  localPresence(): Presence {
     return {
-      seats: [...this.seatConnections.keys()].filter((id) => own(this.state.seats, id) !== undefined),
+      seats: [...this.seatConnections.keys()],
       hosts: this.hosts,
       screens: this.screens,
     };
+  }
+
+  /** Who is connected, over every process that serves the session. */
+  presence(): Presence {
+    const seats = new Set(this.seatConnections.keys());
+    let hosts = this.hosts;
+    let screens = this.screens;
+    for (const other of this.remotePresence.values()) {
+      for (const id of other.seats) seats.add(id);
+      hosts += other.hosts;
+      screens += other.screens;
+    }
+    return { seats: [...seats].filter((id) => own(this.state.seats, id) !== undefined), hosts, screens };
   }
 
   private heldByOther(type: ActionType, payload: unknown, actor: Actor): string | null {
@@ -251,6 +347,8 @@ function holdsOff(hold: Hold, now: number): boolean {
 export function holderId(actor: Actor): string {
   return actor.kind === 'seat' ? actor.seatId : actor.kind === 'host' ? HOST_HOLDER : actor.kind;
 }
+
+function noop(): void {}
 
 function err(code: ErrorCode, message: string): ErrorAck {
   return { ok: false, code, message };

@@ -50,6 +50,14 @@ interface ActionRow {
   at: number;
 }
 
+interface SessionRow {
+  session_id: string;
+  code: string;
+  host_token_hash: string;
+  scenario_id: string;
+  created_at: number;
+}
+
 function rowToAction(row: ActionRow): CommittedAction {
   return {
     version: row.version,
@@ -134,8 +142,14 @@ export function openSqliteStorage(dataDir: string, options: SqliteOptions = {}):
   const selectActionsSince = db.prepare<[string, number, number], ActionRow>(
     'SELECT version, action_id, type, payload, actor, at FROM actions WHERE session_id = ? AND version > ? ORDER BY version LIMIT ?',
   );
-  const selectSessions = db.prepare<[], { session_id: string; code: string; host_token_hash: string; scenario_id: string; created_at: number }>(
+  const selectSessions = db.prepare<[], SessionRow>(
     'SELECT session_id, code, host_token_hash, scenario_id, created_at FROM sessions ORDER BY created_at',
+  );
+  const selectSessionById = db.prepare<[string], SessionRow>(
+    'SELECT session_id, code, host_token_hash, scenario_id, created_at FROM sessions WHERE session_id = ?',
+  );
+  const selectSessionByCode = db.prepare<[string], SessionRow>(
+    'SELECT session_id, code, host_token_hash, scenario_id, created_at FROM sessions WHERE code = ?',
   );
   const selectLatestSnapshot = db.prepare<[string], { version: number; state: string }>(
     'SELECT version, state FROM snapshots WHERE session_id = ? ORDER BY version DESC LIMIT 1',
@@ -186,12 +200,39 @@ export function openSqliteStorage(dataDir: string, options: SqliteOptions = {}):
     insertSnapshot.run(record.sessionId, 0, JSON.stringify(initial));
   });
 
+  const stored = (s: SessionRow): StoredSession => {
+    const snap = selectLatestSnapshot.get(s.session_id);
+    if (!snap) throw new Error('it has no snapshot');
+    const tail = selectActionsSince.all(s.session_id, snap.version, Number.MAX_SAFE_INTEGER).map(rowToAction);
+    return {
+      record: {
+        sessionId: s.session_id,
+        code: s.code,
+        hostTokenHash: s.host_token_hash,
+        scenarioId: s.scenario_id,
+        createdAt: s.created_at,
+      },
+      snapshot: { version: snap.version, state: JSON.parse(snap.state) as SessionState },
+      tail,
+    };
+  };
+
   return {
+    // One process owns the file: nobody else writes to a session, so no order needs taking.
+    shared: false,
+    ordered: async (sessionId, _knownVersion, actionId, work) => {
+      const row = selectActionById.get(sessionId, actionId);
+      return work({
+        missed: [],
+        previous: row ? rowToAction(row) : null,
+        // Its own transaction: the action is on disk when this returns.
+        append: writing((action: CommittedAction, extra?: AppendExtra) => {
+          appendTx(sessionId, action, extra);
+          if (extra?.erase) forgetJournal();
+        }),
+      });
+    },
     createSession: writing((record, initial) => createTx(record, initial)),
-    append: writing((sessionId, action, extra) => {
-      appendTx(sessionId, action, extra);
-      if (extra?.erase) forgetJournal();
-    }),
     addSeatToken: writing((sessionId, grant) => void insertSeatToken.run(grant.tokenHash, sessionId, grant.seatId)),
     findSeatByToken: (sessionId, tokenHash) => selectSeat.get(sessionId, tokenHash)?.seat_id ?? null,
     findAction: (sessionId, actionId) => {
@@ -203,26 +244,17 @@ export function openSqliteStorage(dataDir: string, options: SqliteOptions = {}):
       const sessions: StoredSession[] = [];
       for (const s of selectSessions.all()) {
         try {
-          const snap = selectLatestSnapshot.get(s.session_id);
-          if (!snap) throw new Error('it has no snapshot');
-          const tail = selectActionsSince.all(s.session_id, snap.version, Number.MAX_SAFE_INTEGER).map(rowToAction);
-          sessions.push({
-            record: {
-              sessionId: s.session_id,
-              code: s.code,
-              hostTokenHash: s.host_token_hash,
-              scenarioId: s.scenario_id,
-              createdAt: s.created_at,
-            },
-            snapshot: { version: snap.version, state: JSON.parse(snap.state) as SessionState },
-            tail,
-          });
+          sessions.push(stored(s));
         } catch (error) {
           // A broken row or page in one session leaves the others to be restored.
           onDamaged?.(s.session_id, error instanceof Error ? error.message : String(error));
         }
       }
       return sessions;
+    },
+    loadSession: (by) => {
+      const row = 'code' in by ? selectSessionByCode.get(by.code) : selectSessionById.get(by.sessionId);
+      return row ? stored(row) : null;
     },
     firstSnapshot: (sessionId) => {
       const snap = selectFirstSnapshot.get(sessionId);
@@ -255,7 +287,7 @@ export function openSqliteStorage(dataDir: string, options: SqliteOptions = {}):
       }
       return { ok: true };
     },
-    close: () => db.close(),
+    close: () => void db.close(),
   };
 }
 

@@ -24,42 +24,69 @@ export interface SeatTokenGrant {
 export interface AppendExtra {
   seatToken?: SeatTokenGrant;
   snapshot?: SessionState;
+  /**
+   * Earlier actions' payloads to rewrite (removed words): every snapshot but the first is
+   * replaced by `snapshot`, and the storage keeps no trace of the old bytes it can reach.
+   */
   erase?: Rewrite[];
 }
 
 /**
- * Durable storage for sessions. Calls are synchronous: an action is durable when `append`
- * returns, which is what lets the server acknowledge only what is on disk.
+ * A value now (the embedded SQLite storage answers synchronously) or later (PostgreSQL). Callers
+ * await it either way.
+ */
+export type Awaitable<T> = T | Promise<T>;
+
+/** What one action's write sees and may do while it holds its session's single order. */
+export interface OrderedWrite {
+  /**
+   * Actions other processes committed after the version this process knew, in version order.
+   * Always empty with one process; the room applies them before it judges its own action.
+   */
+  missed: CommittedAction[];
+  /** The action already stored under this write's actionId (a retry), or null. */
+  previous: CommittedAction | null;
+  /** Writes one accepted action; it is durable once `ordered` has resolved. */
+  append(action: CommittedAction, extra?: AppendExtra): void;
+}
+
+/**
+ * Durable storage for sessions. An action is durable when `ordered` resolves, which is what lets
+ * the server acknowledge only what is stored. The embedded SQLite storage answers synchronously;
+ * the hosted PostgreSQL storage is shared by several processes and answers with promises.
  */
 export interface Storage {
-  createSession(record: SessionRecord, initial: SessionState): void;
+  /** True when several processes share this storage, so a session may change elsewhere. */
+  readonly shared: boolean;
+  createSession(record: SessionRecord, initial: SessionState): Awaitable<void>;
   /**
-   * Writes one accepted action (and an optional snapshot of the state after it) atomically.
-   * With `erase`, the payloads of earlier actions are rewritten, every snapshot but the first
-   * is replaced by `snapshot`, and no trace of the old bytes stays in the file or its journal.
+   * Runs one write of a session in the session's single order: nothing else writes to the
+   * session until `work` has finished and its append is committed (or rolled back on a throw).
    */
-  append(sessionId: string, action: CommittedAction, extra?: AppendExtra): void;
-  addSeatToken(sessionId: string, grant: SeatTokenGrant): void;
-  findSeatByToken(sessionId: string, tokenHash: string): string | null;
-  findAction(sessionId: string, actionId: string): CommittedAction | null;
-  actionsSince(sessionId: string, sinceVersion: number, limit: number): CommittedAction[];
+  ordered<T>(sessionId: string, knownVersion: number, actionId: string, work: (write: OrderedWrite) => T | Promise<T>): Promise<T>;
+  addSeatToken(sessionId: string, grant: SeatTokenGrant): Awaitable<void>;
+  findSeatByToken(sessionId: string, tokenHash: string): Awaitable<string | null>;
+  findAction(sessionId: string, actionId: string): Awaitable<CommittedAction | null>;
+  actionsSince(sessionId: string, sinceVersion: number, limit: number): Awaitable<CommittedAction[]>;
   /**
    * Every stored session that can be read. One that can't (a row with broken JSON, a damaged
    * page) is left out and handed to `onDamaged`, so the others still come back.
    */
-  loadSessions(onDamaged?: (sessionId: string, reason: string) => void): StoredSession[];
+  loadSessions(onDamaged?: (sessionId: string, reason: string) => void): Awaitable<StoredSession[]>;
+  /** One session by id or join code, as `loadSessions` would return it; null when there is none. */
+  loadSession(by: { sessionId: string } | { code: string }): Awaitable<StoredSession | null>;
   /** The oldest snapshot kept: version 0, the state the session was created with. */
-  firstSnapshot(sessionId: string): { version: number; state: SessionState } | null;
+  firstSnapshot(sessionId: string): Awaitable<{ version: number; state: SessionState } | null>;
   /** A co-facilitator token (hashed): the same rights as the host token the session was made with. */
-  addHostToken(sessionId: string, tokenHash: string, createdAt: number): void;
-  isHostToken(sessionId: string, tokenHash: string): boolean;
+  addHostToken(sessionId: string, tokenHash: string, createdAt: number): Awaitable<void>;
+  isHostToken(sessionId: string, tokenHash: string): Awaitable<boolean>;
   /** Sessions whose last action (or creation, when none) is older than `before` (ms since epoch). */
-  sessionsIdleSince(before: number): string[];
-  /** Deletes a session with its log, snapshots and tokens, leaving no trace of them in the file or its journal. */
-  deleteSession(sessionId: string): void;
+  sessionsIdleSince(before: number): Awaitable<string[]>;
+  /** Deletes a session with its log, snapshots and tokens, leaving no trace of them the storage can reach. */
+  deleteSession(sessionId: string): Awaitable<void>;
   /** A quick check of the file's structure at boot: an empty list when it is sound. */
   checkIntegrity?(): string[];
   /** Whether writes can succeed right now: false with a reason when the disk is full or not writable. */
   health?(): { ok: true } | { ok: false; reason: string };
-  close(): void;
+  close(): Awaitable<void>;
 }

@@ -1,0 +1,215 @@
+/**
+ * `npm run bench:hosted`: the hosted mode (PostgreSQL + Redis) with one and with two server
+ * processes on this machine. Prints, for each: the design-load drag figure (8 at a table, 2
+ * dragging at 30 Hz, tables spread over the processes so most observers sit on another process
+ * than their dragger), the action-commit figure at 200 actions a second (ack after PostgreSQL's
+ * commit), and each process's CPU; then, with two processes behind HAProxy (deploy/haproxy.cfg),
+ * the time from one process's SIGKILL until every one of its tablets has acted again.
+ * It asserts nothing. Needs PostgreSQL at BENCH_PG_URL (default postgres://postgres@127.0.0.1:5432/postgres)
+ * and Redis at BENCH_REDIS_URL (default redis://127.0.0.1:6379); makes its own database and
+ * key prefix and removes them.
+ *
+ *   BENCH_TABLES=20    tables (default 20: this machine's two cores carry the generator too)
+ *   BENCH_SECONDS=4    measuring seconds per figure
+ */
+import { randomBytes } from 'node:crypto';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Redis } from 'ioredis';
+import pg from 'pg';
+import { ResilientPlayer, startHaproxy } from '../tests/helpers/hosted';
+import { runActions, type ActionRunResult } from './actions';
+import { runDrag, sleep, type DragMember, type DragRunResult } from './drag';
+import { REPO_ROOT, spawnChild, type BenchChild } from './lib/child';
+import { closeAll, createSession, mapLimit, seatPlayer, type SeatedPlayer } from './lib/clients';
+import { ms, pct, table } from './lib/stats';
+
+const PG_URL = process.env.BENCH_PG_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+const REDIS_URL = process.env.BENCH_REDIS_URL ?? 'redis://127.0.0.1:6379';
+const TABLES = Number(process.env.BENCH_TABLES ?? 20);
+const SECONDS = Number(process.env.BENCH_SECONDS ?? 4);
+const SCENARIO_ID = 'tess-wordt-18';
+const SCENARIOS_DIR = join(REPO_ROOT, 'scenarios');
+const t0 = performance.now();
+const log = (msg: string) => console.log(`[${((performance.now() - t0) / 1000).toFixed(1).padStart(5)} s] ${msg}`);
+
+async function admin(sql: string): Promise<void> {
+  const client = new pg.Client({ connectionString: PG_URL });
+  await client.connect();
+  try {
+    await client.query(sql);
+  } finally {
+    await client.end();
+  }
+}
+
+/** CPU seconds (user + system) a process has used so far, from /proc. */
+function cpuSeconds(pid: number): number {
+  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+  return (Number(fields[11]) + Number(fields[12])) / 100;
+}
+
+interface Cluster {
+  database: string;
+  prefix: string;
+  dataDir: string;
+  nodes: BenchChild[];
+}
+
+async function startCluster(n: number): Promise<Cluster> {
+  const id = randomBytes(4).toString('hex');
+  const database = `samenspel_bench_${id}`;
+  const prefix = `samenspel-bench-${id}`;
+  await admin(`CREATE DATABASE ${database}`);
+  const url = new URL(PG_URL);
+  url.pathname = `/${database}`;
+  const dataDir = mkdtempSync(join(tmpdir(), 'samenspel-bench-hosted-'));
+  const nodes: BenchChild[] = [];
+  // One after another: the first migrates, the rest find the schema in place.
+  for (let i = 0; i < n; i++) {
+    nodes.push(await spawnChild('bench/serve.ts', { DATA_DIR: dataDir, SCENARIOS_DIR, DATABASE_URL: url.toString(), REDIS_URL, REDIS_PREFIX: prefix }));
+  }
+  return { database, prefix, dataDir, nodes };
+}
+
+async function stopCluster(c: Cluster): Promise<void> {
+  await Promise.all(c.nodes.map((node) => node.stop().catch(() => undefined)));
+  await admin(`DROP DATABASE IF EXISTS ${c.database} WITH (FORCE)`);
+  const redis = new Redis(REDIS_URL);
+  let cursor = '0';
+  do {
+    const [next, keys] = await redis.scan(cursor, 'MATCH', `${c.prefix}*`, 'COUNT', 500);
+    cursor = next;
+    if (keys.length) await redis.del(...keys);
+  } while (cursor !== '0');
+  redis.disconnect();
+  rmSync(c.dataDir, { recursive: true, force: true });
+}
+
+/** The scenario's first eight roles: one table's tablets. */
+async function rolesOf(url: string): Promise<string[]> {
+  const res = await fetch(`${url}/api/scenarios/${SCENARIO_ID}`);
+  const { scenario } = (await res.json()) as { scenario: { roles: { id: string }[] } };
+  return scenario.roles.slice(0, 8).map((r) => r.id);
+}
+
+interface Figures {
+  nodes: number;
+  drag: DragRunResult;
+  actions: ActionRunResult;
+  /** CPU per process while measuring, in cores. */
+  dragCpu: number[];
+  actionCpu: number[];
+}
+
+async function measure(n: number): Promise<Figures> {
+  const cluster = await startCluster(n);
+  try {
+    const urlOf = (i: number) => cluster.nodes[i % n]!.url;
+    const roles = await rolesOf(urlOf(0));
+    const sessions = await mapLimit(Array.from({ length: TABLES }), 5, (_, t) => createSession(urlOf(t), SCENARIO_ID));
+    log(`${n} process(es): ${TABLES} sessions created`);
+    // Seat i of every table on process i mod n: a table's eight tablets sit on both processes.
+    const players: SeatedPlayer[][] = await mapLimit(sessions, 4, (session) =>
+      mapLimit(roles, 8, (roleId, i) => seatPlayer(urlOf(i), session, 't1', roleId)),
+    );
+    log(`${TABLES * 8} players seated`);
+    const tables: DragMember[][] = players.map((ps) => ps.map((p) => ({ socket: p.socket, tableId: p.tableId, pieceId: p.roleId })));
+
+    let cpu0 = cluster.nodes.map((node) => cpuSeconds(node.child.pid!));
+    let at0 = performance.now();
+    const drag = await runDrag({ label: `${n} process(es) ${TABLES}×8`, tables, draggersPerTable: 2, hz: 30, warmupMs: 1000, measureMs: SECONDS * 1000, drainMs: 1000, server: cluster.nodes[0]! });
+    const dragCpu = cluster.nodes.map((node, i) => (cpuSeconds(node.child.pid!) - cpu0[i]!) / ((performance.now() - at0) / 1000));
+    log(`drag: p50 ${ms(drag.latency.p50)}, p99 ${ms(drag.latency.p99)}, last positions missed ${drag.lastPosition.missed}/${drag.lastPosition.pairs}`);
+
+    await sleep(500);
+    cpu0 = cluster.nodes.map((node) => cpuSeconds(node.child.pid!));
+    at0 = performance.now();
+    const actions = await runActions({
+      server: cluster.nodes[0]!,
+      sessions: sessions.slice(0, Math.min(25, TABLES)).map((session, t) => ({ session, players: players[t]! })),
+      rate: 200,
+      warmupMs: 1000,
+      measureMs: SECONDS * 1000,
+    });
+    const actionCpu = cluster.nodes.map((node, i) => (cpuSeconds(node.child.pid!) - cpu0[i]!) / ((performance.now() - at0) / 1000));
+    log(`actions: ${actions.achievedPerSec.toFixed(0)}/s, ack p50 ${ms(actions.latency.p50)}, p99 ${ms(actions.latency.p99)}`);
+    closeAll(players.flat().map((p) => p.socket));
+    return { nodes: n, drag, actions, dragCpu, actionCpu };
+  } finally {
+    await stopCluster(cluster);
+  }
+}
+
+/** Tablets through HAProxy, one process SIGKILLed: how long until each of its tablets acts again. */
+async function killTimings(): Promise<{ tablets: number; moved: number; p50: number; max: number; lost: number }> {
+  const cluster = await startCluster(2);
+  const [a, b] = cluster.nodes as [BenchChild, BenchChild];
+  const proxy = await startHaproxy(a, b);
+  const players: ResilientPlayer[] = [];
+  try {
+    const sessions = await mapLimit(Array.from({ length: 3 }), 3, () => createSession(proxy.url, SCENARIO_ID));
+    const roles = await rolesOf(proxy.url);
+    for (const s of sessions) for (const roleId of roles) players.push(new ResilientPlayer(proxy.url, s.code, 't1', roleId));
+    for (const p of players) await p.start();
+    let stop = false;
+    let killedAt = Infinity;
+    const loops = players.map(async (p, i) => {
+      while (!stop) {
+        await p.move(Math.round(Math.sin(i + p.rev) * 90) / 100, Math.round(Math.cos(i + p.rev) * 90) / 100);
+        await sleep(250);
+      }
+    });
+    await sleep(2000);
+    killedAt = performance.now();
+    a.child.kill('SIGKILL');
+    const moved = () => players.filter((p) => p.disconnects > 0);
+    while (moved().length === 0 || moved().some((p) => !p.acked.some((x) => x.at > killedAt))) await sleep(20);
+    await sleep(500);
+    stop = true;
+    await Promise.all(loops);
+    const times = moved()
+      .map((p) => p.acked.find((x) => x.at > killedAt)!.at - killedAt)
+      .sort((x, y) => x - y);
+    const acked = players.reduce((sum, p) => sum + p.acked.length, 0);
+    let logged = 0;
+    for (const s of sessions) {
+      const res = await fetch(`${b.url}/api/sessions/${s.sessionId}/log`, { headers: { authorization: `Bearer ${s.hostToken}` } });
+      logged += ((await res.json()) as { actions: unknown[] }).actions.length - roles.length;
+    }
+    return { tablets: players.length, moved: times.length, p50: times[Math.floor(times.length / 2)]!, max: times.at(-1)!, lost: acked - logged };
+  } finally {
+    for (const p of players) p.close();
+    await proxy.stop();
+    await stopCluster(cluster);
+  }
+}
+
+const cpus = (list: number[]) => list.map((c) => pct(c, 0)).join(' + ');
+const runs: Figures[] = [];
+for (const n of [1, 2]) runs.push(await measure(n));
+log('kill: 24 tablets through HAProxy, one of two processes SIGKILLed');
+const kill = await killTimings();
+
+console.log('\nHosted mode (PostgreSQL + Redis), design load: 8 at a table, 2 dragging at 30 Hz');
+console.log(
+  table(
+    ['processes', 'drag p50', 'drag p99', 'last positions missed', 'CPU per process (drag)', 'commit p50', 'commit p99', 'actions/s', 'refused', 'CPU per process (actions)'],
+    runs.map((r) => [
+      String(r.nodes),
+      ms(r.drag.latency.p50),
+      ms(r.drag.latency.p99),
+      `${r.drag.lastPosition.missed}/${r.drag.lastPosition.pairs}`,
+      cpus(r.dragCpu),
+      ms(r.actions.latency.p50),
+      ms(r.actions.latency.p99),
+      r.actions.achievedPerSec.toFixed(0),
+      String(Object.values(r.actions.refused).reduce((x, y) => x + y, 0) + r.actions.timedOut),
+      cpus(r.actionCpu),
+    ]),
+  ),
+);
+console.log(
+  `\nSIGKILL of one of two processes: ${kill.moved} of ${kill.tablets} tablets were on it; every one acted again after ${ms(kill.max, 0)} (median ${ms(kill.p50, 0)}); acknowledged moves missing from the log: ${kill.lost}`,
+);
