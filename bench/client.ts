@@ -129,7 +129,7 @@ async function main() {
   log('tablet seated and showing the board');
 
   const movers = await Promise.all(roles.slice(1, 4).map((roleId) => seatPlayer(server.url, session, 't1', roleId)));
-  const state = await stateOf(server.url, session.code);
+  const state = await stateOf(server.url, session);
   const results: ScreenResult[] = [];
 
   if (!SKIP.has('tablet')) results.push(await measure('tablet 1024×768', tablet, movers, state, server));
@@ -165,10 +165,11 @@ async function joinOnTablet(page: Page, base: string, code: string, roleId: stri
   await board.waitFor({ timeout: 30_000 });
 }
 
-async function stateOf(url: string, code: string): Promise<SessionState> {
+/** The session as the facilitator sees it: a guest's view leaves out cards it may not see. */
+async function stateOf(url: string, session: { sessionId: string; hostToken: string }): Promise<SessionState> {
   const s = await connect(url);
   try {
-    const ack = await emitAck<AttachAck>(s, 'session:join', { protocolVersion: PROTOCOL_VERSION, code });
+    const ack = await emitAck<AttachAck>(s, 'host:attach', { protocolVersion: PROTOCOL_VERSION, sessionId: session.sessionId, hostToken: session.hostToken });
     if (!ack.ok) throw new Error(`join failed: ${ack.message}`);
     return ack.snapshot.state;
   } finally {
