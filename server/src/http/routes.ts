@@ -13,8 +13,7 @@ import type { Dependencies } from '../hosted/cluster';
 import type { Storage } from '../storage/storage';
 import { StorageUnavailableError } from '../storage/unavailable';
 import { SCENARIO_ID, type ScenarioCatalog } from '../scenarios/catalog';
-import { FailureWindow } from '../realtime/rateLimit';
-import { GuessCounter } from '../realtime/limits';
+import { WindowCounter } from '../realtime/limits';
 import { hashSecret, sameSecret } from '../tokens';
 import { securityHeaders } from './security';
 
@@ -58,7 +57,7 @@ export function createHttpApp(deps: HttpDeps): Express {
   // Venue Wi-Fi is slow and shared: the tablet bundle is a third of its size gzipped. The
   // scenario event stream must not be buffered by the compressor.
   app.use(compression({ filter: (req, res) => req.path !== '/api/scenarios/events' && compression.filter(req, res) }));
-  const sessionStarts = new FailureWindow(deps.sessionsPerMinute, 60_000, () => deps.clock.now());
+  const sessionStarts = new WindowCounter(deps.sessionsPerMinute, 60_000, () => deps.clock.now());
 
   app.get('/healthz', (_req, res) => {
     if (!deps.ready()) return void res.status(503).json({ ok: false, status: 'starting' });
@@ -183,7 +182,7 @@ export function createHttpApp(deps: HttpDeps): Express {
    * Wrong tokens count per address and session, and only wrong ones are refused once there are
    * too many: the right token always works, whoever else guesses from the same address.
    */
-  const tokenGuesses = new GuessCounter(20, 60_000, () => deps.clock.now());
+  const tokenGuesses = new WindowCounter(20, 60_000, () => deps.clock.now());
   const hostRoom = async (req: Request, res: Response): Promise<Room | null> => {
     const ip = req.socket.remoteAddress ?? 'unknown';
     const token = bearer(req);

@@ -44,7 +44,7 @@ import type { Storage } from '../storage/storage';
 import { hashSecret, newSecret, normaliseCode } from '../tokens';
 import { DRAG_FRAME_SHAPE, DragRelay, readDragFrame, REMOTE_ORIGIN, type DragConnection, type RelayedFrame } from './dragRelay';
 import { TokenBucket } from './rateLimit';
-import { ByteBudget, Coalescer, cutOff, GuessCounter, outgoingBacklog, RefusalLog } from './limits';
+import { ByteBudget, Coalescer, cutOff, WindowCounter, outgoingBacklog, RefusalLog } from './limits';
 
 export interface SocketData {
   ip: string;
@@ -138,7 +138,7 @@ const tableRoom = (sessionId: string, tableId: string) => `t:${sessionId}:${tabl
 export function attachRealtime(deps: RealtimeDeps): { relay: DragRelay; stop: () => void } {
   const { io, registry, storage, clock, logger, limits } = deps;
   const cluster = deps.cluster ?? null;
-  const tokenGuesses = new GuessCounter(limits.attachFailuresPerMinute, 60_000, () => clock.now());
+  const tokenGuesses = new WindowCounter(limits.attachFailuresPerMinute, 60_000, () => clock.now());
   const nsp = io.of('/');
   const relay = new DragRelay({
     members: (sessionId, tableId) => nsp.adapter.rooms.get(tableRoom(sessionId, tableId)),

@@ -73,12 +73,13 @@ export function cutOff(socket: Socket): void {
 }
 
 /**
- * Counts wrong guesses (join codes, seat and host tokens) per key in a sliding minute. Keys are
+ * Counts events per key in a fixed window: wrong guesses (join codes, seat and host tokens) and
+ * new sessions per address. For guesses the keys are
  * a connection, or an address together with the code or session it guesses at, never an
  * address alone: sixty tablets behind one venue router share an address, and one of them
  * guessing must not lock the others out.
  */
-export class GuessCounter {
+export class WindowCounter {
   private readonly counts = new Map<string, { n: number; resetAt: number }>();
 
   constructor(
