@@ -185,6 +185,19 @@ describe('every page of a live session passes axe (WCAG 2.2 AA)', () => {
     expect(found).toEqual([]);
   });
 
+  it('shows a focus ring on a wheel piece reached by keyboard, as thick as elsewhere', async () => {
+    await tablet.locator('[data-testid="tablet-tab-board"]').tap();
+    const card = tablet.locator('g[data-piece="card"][tabindex="0"]').first();
+    await card.waitFor();
+    await tablet.keyboard.press('Tab');
+    await card.focus();
+    const ring = await card.evaluate((el) => {
+      const style = getComputedStyle(el.querySelector('.focus-ring')!);
+      return { visibility: style.visibility, width: style.strokeWidth, scaling: style.getPropertyValue('vector-effect') };
+    });
+    expect(ring).toEqual({ visibility: 'visible', width: '3px', scaling: 'non-scaling-stroke' });
+  });
+
   it('had no script errors on any page', () => {
     expect(devices.errors).toEqual([]);
   });
