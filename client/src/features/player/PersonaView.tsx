@@ -91,13 +91,16 @@ export function PersonaView({ scenario, age, revealed, readsAloud }: { scenario:
   );
 }
 
-/**
- * The persona's picture when the scenario has one, else her initials: an avatar emoji draws as a
- * box where no emoji font is installed, as on the wheel's centre.
- */
+/** The persona's picture when the scenario has one, else her avatar, else her initials, as in the wheel's centre. */
 function PersonaPicture({ scenario }: { scenario: Scenario }) {
   const p = scenario.persona;
   if (p.image) return <img className="persona-picture" src={scenarioFileUrl(scenario.id, p.image)} alt="" />;
+  if (p.avatar)
+    return (
+      <span className="persona-picture persona-avatar" aria-hidden="true">
+        {p.avatar}
+      </span>
+    );
   return (
     <span className="persona-picture persona-initials" aria-hidden="true">
       {initials(p.name)}
