@@ -2,10 +2,10 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import pg from 'pg';
-import type { CommittedAction, SessionState } from '@samenspel/game-core';
+import type { SessionState } from '@samenspel/game-core';
 import type { Logger } from '../logger';
 import { StorageUnavailableError } from './unavailable';
-import type { SessionRecord, Storage, StoredSession } from './storage';
+import { rowToAction, type ActionRow, type SessionRecord, type Storage, type StoredSession } from './storage';
 
 const MIGRATIONS_DIR = join(fileURLToPath(new URL('.', import.meta.url)), 'migrations');
 /** Held while migrating, so processes that start together migrate one after another. */
@@ -22,32 +22,12 @@ function wrap(error: unknown): unknown {
   return isUnavailable(error) ? new StorageUnavailableError(error) : error;
 }
 
-interface ActionRow {
-  version: number;
-  action_id: string;
-  type: string;
-  payload: string;
-  actor: string;
-  at: string;
-}
-
 interface SessionRow {
   session_id: string;
   code: string;
   host_token_hash: string;
   scenario_id: string;
   created_at: string;
-}
-
-function rowToAction(row: ActionRow): CommittedAction {
-  return {
-    version: row.version,
-    actionId: row.action_id,
-    type: row.type as CommittedAction['type'],
-    payload: JSON.parse(row.payload) as CommittedAction['payload'],
-    actor: JSON.parse(row.actor) as CommittedAction['actor'],
-    at: Number(row.at),
-  };
 }
 
 const ACTION_COLUMNS = 'version, action_id, type, payload, actor, at';

@@ -2,7 +2,7 @@ import Database from 'better-sqlite3';
 import { accessSync, constants, mkdirSync, statfsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { CommittedAction, SessionState } from '@samenspel/game-core';
-import type { AppendExtra, SessionRecord, Storage, StoredSession } from './storage';
+import { rowToAction, type ActionRow, type AppendExtra, type SessionRecord, type Storage, type StoredSession } from './storage';
 
 const SCHEMA = `
 CREATE TABLE IF NOT EXISTS sessions (
@@ -41,32 +41,12 @@ CREATE TABLE IF NOT EXISTS seat_tokens (
 );
 `;
 
-interface ActionRow {
-  version: number;
-  action_id: string;
-  type: string;
-  payload: string;
-  actor: string;
-  at: number;
-}
-
 interface SessionRow {
   session_id: string;
   code: string;
   host_token_hash: string;
   scenario_id: string;
   created_at: number;
-}
-
-function rowToAction(row: ActionRow): CommittedAction {
-  return {
-    version: row.version,
-    actionId: row.action_id,
-    type: row.type as CommittedAction['type'],
-    payload: JSON.parse(row.payload) as CommittedAction['payload'],
-    actor: JSON.parse(row.actor) as CommittedAction['actor'],
-    at: row.at,
-  };
 }
 
 /**

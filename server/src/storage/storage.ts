@@ -90,3 +90,25 @@ export interface Storage {
   health?(): { ok: true } | { ok: false; reason: string };
   close(): Awaitable<void>;
 }
+
+/** An action as both stores keep it: one row, payload and actor as JSON text. */
+export interface ActionRow {
+  version: number;
+  action_id: string;
+  type: string;
+  payload: string;
+  actor: string;
+  /** Milliseconds; PostgreSQL's BIGINT arrives as a string. */
+  at: number | string;
+}
+
+export function rowToAction(row: ActionRow): CommittedAction {
+  return {
+    version: row.version,
+    actionId: row.action_id,
+    type: row.type as CommittedAction['type'],
+    payload: JSON.parse(row.payload) as CommittedAction['payload'],
+    actor: JSON.parse(row.actor) as CommittedAction['actor'],
+    at: Number(row.at),
+  };
+}
