@@ -71,15 +71,16 @@ interface Piece {
   h: number;
   rotate: number;
   ring: number;
+  sector: number;
   font: number;
   px: number;
 }
 
 /** Every card and stack badge as drawn, from the DOM: its box in mat units and its label's size in screen pixels. */
-async function piecesOn(page: Page): Promise<{ pieces: Piece[]; rings: number[]; stacked: number }> {
+async function piecesOn(page: Page): Promise<{ pieces: Piece[]; rings: number[][]; stacked: number }> {
   return page.evaluate(() => {
     const svg = document.querySelector<SVGSVGElement>('svg[data-testid="board"]')!;
-    const rings = svg.dataset.rings!.split(' ').map(Number);
+    const rings = svg.dataset.rings!.split(';').map((edges) => edges.split(' ').map(Number));
     const scale = svg.getScreenCTM()!.a;
     const pieces = [...svg.querySelectorAll<SVGGElement>('[data-layout-ring]')].map((el) => {
       const text = el.querySelector('.card-text, .stack-count');
@@ -91,6 +92,7 @@ async function piecesOn(page: Page): Promise<{ pieces: Piece[]; rings: number[];
         h: Number(el.dataset.h),
         rotate: Number(el.dataset.rotate),
         ring: Number(el.dataset.layoutRing),
+        sector: Number(el.dataset.layoutSector),
         font: Number(el.dataset.font ?? 0),
         px: text ? Number(text.getAttribute('font-size')) * scale : 0,
       };
@@ -150,8 +152,9 @@ async function expectReadableBoard(page: Page, cards: number) {
   const drawn = pieces.filter((p) => p.id.startsWith('card-'));
   for (const p of pieces) {
     const quad = corners(p);
-    expect(nearest(quad), `${p.id} inside its ring`).toBeGreaterThanOrEqual(rings[p.ring]! - 1e-3);
-    for (const c of quad) expect(Math.hypot(c.x, c.y), `${p.id} inside its ring`).toBeLessThanOrEqual(rings[p.ring + 1]! + 1e-3);
+    const edges = rings[p.sector]!;
+    expect(nearest(quad), `${p.id} inside its ring`).toBeGreaterThanOrEqual(edges[p.ring]! - 1e-3);
+    for (const c of quad) expect(Math.hypot(c.x, c.y), `${p.id} inside its ring`).toBeLessThanOrEqual(edges[p.ring + 1]! + 1e-3);
   }
   for (let i = 0; i < pieces.length; i++)
     for (let j = i + 1; j < pieces.length; j++) expect(overlap(corners(pieces[i]!), corners(pieces[j]!)), `${pieces[i]!.id} on ${pieces[j]!.id}`).toBe(false);
@@ -186,7 +189,7 @@ async function screenPoint(page: Page, mat: P): Promise<P> {
 
 /** The middle of a cell in the drawing (its rings as this page draws them). */
 async function cellMiddle(page: Page, ring: number, sector: number, sectorCount: number): Promise<P> {
-  const rings = (await page.locator('svg[data-testid="board"]').getAttribute('data-rings'))!.split(' ').map(Number);
+  const rings = (await page.locator('svg[data-testid="board"]').getAttribute('data-rings'))!.split(';')[sector]!.split(' ').map(Number);
   const r = (rings[ring]! + rings[ring + 1]!) / 2;
   const a = ((Math.PI * 2) / sectorCount) * (sector + 0.5);
   return { x: Math.sin(a) * r, y: -Math.cos(a) * r };

@@ -31,7 +31,7 @@ import { StackBadge } from './StackBadge';
 import { LinkLine } from './LinkLine';
 import { linkingStore } from './linking';
 import { TokenPiece, GhostToken } from './TokenPiece';
-import { VIEW_BOX, VIEW_HALF, cardAppearance, cardFontFor, clampToMat, describePlace, markMap, nudge, SCALE } from './view';
+import { VIEW_BOX, VIEW_HALF, cardAppearance, cardFontFor, clampToMat, describePlace, markMap, nudge, ringsAttribute, SCALE } from './view';
 import { Wheel } from './Wheel';
 import './board.css';
 
@@ -173,7 +173,7 @@ export function Board({ tableId, mode, ownRoleId = null, className, preview, sta
         aria-describedby={ctx.interactive ? helpId : undefined}
         tabIndex={ctx.interactive ? 0 : undefined}
         data-testid="board"
-        data-rings={ctx.layout.rings.join(' ')}
+        data-rings={ringsAttribute(ctx.layout.rings)}
         onPointerDown={onPointerDown}
         onPointerUp={onPointerUp}
         onKeyDown={onKeyDown}
@@ -198,7 +198,7 @@ export function Board({ tableId, mode, ownRoleId = null, className, preview, sta
   );
 }
 
-const EMPTY_LAYOUT: BoardLayout = { cards: {}, stacks: [], tokens: {}, loose: {}, rings: [0.2, 0.4, 0.6, 0.8, 1], font: 0.04 };
+const EMPTY_LAYOUT: BoardLayout = { cards: {}, stacks: [], tokens: {}, loose: {}, rings: [[0.2, 0.4, 0.6, 0.8, 1]], hub: 0.2, font: 0.04 };
 
 /**
  * How many CSS pixels one mat unit takes on screen, in steps of 20 so a resize by a few pixels
@@ -330,7 +330,7 @@ function Links({ table, preview }: { table: TableState; preview: boolean }) {
       {/* A line across the middle would run over the persona's name: it passes behind her disc. */}
       <mask id={maskId} maskUnits="userSpaceOnUse" x={-VIEW_HALF} y={-VIEW_HALF} width={VIEW_HALF * 2} height={VIEW_HALF * 2}>
         <rect x={-VIEW_HALF} y={-VIEW_HALF} width={VIEW_HALF * 2} height={VIEW_HALF * 2} fill="#fff" />
-        <circle r={board.layout.rings[0]! * SCALE} fill="#000" />
+        <circle r={board.layout.hub * SCALE} fill="#000" />
       </mask>
       <g className="links" mask={`url(#${maskId})`}>
         {links.map((link: Link) => (

@@ -182,6 +182,7 @@ export const CardPiece = memo(function CardPiece({
       data-h={layout.h}
       data-rotate={rotate}
       data-layout-ring={placed?.ring}
+      data-layout-sector={placed?.sector}
       data-font={layout.font}
       data-hidden={card.hidden || undefined}
       data-paused={card.paused ? 'true' : undefined}

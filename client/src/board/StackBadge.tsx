@@ -56,6 +56,7 @@ export function StackBadge({ stack, cards }: { stack: CardStack; cards: Record<s
         data-h={stack.h}
         data-rotate={stack.rotate}
         data-layout-ring={stack.ring}
+        data-layout-sector={stack.sector}
         tabIndex={0}
         role="button"
         aria-expanded={open}

@@ -109,7 +109,7 @@ export const TokenPiece = memo(function TokenPiece({ token, role }: { token: Tok
   const source = drag.dragPos ? 'local' : settled.source;
   const moving = source === 'local' || source === 'remote';
   // The persona standing in the middle is drawn as a ring around her disc, not over her name.
-  const centre = board.layout.rings[0]!;
+  const centre = board.layout.hub;
   const inCentre = role.kind === 'persona' && radiusOf(at) < centre * 0.5 && !moving;
   const full = own ? `${t('board.you')}: ${role.name}` : role.name;
   // The whole role name, on as many lines as it needs (hyphenated where a word is too long), never cut short.

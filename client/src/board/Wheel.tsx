@@ -5,6 +5,12 @@ import type { Translate } from '../i18n';
 import { RING_FILL, RING_INK, RINGS, SCALE, VIEW_HALF, annularSector, initials, isLowerHalf, supportLabel, textArc } from './view';
 
 const TAU = Math.PI * 2;
+
+/** An arc of radius `r` (mat units) from clock angle `a0` to `a1`, clockwise. */
+function arc(r: number, a0: number, a1: number): string {
+  const p = (a: number) => `${(Math.sin(a) * r * SCALE).toFixed(1)} ${(-Math.cos(a) * r * SCALE).toFixed(1)}`;
+  return `M ${p(a0)} A ${r * SCALE} ${r * SCALE} 0 ${a1 - a0 > Math.PI ? 1 : 0} 1 ${p(a1)}`;
+}
 const SECTOR_FONT = 0.052;
 const RING_FONT = 0.034;
 
@@ -13,26 +19,47 @@ interface WheelProps {
   /** The persona's age at this table; an event ("Tess wordt 18") can change it. */
   age: number;
   t: Translate;
-  /** Where the rings are drawn (game-core's layout): the persona disc's radius, the ring edges, the rim. */
-  rings: readonly number[];
+  /** Where the rings are drawn, per sector (game-core's layout): the persona disc's radius, the ring edges, the rim. */
+  rings: readonly (readonly number[])[];
 }
 
 /** The printed mat: rings, sectors and their names, and the persona in the middle. Never changes during play. */
 export const Wheel = memo(function Wheel({ scenario, age, t, rings }: WheelProps) {
-  const RING_EDGES = rings;
-  const CENTRE_RADIUS = rings[0]!;
+  const CENTRE_RADIUS = rings[0]![0]!;
   // The persona's name and age shrink with her disc when the rings widen.
   const k = CENTRE_RADIUS / 0.2;
   const sectors = scenario.board.sectors;
   const width = TAU / sectors.length;
   const persona = scenario.persona;
+  const edgesOf = (sector: number) => rings[sector % rings.length]!;
+  /**
+   * Where a ring runs at a clock angle: on a sector border, the part of its band both sectors
+   * share (their rings may differ where one holds more cards); the later sector's band if they
+   * share none.
+   */
+  const bandAcross = (at: number, ring: number) => {
+    const after = Math.round(at / width) % sectors.length;
+    const onBorder = Math.abs(at / width - Math.round(at / width)) < 1e-9;
+    const here = edgesOf(onBorder ? after : Math.floor(at / width));
+    const before = onBorder ? edgesOf((after + sectors.length - 1) % sectors.length) : here;
+    const inner = Math.max(here[ring]!, before[ring]!);
+    const outer = Math.min(here[ring + 1]!, before[ring + 1]!);
+    return outer - inner > RING_FONT * 1.4 ? { inner, outer } : { inner: here[ring]!, outer: here[ring + 1]! };
+  };
 
   return (
     <g className="wheel" aria-hidden="true">
       <rect x={-VIEW_HALF} y={-VIEW_HALF} width={VIEW_HALF * 2} height={VIEW_HALF * 2} className="wheel-mat" />
-      {RINGS.map((type, ring) => (
-        <path key={type} d={annularSector(RING_EDGES[ring]!, RING_EDGES[ring + 1]!, 0, TAU)} fill={RING_FILL[type]} fillRule="evenodd" />
-      ))}
+      {sectors.flatMap((sector, s) =>
+        RINGS.map((type, ring) => (
+          <path key={`${sector.id}-${type}`} d={annularSector(edgesOf(s)[ring]!, edgesOf(s)[ring + 1]!, s * width, (s + 1) * width)} fill={RING_FILL[type]} />
+        )),
+      )}
+      {sectors.flatMap((sector, s) =>
+        edgesOf(s)
+          .slice(1, 4)
+          .map((r, i) => <path key={`${sector.id}-edge-${i}`} d={arc(r, s * width, (s + 1) * width)} className="wheel-ring-edge" />),
+      )}
       {sectors.map((sector, i) => {
         const a = i * width;
         return (
@@ -46,9 +73,6 @@ export const Wheel = memo(function Wheel({ scenario, age, t, rings }: WheelProps
           />
         );
       })}
-      {RING_EDGES.slice(1, 4).map((r) => (
-        <circle key={r} r={r * SCALE} className="wheel-ring-edge" />
-      ))}
       <circle r={SCALE} className="wheel-rim" />
 
       {RINGS.flatMap((type, ring) =>
@@ -57,7 +81,8 @@ export const Wheel = memo(function Wheel({ scenario, age, t, rings }: WheelProps
         [0, Math.PI].map((at) => {
           const label = supportLabel(scenario, type, t);
           const lower = at > 0;
-          const mid = (RING_EDGES[ring]! + RING_EDGES[ring + 1]!) / 2 + (lower ? RING_FONT * 0.35 : -RING_FONT * 0.35);
+          const band = bandAcross(at, ring);
+          const mid = (band.inner + band.outer) / 2 + (lower ? RING_FONT * 0.35 : -RING_FONT * 0.35);
           const span = Math.min(Math.PI * 0.9, (label.length * RING_FONT * 0.62) / mid + 0.1);
           const id = `ring-label-${type}-${lower ? 'b' : 't'}`;
           return (

@@ -4,6 +4,7 @@ import { create } from 'zustand';
 import { appStore } from '../store';
 import { dropSelection } from './actions';
 import { TAP_SLOP_PX } from './useDrag';
+import { readRingsAttribute } from './view';
 
 /** A deck card being dragged from the list: where the finger is, in screen pixels. */
 export interface DeckDrag {
@@ -58,8 +59,8 @@ export function useDeckDrag(tableId: string, defId: string, label: string) {
     suppressClick.current = true;
     const hit = drop ? boardPointAt(e.clientX, e.clientY) : null;
     if (!hit) return;
-    const rings = (hit.svg.dataset.rings ?? '').split(' ').map(Number);
-    const to = rings.length === 5 && rings.every(Number.isFinite) ? toCanonical(hit.at, rings) : hit.at;
+    const rings = readRingsAttribute(hit.svg.dataset.rings);
+    const to = rings ? toCanonical(hit.at, rings) : hit.at;
     appStore.getState().select(null);
     void dropSelection(tableId, { kind: 'deck', defId }, to);
   };

@@ -158,3 +158,15 @@ export function markMap(h: { added: readonly string[]; moved: readonly string[] 
   for (const id of h.added) marks.set(id, 'added');
   return marks;
 }
+
+/** A layout's ring edges per sector as an attribute (`data-rings`): sectors by ";", edges by " ". */
+export function ringsAttribute(rings: readonly (readonly number[])[]): string {
+  return rings.map((edges) => edges.join(' ')).join(';');
+}
+
+/** The ring edges per sector from `data-rings`, or null when the attribute is not such a list. */
+export function readRingsAttribute(text: string | undefined): number[][] | null {
+  if (!text) return null;
+  const rings = text.split(';').map((edges) => edges.split(' ').map(Number));
+  return rings.every((edges) => edges.length === 5 && edges.every(Number.isFinite)) ? rings : null;
+}

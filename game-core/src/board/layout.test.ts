@@ -56,8 +56,8 @@ function expectHonest(layout: BoardLayout, input: readonly LayoutCardInput[], se
   const all = pieces(layout);
   for (const piece of all) {
     const quad = corners(piece);
-    const inner = layout.rings[piece.ring]!;
-    const outer = layout.rings[piece.ring + 1]!;
+    const inner = layout.rings[piece.sector]![piece.ring]!;
+    const outer = layout.rings[piece.sector]![piece.ring + 1]!;
     expect(nearest(quad), `inner edge of ring ${piece.ring}`).toBeGreaterThanOrEqual(inner - 1e-6);
     for (const c of quad) expect(Math.hypot(c.x, c.y), `outer edge of ring ${piece.ring}`).toBeLessThanOrEqual(outer + 1e-6);
     // Its sector by angle (its ring is checked against the drawn rings above).

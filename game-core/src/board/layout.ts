@@ -82,11 +82,14 @@ export interface BoardLayout {
   /** Cards whose stored position is off the rings (centre disc or the mat): drawn where they lie. */
   loose: Record<string, PlacedCard>;
   /**
-   * Where the rings are drawn: `rings[0]` is the persona disc's radius, ring i spans
-   * `rings[i]`..`rings[i + 1]`, and `rings[4]` is the rim (always 1). Equal to RING_EDGES
-   * unless a crowded ring widened.
+   * Where the rings are drawn, per sector: in sector s, `rings[s][0]` is the persona disc's
+   * radius (the same in every sector), ring i spans `rings[s][i]`..`rings[s][i + 1]`, and
+   * `rings[s][4]` is the rim (always 1). Evenly spaced, as on the mat, unless a sector's
+   * crowded ring widened there.
    */
-  rings: number[];
+  rings: number[][];
+  /** The persona disc's radius: `rings[s][0]` in every sector. */
+  hub: number;
   /** The card font the layout settled on, in mat units: the one asked for, or smaller where the wheel is full. */
   font: number;
 }
@@ -111,11 +114,11 @@ export interface LayoutOptions {
 
 /** Label font on the wheel in mat units; 0.046 is 12 px on a 1024×768 tablet and over 18 px on a 1920×1080 screen (see docs/architecture.md). */
 export const CARD_FONT = 0.04;
-const PAD_X = 0.016;
-const PAD_Y = 0.009;
+const PAD_X = 0.012;
+const PAD_Y = 0.007;
 const LINE = 1.08;
 /** Room kept between two boxes and between a box and a ring edge. */
-export const CARD_GAP = 0.008;
+export const CARD_GAP = 0.006;
 /** A stack badge's size. */
 export const STACK_BOX = { w: 0.1, h: 0.07 } as const;
 /** What a token takes, as a box round its centre: its disc and the name under or over it. */
@@ -494,7 +497,7 @@ export function layoutBoard(cards: readonly LayoutCardInput[], tokens: readonly 
     cells.set(key, plan);
   });
   const plans = [...cells.values()];
-  const used = [0, 1, 2, 3].map((ring) => plans.some((p) => p.ring === ring));
+  const sectorPlans = Array.from({ length: sectorCount }, (_, sector) => plans.filter((p) => p.sector === sector));
 
   const badgeAt = (f: number): Piece => ({ id: null, shape: 0, w: STACK_EM.w * f, h: STACK_EM.h * f, rel: width, r: 0, order: Number.POSITIVE_INFINITY });
   /**
@@ -511,74 +514,81 @@ export function layoutBoard(cards: readonly LayoutCardInput[], tokens: readonly 
     return best!;
   };
 
-  /** How deep each ring must be at font `f` with at most `caps[ring]` rows, its rows starting at `inner`. */
-  const ringNeed = (ring: number, inner: number, f: number, cap: number) => {
-    const mine = plans.filter((p) => p.ring === ring);
-    if (mine.length === 0) return EMPTY_RING;
-    let end = inner;
-    for (const plan of mine) end = Math.max(end, fillCell(plan, f, inner + CARD_GAP * 1.01, cap).end);
-    return end - inner;
-  };
-  /** The ring edges a font and caps need, from a disc of `hub` outwards; the last may pass the rim. */
-  const edgesFor = (hub: number, f: number, caps: readonly number[]) => {
+  /**
+   * The ring edges one sector needs at font `f` with at most `caps[ring]` rows per cell, from a
+   * disc of `hub` outwards; the last may pass the rim. A ring without cards in this sector keeps
+   * EMPTY_RING, so its colour and name still show.
+   */
+  const edgesFor = (sector: number, hub: number, f: number, caps: readonly number[]) => {
     const edges = [hub];
-    for (let ring = 0; ring < 4; ring++) edges.push(edges[ring]! + Math.max(ringNeed(ring, edges[ring]!, f, caps[ring]!), used[ring] ? 0 : EMPTY_RING));
+    for (let ring = 0; ring < 4; ring++) {
+      const plan = sectorPlans[sector]!.find((p) => p.ring === ring);
+      const inner = edges[ring]!;
+      const need = plan ? fillCell(plan, f, inner + CARD_GAP * 1.01, caps[ring]!).end - inner : EMPTY_RING;
+      edges.push(inner + Math.max(need, EMPTY_RING));
+    }
     return edges;
   };
+  const allEdges = (f: number, caps: readonly (readonly number[])[]) => caps.map((c, sector) => edgesFor(sector, MIN_CENTRE, f, c));
+  const deepest = (edges: readonly (readonly number[])[]) => Math.max(...edges.map((e) => e[4]!));
 
   let f = font;
-  let caps = [Infinity, Infinity, Infinity, Infinity];
-  let edges = edgesFor(MIN_CENTRE, f, caps);
+  let caps = Array.from({ length: sectorCount }, () => [Infinity, Infinity, Infinity, Infinity]);
+  let edges = allEdges(f, caps);
   // Shrink every card alike, down to the floor.
-  for (let step = 1; edges[4]! > 1 && f > floor + 1e-9; step++) {
+  for (let step = 1; deepest(edges) > 1 && f > floor + 1e-9; step++) {
     f = Math.max(floor, font * (1 - 0.025 * step));
-    edges = edgesFor(MIN_CENTRE, f, caps);
+    edges = allEdges(f, caps);
   }
-  // Still too deep: the ring with most rows loses one, and its fullest cells stack. Should
-  // every ring be down to one row, the cards shrink further (a wheel always holds one row each).
-  while (edges[4]! > 1) {
-    const rows = [0, 1, 2, 3].map((ring) => {
-      const inner = edges[ring]! + CARD_GAP * 1.01;
-      return Math.max(0, ...plans.filter((p) => p.ring === ring).map((p) => fillCell(p, f, inner, caps[ring]!).rows.length));
+  // Still too deep somewhere: in each sector that overflows, the ring with most rows loses one
+  // and its fullest cell stacks. Should every ring there be down to one row, the cards shrink
+  // further (a wheel always holds one row each).
+  while (deepest(edges) > 1) {
+    let shrink = false;
+    caps = caps.map((c, sector) => {
+      if (edges[sector]![4]! <= 1) return c;
+      const rows = [0, 1, 2, 3].map((ring) => {
+        const plan = sectorPlans[sector]!.find((p) => p.ring === ring);
+        return plan ? fillCell(plan, f, edges[sector]![ring]! + CARD_GAP * 1.01, c[ring]!).rows.length : 0;
+      });
+      const most = rows.indexOf(Math.max(...rows));
+      if (rows[most]! > 1) return c.map((cap, i) => (i === most ? rows[most]! - 1 : cap));
+      shrink = true;
+      return c;
     });
-    const deepest = rows.indexOf(Math.max(...rows));
-    if (rows[deepest]! > 1) caps = caps.map((c, i) => (i === deepest ? rows[deepest]! - 1 : c));
-    else f *= 0.95;
-    edges = edgesFor(MIN_CENTRE, f, caps);
+    if (shrink) f *= 0.95;
+    edges = allEdges(f, caps);
   }
-  // Each ring's rows as filled from its inner edge here; below they only move outwards, which
-  // keeps them apart and inside their band (a row further out needs less angle and less depth).
+  // Each cell's rows as filled from its ring's inner edge here; below they only move outwards,
+  // which keeps them apart and inside their band (a row further out needs less angle and less depth).
   const planned = edges;
-  // Room left: first the persona's disc grows back towards the mat's, then the thinnest rings
-  // grow alike (rings further out need no more room for being further out).
-  const spare = 1 - edges[4]!;
-  const depths = [0, 1, 2, 3].map((i) => edges[i + 1]! - edges[i]!);
-  const hub = round(Math.min(MAX_CENTRE, MIN_CENTRE + spare));
-  const left = 1 - hub;
-  // Water-filling: every ring at least `level` deep, or its own need if deeper.
-  const sorted = [...depths].sort((a, b) => b - a);
-  let level = left / 4;
-  for (let k = 0; k < 4; k++) {
-    level = (left - sorted.slice(0, k).reduce((a, b) => a + b, 0)) / (4 - k);
-    if (level >= (sorted[k] ?? 0)) break;
-  }
-  const final = [hub];
-  for (let ring = 0; ring < 4; ring++) final.push(round(ring === 3 ? 1 : final[ring]! + Math.max(depths[ring]!, level)));
+  // Room left: first the persona's disc grows back towards the mat's (as far as the fullest
+  // sector allows: the disc is round), then each sector's rings take the mat's even spacing
+  // wherever their cards let them, so sectors differ only where one holds more.
+  const hub = round(Math.min(MAX_CENTRE, MIN_CENTRE + Math.min(...edges.map((e) => 1 - e[4]!))));
+  const final = edges.map((e) => {
+    const depths = [0, 1, 2, 3].map((i) => e[i + 1]! - e[i]!);
+    const out = [hub, 0, 0, 0, 1];
+    for (let i = 1; i < 4; i++) out[i] = Math.max(hub + ((1 - hub) * i) / 4, out[i - 1]! + depths[i - 1]!);
+    for (let i = 3; i >= 1; i--) out[i] = round(Math.min(out[i]!, out[i + 1]! - depths[i]!));
+    return out;
+  });
 
-  const out: BoardLayout = { cards: {}, stacks: [], tokens: {}, loose: {}, rings: final, font: round(f * 10000) / 10000 };
+  const out: BoardLayout = { cards: {}, stacks: [], tokens: {}, loose: {}, rings: final, hub, font: round(f * 10000) / 10000 };
   for (const plan of plans) {
-    const inner = final[plan.ring]!;
-    const outer = final[plan.ring + 1]!;
+    const inner = final[plan.sector]![plan.ring]!;
+    const outer = final[plan.sector]![plan.ring + 1]!;
+    const cap = caps[plan.sector]![plan.ring]!;
     const s0 = width * plan.sector;
     // Filled again where the ring now starts (further out, so rows hold more); should that
     // reach further, the rows as planned, moved out with their ring.
     let start = inner + CARD_GAP * 1.01;
-    let fill = fillCell(plan, f, start, caps[plan.ring]!);
+    let fill = fillCell(plan, f, start, cap);
     let moved = 0;
     if (fill.end > outer + 1e-9) {
-      start = planned[plan.ring]! + CARD_GAP * 1.01;
-      fill = fillCell(plan, f, start, caps[plan.ring]!);
-      moved = inner - planned[plan.ring]!;
+      start = planned[plan.sector]![plan.ring]! + CARD_GAP * 1.01;
+      fill = fillCell(plan, f, start, cap);
+      moved = inner - planned[plan.sector]![plan.ring]!;
     }
     const { rows, rest } = fill;
     // The rows sit in the middle of the band's room.
@@ -613,7 +623,7 @@ export function layoutBoard(cards: readonly LayoutCardInput[], tokens: readonly 
     };
   }
   const obstacles = [...Object.values(out.cards), ...out.stacks].map(boundsOf);
-  for (const token of tokens) out.tokens[token.id] = tokenSpot(toDisplay(token, final), obstacles, final[0]!);
+  for (const token of tokens) out.tokens[token.id] = tokenSpot(toDisplay(token, final), obstacles, hub);
   return out;
 }
 
@@ -628,19 +638,19 @@ function mapRadius(r: number, from: readonly number[], to: readonly number[]): n
   return r;
 }
 
-/** Where a stored position is drawn on rings `rings` (a layout's). Same ring, same sector. */
-export function toDisplay(p: Point, rings: readonly number[]): Point {
+/** Where a stored position is drawn on a layout's rings (`rings[sector]`). Same ring, same sector. */
+export function toDisplay(p: Point, rings: readonly (readonly number[])[]): Point {
   const r = Math.hypot(p.x, p.y);
   if (r === 0 || r >= RING_EDGES[4]) return { x: p.x, y: p.y };
-  const k = mapRadius(r, RING_EDGES, rings) / r;
+  const k = mapRadius(r, RING_EDGES, rings[sectorAt(angleOf(p), rings.length)]!) / r;
   return { x: round(p.x * k), y: round(p.y * k) };
 }
 
-/** The stored position for a point of the drawing on rings `rings`: where a drop lands. */
-export function toCanonical(p: Point, rings: readonly number[]): Point {
+/** The stored position for a point of the drawing on a layout's rings: where a drop lands. */
+export function toCanonical(p: Point, rings: readonly (readonly number[])[]): Point {
   const r = Math.hypot(p.x, p.y);
   if (r === 0 || r >= RING_EDGES[4]) return { x: p.x, y: p.y };
-  const k = mapRadius(r, rings, RING_EDGES) / r;
+  const k = mapRadius(r, rings[sectorAt(angleOf(p), rings.length)]!, RING_EDGES) / r;
   return { x: round(p.x * k), y: round(p.y * k) };
 }
 
@@ -668,7 +678,8 @@ function tokenSpot(token: Point, placed: readonly Box[], centre: number): Point 
   return own;
 }
 
-/** The band ring `ring` spans in a layout's drawing, innermost ring 0. */
-export function ringBand(layout: Pick<BoardLayout, 'rings'>, ring: number): { inner: number; outer: number; supportType: (typeof SUPPORT_TYPES)[number] } {
-  return { inner: layout.rings[ring]!, outer: layout.rings[ring + 1]!, supportType: SUPPORT_TYPES[ring]! };
+/** The band ring `ring` spans in sector `sector` of a layout's drawing, innermost ring 0. */
+export function ringBand(layout: Pick<BoardLayout, 'rings'>, ring: number, sector: number): { inner: number; outer: number; supportType: (typeof SUPPORT_TYPES)[number] } {
+  const edges = layout.rings[sector]!;
+  return { inner: edges[ring]!, outer: edges[ring + 1]!, supportType: SUPPORT_TYPES[ring]! };
 }

@@ -75,19 +75,28 @@ export function stackedLabels(drawing: WheelDrawing): string[] {
 export function drawWheel(flow: Flow, report: SessionReport, board: ReportBoard, drawing: WheelDrawing, cx: number, cy: number, r: number): void {
   const { doc } = flow;
   const { layout, marks } = drawing;
-  const rings = layout.rings;
   const sectors = report.sectors;
-  for (let ring = SUPPORT_TYPES.length - 1; ring >= 0; ring--) {
-    doc.circle(cx, cy, rings[ring + 1]! * r).fill(RING_FILL[SUPPORT_TYPES[ring]!]);
-  }
   const width = (Math.PI * 2) / sectors.length;
-  doc.lineWidth(1.4).strokeColor('#ffffff');
+  const at = (radius: number, a: number) => `${(cx + Math.sin(a) * radius * r).toFixed(2)} ${(cy - Math.cos(a) * radius * r).toFixed(2)}`;
+  // Each sector's rings as the layout drew them: a crowded ring is wider in its own sector only.
+  sectors.forEach((_, s) => {
+    const edges = layout.rings[s]!;
+    const [a0, a1] = [s * width, (s + 1) * width];
+    const large = a1 - a0 > Math.PI ? 1 : 0;
+    SUPPORT_TYPES.forEach((type, ring) => {
+      const [r0, r1] = [edges[ring]! * r, edges[ring + 1]! * r];
+      doc.path(`M ${at(edges[ring + 1]!, a0)} A ${r1} ${r1} 0 ${large} 1 ${at(edges[ring + 1]!, a1)} L ${at(edges[ring]!, a1)} A ${r0} ${r0} 0 ${large} 0 ${at(edges[ring]!, a0)} Z`).fill(RING_FILL[type]);
+    });
+  });
+  doc.lineWidth(1).strokeColor('#ffffff');
+  sectors.forEach((_, s) => {
+    for (const edge of layout.rings[s]!.slice(1, 4)) doc.path(`M ${at(edge, s * width)} A ${edge * r} ${edge * r} 0 0 1 ${at(edge, (s + 1) * width)}`).stroke();
+  });
+  doc.lineWidth(1.4);
   sectors.forEach((_, i) => {
     const a = i * width;
-    doc.moveTo(cx + Math.sin(a) * rings[0]! * r, cy - Math.cos(a) * rings[0]! * r).lineTo(cx + Math.sin(a) * r, cy - Math.cos(a) * r).stroke();
+    doc.moveTo(cx + Math.sin(a) * layout.hub * r, cy - Math.cos(a) * layout.hub * r).lineTo(cx + Math.sin(a) * r, cy - Math.cos(a) * r).stroke();
   });
-  doc.lineWidth(1);
-  for (const edge of rings.slice(1, 4)) doc.circle(cx, cy, edge * r).stroke();
   doc.circle(cx, cy, r).lineWidth(0.8).strokeColor(C.rim).stroke();
 
   sectors.forEach((sector, i) => {
@@ -101,7 +110,7 @@ export function drawWheel(flow: Flow, report: SessionReport, board: ReportBoard,
     flow.draw(label, px - lw / 2, py - label.height / 2, lw, C.ink);
   });
 
-  const centre = rings[0]! * r;
+  const centre = layout.hub * r;
   doc.circle(cx, cy, centre).lineWidth(1.2).fillAndStroke('#ffffff', C.persona);
   const inner = centre * 1.6;
   const name = flow.block(report.scenario.persona.name, 'bold', Math.min(7, centre / 2.4), inner, { align: 'center', maxLines: 1 });
