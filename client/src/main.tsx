@@ -1,7 +1,13 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './app/App';
+// The wheel's card font (bold, Latin letters); game-core measures labels in it.
+import '@fontsource/roboto-condensed/latin-700.css';
+import '@fontsource/roboto-condensed/latin-ext-700.css';
 import './styles.css';
+
+// Fetched now rather than when the board first draws a label, so labels do not change font in view.
+void document.fonts?.load("700 1em 'Roboto Condensed'").catch(() => undefined);
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>

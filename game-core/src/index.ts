@@ -33,6 +33,7 @@ export {
   MIN_CENTRE,
   ringBand,
   CARD_FONT,
+  CARD_PAD_EM,
   CARD_SHAPES,
   CARD_GAP,
   STACK_BOX,

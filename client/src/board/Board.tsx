@@ -201,8 +201,8 @@ export function Board({ tableId, mode, ownRoleId = null, className, preview, sta
 const EMPTY_LAYOUT: BoardLayout = { cards: {}, stacks: [], tokens: {}, loose: {}, rings: [[0.2, 0.4, 0.6, 0.8, 1]], hub: 0.2, font: 0.04 };
 
 /**
- * How many CSS pixels one mat unit takes on screen, in steps of 20 so a resize by a few pixels
- * does not lay the board out again; 0 until the board is measured.
+ * How many CSS pixels one mat unit takes on screen, in whole pixels, so a resize by a pixel or
+ * two does not lay the board out again; 0 until the board is measured.
  */
 function usePxPerUnit(ref: RefObject<SVGSVGElement | null>, shown: boolean): number {
   const [ppu, setPpu] = useState(0);
@@ -212,7 +212,7 @@ function usePxPerUnit(ref: RefObject<SVGSVGElement | null>, shown: boolean): num
     const measure = () => {
       const box = svg.getBoundingClientRect();
       const side = Math.min(box.width, box.height);
-      setPpu(side > 0 ? Math.floor(side / ((VIEW_HALF * 2) / SCALE) / 20) * 20 : 0);
+      setPpu(side > 0 ? Math.floor(side / ((VIEW_HALF * 2) / SCALE)) : 0);
     };
     measure();
     const observer = new ResizeObserver(measure);

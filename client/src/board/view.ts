@@ -19,19 +19,24 @@ import type { CardMark } from './context';
  */
 
 export const SCALE = 1000;
-export const VIEW_HALF = MAT_HALF * SCALE;
+/**
+ * Half the drawing's width and height. Tokens stand on the mat up to 1.2 from the middle (a
+ * token's disc reaches 1.26); the mat beyond (to MAT_HALF) is only room to let go of a token, so
+ * the drawing stops at the discs' edge and the wheel gets the room.
+ */
+export const VIEW_HALF = 1.26 * SCALE;
 
 /**
  * The card font a board asks the layout for, from how many CSS pixels one mat unit takes on
  * this screen. The big screen (read from the back of a room, never touched) aims at 18 px and
- * shrinks as far as it must to show every card; a tablet aims at 14 px and keeps 11 px, and
+ * shrinks as far as it must to show every card; a tablet aims at 14 px and keeps 12 px, and
  * beyond that a crowded cell stacks (a tap lists its cards). Small boards (thumbnails, a grid
  * of tables) show every card, as small as needed.
  */
 export function cardFontFor(pxPerUnit: number, big: boolean): { font: number; minFont: number } {
   const clamp = (n: number, lo: number, hi: number) => Math.min(hi, Math.max(lo, n));
   if (big || !(pxPerUnit >= 200)) return { font: clamp(18 / pxPerUnit, 0.03, 0.045), minFont: 0.021 };
-  return { font: clamp(14 / pxPerUnit, 0.03, 0.07), minFont: clamp(11 / pxPerUnit, 0.021, 0.055) };
+  return { font: clamp(14 / pxPerUnit, 0.03, 0.07), minFont: clamp(12 / pxPerUnit, 0.021, 0.06) };
 }
 export const VIEW_BOX = `${-VIEW_HALF} ${-VIEW_HALF} ${VIEW_HALF * 2} ${VIEW_HALF * 2}`;
 

@@ -18,6 +18,7 @@
  * board), each as near its stored position as a free spot allows, so a new card never pushes
  * an older one away.
  */
+import { CARD_FONT_ADVANCES, CARD_FONT_FIRST } from './cardFont';
 import { MAT_HALF, RING_EDGES, SUPPORT_TYPES, angleOf, fromPolar, locate, round, sectorAt, type Point } from './geometry';
 
 const TAU = Math.PI * 2;
@@ -115,10 +116,11 @@ export interface LayoutOptions {
 /** Label font on the wheel in mat units; 0.046 is 12 px on a 1024×768 tablet and over 18 px on a 1920×1080 screen (see docs/architecture.md). */
 export const CARD_FONT = 0.04;
 const PAD_X = 0.012;
-const PAD_Y = 0.007;
-const LINE = 1.08;
+const PAD_Y = 0.006;
+
+const LINE = 1.05;
 /** Room kept between two boxes and between a box and a ring edge. */
-export const CARD_GAP = 0.006;
+export const CARD_GAP = 0.005;
 /** A stack badge's size. */
 export const STACK_BOX = { w: 0.1, h: 0.07 } as const;
 /** What a token takes, as a box round its centre: its disc and the name under or over it. */
@@ -162,19 +164,26 @@ export function setLabel(
 }
 
 /**
- * About how wide a text is in bold sans-serif, in ems. Generous on purpose (DejaVu Sans Bold,
- * among the widest a projector PC may have), so a line never runs past its card.
+ * How wide a text is in the wheel's bold card font, in ems: the font's own advance widths
+ * (cardFont.ts), 1 % over for rendering. A letter the card font lacks is drawn in another
+ * font; it gets a generous guess (DejaVu Sans Bold, among the widest), so no line runs past
+ * its card.
  */
 export function emWidth(text: string): number {
   let width = 0;
   for (const ch of text) {
-    if (/[\siljI.,;:'!|]/.test(ch)) width += 0.35;
-    else if (/[tfr()[\]\-/]/.test(ch)) width += 0.49;
-    else if (/[mwMW]/.test(ch)) width += 1.02;
-    else if (/\p{Lu}|\d/u.test(ch)) width += 0.77;
-    else width += 0.67;
+    const code = CARD_FONT_ADVANCES.charCodeAt(ch.codePointAt(0)! - CARD_FONT_FIRST);
+    width += code > 32 ? (code - 35) / 100 : fallbackWidth(ch);
   }
-  return width;
+  return width * 1.01;
+}
+
+function fallbackWidth(ch: string): number {
+  if (/[\siljI.,;:'!|]/.test(ch)) return 0.35;
+  if (/[tfr()[\]\-/]/.test(ch)) return 0.49;
+  if (/[mwMW]/.test(ch)) return 1.02;
+  if (/\p{Lu}|\d/u.test(ch)) return 0.77;
+  return ch === '\u2026' ? 1 : 0.67;
 }
 
 const SOFT = '\u00ad';
@@ -318,6 +327,8 @@ interface EmCard {
 const MAX_LINES = 3;
 const PAD_X_EM = PAD_X / CARD_FONT;
 const PAD_Y_EM = PAD_Y / CARD_FONT;
+/** Room between a card's edge and its label on the wheel, in ems of the card's font. */
+export const CARD_PAD_EM = { x: PAD_X_EM, y: PAD_Y_EM } as const;
 /** Text widths tried for a card, in ems. */
 const TEXT_WIDTHS = Array.from({ length: 14 }, (_, i) => 3.5 + i * 0.5);
 /** A stack badge's size in ems of the card font. */

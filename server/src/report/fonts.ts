@@ -11,7 +11,8 @@ import { openSync, type Font } from 'fontkit';
  * set, so nothing is dropped: a character neither font has prints as a visible substitute.
  */
 
-export type Face = 'regular' | 'bold' | 'italic' | 'boldItalic';
+/** DejaVu's four faces, and `card`: the wheel's card labels in the condensed bold screens use (game-core's cardFont.ts). */
+export type Face = 'regular' | 'bold' | 'italic' | 'boldItalic' | 'card';
 
 /** A piece of text in one font, as pdfkit draws it. */
 export interface Run {
@@ -23,7 +24,7 @@ export interface Run {
 export const MISSING = '\u25a1';
 
 const require = createRequire(import.meta.url);
-const DEJAVU: Record<Face, string> = {
+const DEJAVU: Record<Exclude<Face, 'card'>, string> = {
   regular: 'DejaVuSans.ttf',
   bold: 'DejaVuSans-Bold.ttf',
   italic: 'DejaVuSans-Oblique.ttf',
@@ -41,10 +42,13 @@ let loaded: Loaded | null = null;
 function load(): Loaded {
   if (loaded) return loaded;
   const text = {} as Loaded['text'];
-  for (const face of Object.keys(DEJAVU) as Face[]) {
+  for (const face of Object.keys(DEJAVU) as Exclude<Face, 'card'>[]) {
     const path = require.resolve(`dejavu-fonts-ttf/ttf/${DEJAVU[face]}`);
     text[face] = { path, font: openSync(path) };
   }
+  // Latin letters only; a card letter it lacks prints in DejaVu Sans Bold (see UPRIGHT).
+  const card = join(dirname(require.resolve('@fontsource/roboto-condensed/package.json')), 'files', 'roboto-condensed-latin-700-normal.woff');
+  text.card = { path: card, font: openSync(card) };
   const dir = join(dirname(require.resolve('@fontsource/noto-emoji/package.json')), 'files');
   // The big "emoji" subset first: most emoji are in it.
   const files = readdirSync(dir)
@@ -73,8 +77,9 @@ const JOINER = /^[\u200d\ufe0e\ufe0f\u{1f3fb}-\u{1f3ff}]$/u;
 // Shown as emoji by default (🤝), unlike symbols that are text unless asked for (↔, ❤).
 const EMOJI_BY_DEFAULT = /\p{Emoji_Presentation}/u;
 
-// DejaVu's oblique faces lack some scripts (Arabic); those letters print upright instead.
-const UPRIGHT: Record<Face, Face> = { regular: 'regular', bold: 'bold', italic: 'regular', boldItalic: 'bold' };
+// DejaVu's oblique faces lack some scripts (Arabic); those letters print upright instead. The
+// card font has Latin letters only; others print in DejaVu's bold.
+const UPRIGHT: Record<Face, Face> = { regular: 'regular', bold: 'bold', italic: 'regular', boldItalic: 'bold', card: 'bold' };
 
 /** Which font draws a character: the emoji font for emoji it has, else DejaVu (upright if need be), else emoji, else none. */
 function fontFor(ch: string, face: Face, asEmoji: boolean): string | null {

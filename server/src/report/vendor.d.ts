@@ -6,6 +6,7 @@ declare module 'fontkit' {
     ascent: number;
     descent: number;
     hasGlyphForCodePoint(codePoint: number): boolean;
+    glyphForCodePoint(codePoint: number): { advanceWidth: number };
   }
   export function openSync(path: string): Font;
 }

@@ -1,4 +1,5 @@
 import {
+  CARD_PAD_EM,
   SUPPORT_TYPES,
   layoutBoard,
   locate,
@@ -153,15 +154,16 @@ function drawCard(flow: Flow, card: PlacedCard, mark: Mark, sectorCount: number,
     const stroke = mark === 'added' ? C.added : mark === 'moved' ? C.moved : ink;
     doc.roundedRect(-w / 2, -h / 2, w, h, 2).lineWidth(mark ? 1.4 : 0.7).fillAndStroke('#ffffff', stroke);
   }
-  // The lines the layout set (the same as on screen), each shrunk if DejaVu runs wider than its estimate.
+  // The lines the layout set (the same as on screen, in the same font), each shrunk should a
+  // letter the card font lacks run wider in DejaVu than the layout guessed.
   const size = card.font * r;
   const step = card.lineHeight * r;
-  const room = w - size * 0.9;
+  const room = w - CARD_PAD_EM.x * 2 * size;
   let y = (-card.lines.length * step) / 2;
   for (const text of card.lines) {
-    let line = flow.block(text, 'bold', size, Number.POSITIVE_INFINITY, { align: 'center' });
+    let line = flow.block(text, 'card', size, Number.POSITIVE_INFINITY, { align: 'center' });
     const wide = line.lines[0]?.width ?? 0;
-    if (wide > room) line = flow.block(text, 'bold', (size * room) / wide, Number.POSITIVE_INFINITY, { align: 'center' });
+    if (wide > room) line = flow.block(text, 'card', (size * room) / wide, Number.POSITIVE_INFINITY, { align: 'center' });
     flow.draw(line, -room / 2, y + (step - line.height) / 2, room, mark === 'removed' ? C.removed : C.ink);
     y += step;
   }

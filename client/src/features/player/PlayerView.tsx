@@ -111,6 +111,8 @@ export function PlayerView({ seatId }: { seatId: string }) {
               )}
             </span>
           </div>
+          {/* In the top bar, not a row of their own: every row above the board makes it smaller. */}
+          <Tabs tabs={tabs} current={shown} personaName={scenario.persona.name} onChoose={setView} />
           <StepIndicator />
           <TimerDisplay />
           <div className="topbar-actions">
@@ -119,10 +121,8 @@ export function PlayerView({ seatId }: { seatId: string }) {
         </header>
         <ConnectionBanner onRetry={() => session()?.retry()} />
         <LockBanner />
-        {/* The event sits beside the tabs where there is room: every row above the board makes it smaller. */}
-        <div className="tablet-nav">
-          <Tabs tabs={tabs} current={shown} personaName={scenario.persona.name} onChoose={setView} />
-          {event && (
+        {event && (
+          <div className="tablet-nav">
             <div className="event-banner" data-testid="event-banner">
               <span>
                 <strong>{event.title}</strong>
@@ -131,8 +131,8 @@ export function PlayerView({ seatId }: { seatId: string }) {
                 {t('events.readMore')}
               </button>
             </div>
-          )}
-        </div>
+          </div>
+        )}
         {shown !== 'role' && <PromptBanner tableId={seat.tableId} />}
         <div className="tablet-view" role="tabpanel" id={`tablet-panel-${shown}`} aria-labelledby={`tablet-tab-${shown}`}>
           {shown === 'board' && (
