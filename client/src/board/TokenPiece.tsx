@@ -18,6 +18,14 @@ const LABEL_MAX_W = 0.34;
 /** The widest a name label may run near the mat's edge, where there is no room for more lines. */
 const LABEL_WIDE_W = 0.8;
 const EDGE_SLACK = 16;
+/** How far out the sector names on the rim reach, in mat units: a token's name stays beyond. */
+const RIM_NAMES = 1.17;
+
+/** The distance from the wheel's middle to the nearest point of a box (drawing units). */
+function nearestToMiddle(x: number, y: number, w: number, h: number): number {
+  const near = (lo: number, size: number) => (lo > 0 ? lo : lo + size < 0 ? lo + size : 0);
+  return Math.hypot(near(x, w), near(y, h));
+}
 
 const clamp = (n: number, lo: number, hi: number) => Math.min(hi, Math.max(lo, n));
 
@@ -122,15 +130,30 @@ export const TokenPiece = memo(function TokenPiece({ token, role }: { token: Tok
   const narrow = useMemo(() => wrapWords(full, (LABEL_MAX_W - 0.03) / TOKEN.labelFont, Number.POSITIVE_INFINITY, hyphenate), [full, hyphenate]);
   const wide = useMemo(() => wrapWords(full, (LABEL_WIDE_W - 0.03) / TOKEN.labelFont, Number.POSITIVE_INFINITY, hyphenate), [full, hyphenate]);
   // Names sit on the side away from the wheel, so they never cover the sector names on the rim;
-  // near the mat's edge a name runs wider on fewer lines, and only when even that has no room
-  // does it go to the other side.
-  const lines = fits(narrow.length, away) ? narrow : wide;
-  const labelAbove = fits(lines.length, away) ? away : !away;
+  // near the mat's edge a name runs wider on fewer lines. When even that has no room, it goes on
+  // the wheel's side where that stays clear of the rim's names (in a corner of the mat), else
+  // beside the disc: to its right, as a row of tokens reads, unless the drawing ends there.
+  const lines = fits(narrow.length, away) || !fits(wide.length, away) ? narrow : wide;
   const labelW = (Math.max(...lines.map(emWidth)) * TOKEN.labelFont + 0.03) * SCALE;
-  // Keep the name inside the mat, also for a token near its edge.
-  const labelX = clamp(at.x * SCALE - labelW / 2, -VIEW_HALF + 4, VIEW_HALF - 4 - labelW) - at.x * SCALE;
   const labelH = heightOf(lines.length);
-  const labelTop = labelAbove ? -R - 8 - labelH : R + 8;
+  // Keep the name inside the drawing, also for a token near its edge.
+  const centredX = clamp(at.x * SCALE - labelW / 2, -VIEW_HALF + 4, VIEW_HALF - 4 - labelW) - at.x * SCALE;
+  const towardTop = away ? R + 8 : -R - 8 - labelH;
+  const clearOfRim = nearestToMiddle(at.x * SCALE + centredX, at.y * SCALE + towardTop, labelW, labelH) >= RIM_NAMES * SCALE;
+  const place = fits(lines.length, away) ? 'away' : clearOfRim ? 'toward' : 'beside';
+  const toRight = at.x * SCALE + R + 8 + labelW <= VIEW_HALF - 4;
+  const labelX =
+    place === 'beside'
+      ? clamp(at.x * SCALE + (toRight ? R + 8 : -R - 8 - labelW), -VIEW_HALF + 4, VIEW_HALF - 4 - labelW) - at.x * SCALE
+      : centredX;
+  const labelTop =
+    place === 'beside'
+      ? clamp(at.y * SCALE - labelH / 2, -VIEW_HALF + 4, VIEW_HALF - 4 - labelH) - at.y * SCALE
+      : place === 'toward'
+        ? towardTop
+        : away
+          ? -R - 8 - labelH
+          : R + 8;
   const kind = role.kind ?? 'professional';
 
   const piece = (
