@@ -8,7 +8,7 @@ import { appStore, pieceKey, useApp } from '../store';
 import { addLink, dropSelection, moveCard } from './actions';
 import { useBoard, useRings } from './context';
 import { linkingStore, useLinking } from './linking';
-import { transitionFor, usePiecePosition, useRemoteFollow } from './motion';
+import { transitionFor, useInLiveLayer, usePiecePosition, useRemoteFollow } from './motion';
 import { wheelLabel } from './cards';
 import { useHyphenate } from './hyphenate';
 import { useDrag } from './useDrag';
@@ -156,6 +156,7 @@ export const CardPiece = memo(function CardPiece({
   const hitW = Math.max(W + 12, CARD.minHit * SCALE);
   const ids = cellIds(at, scenario);
   const moving = source === 'local' || source === 'remote';
+  const inLiveLayer = useInLiveLayer(following, source !== 'board');
   const place = describePlace(at, scenario, t);
   // The name starts with the text people see on the card, as drawn (WCAG 2.5.3: a speech user
   // says what they see); the full label follows when the wheel shows a shorter one.
@@ -213,8 +214,8 @@ export const CardPiece = memo(function CardPiece({
       <rect className="focus-ring" x={-W / 2 - 10} y={-h / 2 - 10} width={W + 20} height={h + 20} rx={20} />
     </m.g>
   );
-  // Someone else's drag is drawn in the board's live layer, where moving it lays out little.
-  return following && board.liveLayer ? createPortal(piece, board.liveLayer) : piece;
+  // Someone else's drag (and a while after it) is drawn in the board's live layer, where moving it lays out little.
+  return inLiveLayer && board.liveLayer ? createPortal(piece, board.liveLayer) : piece;
 });
 
 /** A little post-it on the card's corner: someone wrote a note on it. */

@@ -8,7 +8,7 @@ import { appStore, pieceKey, useApp } from '../store';
 import { moveToken } from './actions';
 import { useBoard, useRings } from './context';
 import { useHyphenate } from './hyphenate';
-import { transitionFor, usePiecePosition, useRemoteFollow } from './motion';
+import { transitionFor, useInLiveLayer, usePiecePosition, useRemoteFollow } from './motion';
 import { useDrag } from './useDrag';
 import { SCALE, TOKEN, VIEW_HALF, initials } from './view';
 
@@ -117,6 +117,7 @@ export const TokenPiece = memo(function TokenPiece({
   const stored = drag.dragPos ? toStored(drag.dragPos) : settled.at;
   const source = drag.dragPos ? 'local' : settled.source;
   const moving = source === 'local' || source === 'remote';
+  const inLiveLayer = useInLiveLayer(following, source !== 'board');
   // The persona standing in the middle is drawn as a ring around her disc, not over her name.
   const centre = rings[0]!;
   const inCentre = role.kind === 'persona' && radiusOf(at) < centre * 0.5 && !moving;
@@ -191,8 +192,8 @@ export const TokenPiece = memo(function TokenPiece({
       )}
     </m.g>
   );
-  // Someone else's drag is drawn in the board's live layer, where moving it lays out little.
-  return following && board.liveLayer ? createPortal(piece, board.liveLayer) : piece;
+  // Someone else's drag (and a while after it) is drawn in the board's live layer, where moving it lays out little.
+  return inLiveLayer && board.liveLayer ? createPortal(piece, board.liveLayer) : piece;
 });
 
 export function GhostToken({ at }: { at: Point }) {

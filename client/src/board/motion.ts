@@ -1,6 +1,6 @@
 import type { Point } from '@samenspel/game-core';
 import type { MotionValue, Transition } from 'framer-motion';
-import { useEffect, useLayoutEffect, useRef, type RefObject } from 'react';
+import { useEffect, useLayoutEffect, useRef, useState, type RefObject } from 'react';
 import { appStore, useApp, type PieceKey } from '../store';
 
 /** Where a piece is shown, and why: that decides how it moves there. */
@@ -93,6 +93,32 @@ export function useRemoteFollow(
       cancelAnimationFrame(raf);
     };
   }, [key, following, node, x, y]);
+}
+
+/** How long a piece stays in the live layer after someone else last moved it. */
+const LINGER_MS = 5000;
+
+/**
+ * Whether a piece is drawn in the board's live layer: from the moment someone else drags it
+ * until LINGER_MS after it last moved (their drag, its glide to where it was dropped, a move of
+ * this device's own that started there). Moving a piece between the layers draws it anew and
+ * lays out the whole board's text once each way; a drop often comes in the middle of a longer
+ * rearranging, and its settling glide would lay out that text on every frame.
+ */
+export function useInLiveLayer(following: boolean, moving: boolean): boolean {
+  const [lingering, setLingering] = useState(false);
+  // Only someone else's drag brings a piece in; this device's own drag never moves it between
+  // the layers, which would end the gesture (the pointer is captured by the node it started on).
+  const held = following || (lingering && moving);
+  useEffect(() => {
+    if (held) {
+      setLingering(true);
+      return;
+    }
+    const timer = setTimeout(() => setLingering(false), LINGER_MS);
+    return () => clearTimeout(timer);
+  }, [held]);
+  return held || lingering;
 }
 
 const SETTLE: Transition = { type: 'spring', stiffness: 320, damping: 32, mass: 0.8 };
