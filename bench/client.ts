@@ -14,10 +14,12 @@
  * this process (bench/lib/rawClient.ts).
  *
  * Knobs: BENCH_CLIENT_SECONDS=10 (measuring time per screen), BENCH_THROTTLE=4,
- * BENCH_CLIENT_SKIP=screen (or tablet), CHROMIUM_PATH=/usr/bin/chromium.
+ * BENCH_CLIENT_SKIP=screen (or tablet), CHROMIUM_PATH=/usr/bin/chromium,
+ * BENCH_CLIENT_PROFILE=1 (also writes each screen's CPU profile and trace next to the
+ * screenshots, from a client built without minifying, so its printed size is not the real one).
  */
 import { randomUUID } from 'node:crypto';
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
@@ -31,6 +33,7 @@ import { buildClient } from './pageSize';
 const SCENARIO_ID = 'tess-wordt-18';
 const SECONDS = Number(process.env.BENCH_CLIENT_SECONDS ?? 10);
 const THROTTLE = Number(process.env.BENCH_THROTTLE ?? 4);
+const PROFILE = Boolean(process.env.BENCH_CLIENT_PROFILE);
 const SKIP = new Set((process.env.BENCH_CLIENT_SKIP ?? '').split(',').filter(Boolean));
 const HZ = 30;
 const SHOTS = '/tmp/samenspel-bench-client';
@@ -97,7 +100,7 @@ async function main() {
   log('building the client');
   const clientDir = mkdtempSync(join(tmpdir(), 'samenspel-bench-client-'));
   tempDirs.push(clientDir);
-  const page = buildClient(clientDir);
+  const page = buildClient(clientDir, undefined, { minify: !PROFILE });
   if (!page.built) throw new Error(`client build failed: ${page.error}`);
   log(`tablet JS before the board shows: ${kb(page.tabletGzip)} gzip in ${page.tablet.length} files (${kb(page.tabletRaw)} raw); budget 150 KB`);
 
@@ -263,7 +266,16 @@ async function measure(label: string, page: Page, movers: SeatedPlayer[], state:
   const moversCpu = process.cpuUsage();
   await server.request('resetLoad');
   const sentBefore = moving.frames();
+  if (PROFILE) {
+    await cdp.send('Profiler.enable');
+    await cdp.send('Profiler.setSamplingInterval', { interval: 200 });
+    await cdp.send('Profiler.start');
+  }
   await new Promise((r) => setTimeout(r, SECONDS * 1000));
+  if (PROFILE) {
+    const { profile } = await cdp.send('Profiler.stop');
+    writeFileSync(join(SHOTS, `${label.split(' ')[0]}.cpuprofile`), JSON.stringify(profile));
+  }
   const sent = moving.frames() - sentBefore;
   const bench = (await page.evaluate('window.__bench')) as { frames: number[]; long: number[] };
   const machineTo = machineCpu();
@@ -279,6 +291,7 @@ async function measure(label: string, page: Page, movers: SeatedPlayer[], state:
   const intervals = bench.frames.slice(1).map((t, i) => t - bench.frames[i]!);
   const sorted = [...intervals].sort((a, b) => a - b);
   const q = (p: number) => sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))] ?? NaN;
+  if (PROFILE) writeFileSync(join(SHOTS, `${label.split(' ')[0]}.trace.json`), JSON.stringify(events));
   const { render, busyMs, tracedMs } = renderTime(events);
   const machine = busyCores(machineFrom, machineTo);
   const serverAndMovers = load.cpu + (moversUsage.user + moversUsage.system) / 1e6 / SECONDS;

@@ -15,14 +15,14 @@ import {
   type Viewer,
 } from '@samenspel/game-core';
 import { AnimatePresence } from 'framer-motion';
-import { useCallback, useEffect, useId, useLayoutEffect, useMemo, useRef, useState, type KeyboardEvent, type PointerEvent, type RefObject } from 'react';
+import { useCallback, useEffect, useId, useLayoutEffect, useMemo, useRef, useState, type KeyboardEvent, type PointerEvent, type ReactNode, type RefObject } from 'react';
 import { markBoardShown } from '../app/motion';
 import { useShallow } from 'zustand/shallow';
 import { useT } from '../i18n/useT';
 import { appStore, useApp, type Selection } from '../store';
 import { dropSelection, removeCard } from './actions';
 import { TAP_SLOP_PX } from './useDrag';
-import { BoardContext, useBoard, type BoardContextValue, type CardMark } from './context';
+import { BoardContext, BoardLayoutContext, BoardRingsContext, useBoard, useLayout, useRings, type BoardContextValue, type BoardRings, type CardMark } from './context';
 import { CardPiece, EndedGhost, GhostCard, StagedCard } from './CardPiece';
 import { wheelLabel } from './cards';
 import { deckDragStore } from './deckDrag';
@@ -30,6 +30,7 @@ import { loadHyphenation, useHyphenate } from './hyphenate';
 import { StackBadge } from './StackBadge';
 import { LinkLine } from './LinkLine';
 import { linkingStore } from './linking';
+import { useKeptEqual } from './share';
 import { TokenPiece, GhostToken } from './TokenPiece';
 import { VIEW_BOX, VIEW_HALF, cardAppearance, cardFontFor, clampToMat, describePlace, markMap, nudge, ringsAttribute, SCALE } from './view';
 import { Wheel } from './Wheel';
@@ -77,9 +78,15 @@ export function Board({ tableId, mode, ownRoleId = null, className, preview, sta
   const isPreview = preview !== undefined;
   const pxPerUnit = usePxPerUnit(svgRef, scenario !== null && table !== null);
   const fonts = useMemo(() => cardFontFor(pxPerUnit, mode === 'screen'), [pxPerUnit, mode]);
-  const layout = useMemo(
-    () => (scenario && table ? layoutFor(scenario, table, viewer, { preview: isPreview, interactive: !readOnly }, hyphenate, fonts) : null),
+  const computed = useMemo(
+    () => (scenario && table ? layoutFor(scenario, table, viewer, { preview: isPreview, interactive: !readOnly }, hyphenate, fonts) : EMPTY_LAYOUT),
     [scenario, table, viewer, isPreview, readOnly, hyphenate, fonts],
+  );
+  // Boxes that did not move stay the same objects, so their pieces are not drawn again.
+  const layout = useKeptEqual(computed);
+  const rings = useMemo<BoardRings>(
+    () => ({ rings: layout.rings, hub: layout.hub, toShown: (p: Point) => toDisplay(p, layout.rings), toStored: (p: Point) => toCanonical(p, layout.rings) }),
+    [layout.rings, layout.hub],
   );
 
   const toMat = useCallback((clientX: number, clientY: number): Point | null => {
@@ -94,7 +101,9 @@ export function Board({ tableId, mode, ownRoleId = null, className, preview, sta
   // ghosts, its arrivals and moves marked, as the timeline does for any two moments.
   const lastEvent = useApp((s) => (state || preview ? null : latestEventAt(s.game, tableId)));
   const liveHighlight = useMemo(() => (lastEvent && scenario && table ? eventHighlight(scenario, table, lastEvent) : undefined), [lastEvent, scenario, table]);
-  const shownHighlight = highlight ?? liveHighlight;
+  // Recomputed with every change of the table; kept while it says the same, so the marks do too.
+  const shownHighlight = useKeptEqual(highlight ?? liveHighlight);
+  const marks = useMemo(() => (shownHighlight ? markMap(shownHighlight) : NO_MARKS), [shownHighlight]);
   const ctx = useMemo<BoardContextValue>(
     () => ({
       tableId,
@@ -108,14 +117,11 @@ export function Board({ tableId, mode, ownRoleId = null, className, preview, sta
       viewer,
       frozen: state ?? null,
       live: preview === undefined && state === undefined,
-      marks: shownHighlight ? markMap(shownHighlight) : NO_MARKS,
+      marks,
       marksFade: highlight === undefined,
-      layout: layout ?? EMPTY_LAYOUT,
-      toShown: (p: Point) => toDisplay(p, (layout ?? EMPTY_LAYOUT).rings),
-      toStored: (p: Point) => toCanonical(p, (layout ?? EMPTY_LAYOUT).rings),
       liveLayer: preview === undefined && state === undefined ? liveLayer : null,
     }),
-    [tableId, mode, ownRoleId, toMat, t, readOnly, viewer, state, preview, shownHighlight, highlight, layout, liveLayer],
+    [tableId, mode, ownRoleId, toMat, t, readOnly, viewer, state, preview, marks, highlight, liveLayer],
   );
 
   // A line being drawn from a card of another table means nothing here.
@@ -154,7 +160,7 @@ export function Board({ tableId, mode, ownRoleId = null, className, preview, sta
     }
     const selection = appStore.getState().selection;
     const at = toMat(e.clientX, e.clientY);
-    if (selection && at) void dropSelection(tableId, selection, ctx.toStored(at));
+    if (selection && at) void dropSelection(tableId, selection, rings.toStored(at));
   };
 
   const onKeyDown = (e: KeyboardEvent<SVGSVGElement>) => {
@@ -163,7 +169,7 @@ export function Board({ tableId, mode, ownRoleId = null, className, preview, sta
   };
 
   return (
-    <BoardContext.Provider value={ctx}>
+    <BoardProvider value={ctx} rings={rings} layout={layout}>
       <svg
         ref={svgRef}
         className={`board ${mode === 'screen' ? 'board-big' : ''} ${className ?? ''}`}
@@ -173,13 +179,13 @@ export function Board({ tableId, mode, ownRoleId = null, className, preview, sta
         aria-describedby={ctx.interactive ? helpId : undefined}
         tabIndex={ctx.interactive ? 0 : undefined}
         data-testid="board"
-        data-rings={ringsAttribute(ctx.layout.rings)}
+        data-rings={ringsAttribute(layout.rings)}
         onPointerDown={onPointerDown}
         onPointerUp={onPointerUp}
         onKeyDown={onKeyDown}
       >
         {ctx.interactive && <desc id={helpId}>{t('board.help')}</desc>}
-        <Wheel scenario={scenario} age={table.personaAge} t={t} rings={ctx.layout.rings} />
+        <Wheel scenario={scenario} age={table.personaAge} t={t} rings={layout.rings} />
         <Links table={table} preview={preview !== undefined} />
         {/* Under the cards: what stopped matters less than what is there now. */}
         {shownHighlight && <EndedGhosts cards={shownHighlight.removed} fading={highlight === undefined} />}
@@ -194,6 +200,17 @@ export function Board({ tableId, mode, ownRoleId = null, className, preview, sta
           </foreignObject>
         )}
       </svg>
+    </BoardProvider>
+  );
+}
+
+/** The board's three contexts (see context.ts): what stays, the rings, the layout. */
+function BoardProvider({ value, rings, layout, children }: { value: BoardContextValue; rings: BoardRings; layout: BoardLayout; children: ReactNode }) {
+  return (
+    <BoardContext.Provider value={value}>
+      <BoardRingsContext.Provider value={rings}>
+        <BoardLayoutContext.Provider value={layout}>{children}</BoardLayoutContext.Provider>
+      </BoardRingsContext.Provider>
     </BoardContext.Provider>
   );
 }
@@ -243,12 +260,12 @@ function layoutFor(
 
 /** The badges of crowded cells: how many more cards lie there, and (tapped) which. */
 function Stacks({ table }: { table: TableState }) {
-  const { layout } = useBoard();
+  const layout = useLayout();
   if (layout.stacks.length === 0) return null;
   return (
     <g className="stacks">
       {layout.stacks.map((stack) => (
-        <StackBadge key={`${stack.ring}:${stack.sector}`} stack={stack} cards={table.cards} />
+        <StackBadge key={`${stack.ring}:${stack.sector}`} stack={stack} labels={stack.ids.map((id) => table.cards[id]?.label ?? id)} />
       ))}
     </g>
   );
@@ -280,6 +297,7 @@ const SCREEN: Viewer = { kind: 'screen' };
 
 function Cards({ cards, links, scenario, preview }: { cards: Record<string, CardOnBoard>; links: Link[]; scenario: Scenario; preview: boolean }) {
   const board = useBoard();
+  const layout = useLayout();
   const selectedId = useApp((s) => (s.selection?.kind === 'card' ? s.selection.id : null));
   const all = Object.values(cards);
   const as = (c: CardOnBoard) => cardAppearance(c, board.viewer, { preview, interactive: board.interactive });
@@ -304,7 +322,7 @@ function Cards({ cards, links, scenario, preview }: { cards: Record<string, Card
       <AnimatePresence initial={false}>
         {list.map((card) => {
           // A card in a crowded cell's stack is drawn only while it is picked up (it can then move).
-          const placed = board.layout.cards[card.id] ?? board.layout.loose[card.id];
+          const placed = layout.cards[card.id] ?? layout.loose[card.id];
           if (!placed && card.id !== selectedId) return null;
           return <CardPiece key={card.id} card={card} placed={placed ?? null} scenario={scenario} links={linkCount.get(card.id) ?? 0} />;
         })}
@@ -317,6 +335,7 @@ function Cards({ cards, links, scenario, preview }: { cards: Record<string, Card
 /** The lines between cards that work together, under the cards; only between cards this viewer sees. */
 function Links({ table, preview }: { table: TableState; preview: boolean }) {
   const board = useBoard();
+  const layout = useLayout();
   const shown = (id: string) => {
     const card = table.cards[id];
     return card !== undefined && cardAppearance(card, board.viewer, { preview, interactive: board.interactive }) === 'card';
@@ -330,15 +349,27 @@ function Links({ table, preview }: { table: TableState; preview: boolean }) {
       {/* A line across the middle would run over the persona's name: it passes behind her disc. */}
       <mask id={maskId} maskUnits="userSpaceOnUse" x={-VIEW_HALF} y={-VIEW_HALF} width={VIEW_HALF * 2} height={VIEW_HALF * 2}>
         <rect x={-VIEW_HALF} y={-VIEW_HALF} width={VIEW_HALF * 2} height={VIEW_HALF * 2} fill="#fff" />
-        <circle r={board.layout.hub * SCALE} fill="#000" />
+        <circle r={layout.hub * SCALE} fill="#000" />
       </mask>
       <g className="links" mask={`url(#${maskId})`}>
         {links.map((link: Link) => (
-          <LinkLine key={link.id} link={link} from={table.cards[link.from]!} to={table.cards[link.to]!} />
+          <LinkLine
+            key={link.id}
+            link={link}
+            from={table.cards[link.from]!}
+            to={table.cards[link.to]!}
+            fromSpot={layoutSpot(layout, link.from)}
+            toSpot={layoutSpot(layout, link.to)}
+          />
         ))}
       </g>
     </>
   );
+}
+
+/** Where the layout draws a card: its own box, or its cell's stack when it is in one. */
+function layoutSpot(layout: BoardLayout, id: string): Point | undefined {
+  return layout.cards[id] ?? layout.stacks.find((s) => s.ids.includes(id));
 }
 
 /** Cards that stopped since the earlier moment, where they lay. */
@@ -354,7 +385,8 @@ function EndedGhosts({ cards, fading }: { cards: CardOnBoard[]; fading: boolean 
 
 /** Deck cards this device just put down, shown until the server's broadcast brings the real card. */
 function PendingPlacements({ cards, scenario }: { cards: Record<string, CardOnBoard>; scenario: Scenario }) {
-  const { tableId, toShown } = useBoard();
+  const { tableId } = useBoard();
+  const { toShown } = useRings();
   const keys = useApp(useShallow((s) => Object.keys(s.pending).filter((k) => k.startsWith(`${tableId}:card:`))));
   const pending = useApp((s) => s.pending);
   return (
@@ -371,11 +403,12 @@ function PendingPlacements({ cards, scenario }: { cards: Record<string, CardOnBo
 }
 
 function Tokens({ tokens, scenario }: { tokens: Record<string, Token>; scenario: Scenario }) {
+  const layout = useLayout();
   return (
     <g className="tokens">
       {scenario.roles.map((role) => {
         const token = tokens[role.id];
-        return token ? <TokenPiece key={role.id} token={token} role={role} /> : null;
+        return token ? <TokenPiece key={role.id} token={token} role={role} laid={layout.tokens[role.id]} /> : null;
       })}
     </g>
   );
@@ -392,7 +425,8 @@ function DeckDragGhost() {
 
 /** Where a keyboard user is about to put the selection down. */
 function KeyboardGhost({ scenario }: { scenario: Scenario }) {
-  const { tableId, toShown } = useBoard();
+  const { tableId } = useBoard();
+  const { toShown } = useRings();
   const cursor = useApp((s) => s.cursor);
   const selection = useApp((s) => s.selection);
   const table = useApp((s) => s.game?.tables[tableId] ?? null);

@@ -6,9 +6,9 @@ import { session } from '../net';
 import { createThrottle } from '../net/throttle';
 import { appStore, pieceKey, useApp } from '../store';
 import { addLink, dropSelection, moveCard } from './actions';
-import { useBoard } from './context';
+import { useBoard, useRings } from './context';
 import { linkingStore, useLinking } from './linking';
-import { transitionFor, usePiecePosition, useRemoteFollow } from './motion';
+import { transitionFor, useInLiveLayer, usePiecePosition, useRemoteFollow } from './motion';
 import { wheelLabel } from './cards';
 import { useHyphenate } from './hyphenate';
 import { useDrag } from './useDrag';
@@ -42,6 +42,7 @@ export const CardPiece = memo(function CardPiece({
   links?: number;
 }) {
   const board = useBoard();
+  const { toShown, toStored } = useRings();
   const { tableId, t } = board;
   const key = pieceKey(tableId, 'card', card.id);
   const selected = useApp((s) => s.selection?.kind === 'card' && s.selection.id === card.id);
@@ -59,17 +60,17 @@ export const CardPiece = memo(function CardPiece({
   // Where the card is drawn now: its laid-out place, or (moving, or on its way after a move) the
   // stored position it is headed for, drawn on this layout's rings.
   const loose = useLooseLayout(wheelLabel(scenario, card));
-  const shownAt = settled.source === 'board' && placed ? { x: placed.x, y: placed.y } : board.toShown(settled.at);
+  const shownAt = settled.source === 'board' && placed ? { x: placed.x, y: placed.y } : toShown(settled.at);
   const drag = useDrag(
     board.canMoveCards,
     shownAt,
     {
       toMat: board.toMat,
-      onMove: (p) => throttle.push(board.toStored(p)),
+      onMove: (p) => throttle.push(toStored(p)),
       onDrop: (p) => {
         throttle.cancel();
         appStore.getState().select(null);
-        void moveCard(tableId, card.id, board.toStored(p));
+        void moveCard(tableId, card.id, toStored(p));
       },
       onTap: (at) => toggle(at),
       onCancel: () => throttle.cancel(),
@@ -137,13 +138,13 @@ export const CardPiece = memo(function CardPiece({
     x,
     y,
     (p) => {
-      const to = board.toShown(p);
+      const to = toShown(p);
       return { x: to.x * SCALE, y: to.y * SCALE };
     },
     (p) => ({ 'data-x': p.x, 'data-y': p.y }),
   );
   // What the card means where it is shown: a drag shows where it would land.
-  const at = drag.dragPos ? board.toStored(drag.dragPos) : settled.at;
+  const at = drag.dragPos ? toStored(drag.dragPos) : settled.at;
   const source = drag.dragPos ? 'local' : settled.source;
   // The shape the layout chose; it does not change mid-drag.
   const layout: CardLayout = placed ?? loose;
@@ -155,6 +156,7 @@ export const CardPiece = memo(function CardPiece({
   const hitW = Math.max(W + 12, CARD.minHit * SCALE);
   const ids = cellIds(at, scenario);
   const moving = source === 'local' || source === 'remote';
+  const inLiveLayer = useInLiveLayer(following, source !== 'board');
   const place = describePlace(at, scenario, t);
   // The name starts with the text people see on the card, as drawn (WCAG 2.5.3: a speech user
   // says what they see); the full label follows when the wheel shows a shorter one.
@@ -213,8 +215,8 @@ export const CardPiece = memo(function CardPiece({
       <rect className="focus-ring" x={-W / 2 - 10} y={-h / 2 - 10} width={W + 20} height={h + 20} rx={20} />
     </m.g>
   );
-  // Someone else's drag is drawn in the board's live layer, where moving it lays out little.
-  return following && board.liveLayer ? createPortal(piece, board.liveLayer) : piece;
+  // Someone else's drag (and a while after it) is drawn in the board's live layer, where moving it lays out little.
+  return inLiveLayer && board.liveLayer ? createPortal(piece, board.liveLayer) : piece;
 });
 
 /** A little post-it on the card's corner: someone wrote a note on it. */
@@ -254,7 +256,8 @@ function PrivateBadge({ x, y }: { x: number; y: number }) {
 
 /** A starting card the facilitator has not brought in yet: a faint outline only they see. */
 export function StagedCard({ card }: { card: CardOnBoard }) {
-  const { t, toShown } = useBoard();
+  const { t } = useBoard();
+  const { toShown } = useRings();
   const layout = useLooseLayout(card.label);
   const at = toShown(card);
   const W = layout.w * SCALE;
@@ -277,7 +280,8 @@ export function StagedCard({ card }: { card: CardOnBoard }) {
 
 /** A card that stopped since the earlier moment: a red dashed outline where it lay, tagged "stopt". */
 export function EndedGhost({ card, fading = false }: { card: CardOnBoard; fading?: boolean }) {
-  const { t, toShown } = useBoard();
+  const { t } = useBoard();
+  const { toShown } = useRings();
   const layout = useLooseLayout(card.label);
   const at = toShown(card);
   const W = layout.w * SCALE;

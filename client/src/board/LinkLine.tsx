@@ -1,19 +1,19 @@
-import type { CardOnBoard, Link } from '@samenspel/game-core';
+import type { CardOnBoard, Link, Point } from '@samenspel/game-core';
 import { m } from 'framer-motion';
-import type { KeyboardEvent } from 'react';
+import { memo, type KeyboardEvent } from 'react';
 import { pieceKey, type PieceKey } from '../store';
-import { useBoard } from './context';
+import { useBoard, useRings } from './context';
 import { linkingStore, useLinking } from './linking';
 import { useShownPosition } from './motion';
 import { SCALE } from './view';
 
-/** Where a card is drawn: its laid-out place, or where a move is taking it; a stacked card at its stack. */
-function useCardSpot(key: PieceKey, card: CardOnBoard) {
+/** Where a card is drawn: its laid-out place (`laid`: its box, or its stack), or where a move is taking it. */
+function useCardSpot(key: PieceKey, card: CardOnBoard, laid: Point | undefined) {
   const board = useBoard();
+  const { toShown } = useRings();
   const shown = useShownPosition(key, card, board.live);
-  if (shown.source !== 'board') return board.toShown(shown.at);
-  const placed = board.layout.cards[card.id] ?? board.layout.stacks.find((s) => s.ids.includes(card.id));
-  return placed ?? board.toShown(card);
+  if (shown.source !== 'board') return toShown(shown.at);
+  return laid ?? toShown(card);
 }
 
 /** Screen pixels either side of a line that still count as tapping it. */
@@ -23,11 +23,24 @@ const HIT_PX = 44;
  * "Werken samen": a line between the centres of two cards, drawn in as it appears. On a
  * playable board a tap (or Enter) chooses it, so the selection panel can offer to remove it.
  */
-export function LinkLine({ link, from, to }: { link: Link; from: CardOnBoard; to: CardOnBoard }) {
+export const LinkLine = memo(function LinkLine({
+  link,
+  from,
+  to,
+  fromSpot,
+  toSpot,
+}: {
+  link: Link;
+  from: CardOnBoard;
+  to: CardOnBoard;
+  /** Where the layout draws each end's card (its box, or its stack). */
+  fromSpot: Point | undefined;
+  toSpot: Point | undefined;
+}) {
   const board = useBoard();
   const { tableId, t } = board;
-  const a = useCardSpot(pieceKey(tableId, 'card', from.id), from);
-  const b = useCardSpot(pieceKey(tableId, 'card', to.id), to);
+  const a = useCardSpot(pieceKey(tableId, 'card', from.id), from, fromSpot);
+  const b = useCardSpot(pieceKey(tableId, 'card', to.id), to, toSpot);
   const chosen = useLinking((s) => s.linkId === link.id);
   const d = `M ${a.x * SCALE} ${a.y * SCALE} L ${b.x * SCALE} ${b.y * SCALE}`;
   const label = t('player.link.label', { a: from.label, b: to.label });
@@ -65,4 +78,4 @@ export function LinkLine({ link, from, to }: { link: Link; from: CardOnBoard; to
       {board.interactive && <path className="link-hit" d={d} strokeWidth={HIT_PX} vectorEffect="non-scaling-stroke" />}
     </g>
   );
-}
+});

@@ -1,5 +1,5 @@
-import { wrapWords, type CardOnBoard, type CardStack } from '@samenspel/game-core';
-import { useState, type KeyboardEvent } from 'react';
+import { wrapWords, type CardStack } from '@samenspel/game-core';
+import { memo, useState, type KeyboardEvent } from 'react';
 import { appStore } from '../store';
 import { useBoard } from './context';
 import { SCALE } from './view';
@@ -8,16 +8,27 @@ const ROW = 0.058;
 const LIST_FONT = 0.036;
 const LIST_W = 0.62;
 
+interface StackBadgeProps {
+  stack: CardStack;
+  /** The stacked cards' labels, in the order of `stack.ids`. */
+  labels: readonly string[];
+}
+
 /**
  * A crowded cell's badge: "+3" says three more cards lie in this cell than the wheel can show.
  * A tap opens the list of them; on a playable board a tap on a name picks that card up (its
  * panel shows its details and actions, and the next tap on the wheel moves it).
  */
-export function StackBadge({ stack, cards }: { stack: CardStack; cards: Record<string, CardOnBoard> }) {
+export const StackBadge = memo(
+  StackBadgeDrawing,
+  // The labels are worked out again on every change of the table; the same words draw the same badge.
+  (a, b) => a.stack === b.stack && a.labels.length === b.labels.length && a.labels.every((label, i) => label === b.labels[i]),
+);
+
+function StackBadgeDrawing({ stack, labels }: StackBadgeProps) {
   const board = useBoard();
   const { t } = board;
   const [open, setOpen] = useState(false);
-  const labels = stack.ids.map((id) => cards[id]?.label ?? id);
   const w = stack.w * SCALE;
   const h = stack.h * SCALE;
   const toggle = () => setOpen((o) => !o);
@@ -36,7 +47,7 @@ export function StackBadge({ stack, cards }: { stack: CardStack; cards: Record<s
     if (!board.interactive) return;
     const s = appStore.getState();
     s.select({ kind: 'card', id });
-    s.announce(t('select.card', { label: cards[id]?.label ?? id }), 'hint');
+    s.announce(t('select.card', { label: labels[stack.ids.indexOf(id)] ?? id }), 'hint');
   };
   // The list opens towards the wheel's middle, so it stays on the mat.
   const listX = Math.max(-1.25, Math.min(1.25 - LIST_W, stack.x - LIST_W / 2));

@@ -6,9 +6,9 @@ import { session } from '../net';
 import { createThrottle } from '../net/throttle';
 import { appStore, pieceKey, useApp } from '../store';
 import { moveToken } from './actions';
-import { useBoard } from './context';
+import { useBoard, useRings } from './context';
 import { useHyphenate } from './hyphenate';
-import { transitionFor, usePiecePosition, useRemoteFollow } from './motion';
+import { transitionFor, useInLiveLayer, usePiecePosition, useRemoteFollow } from './motion';
 import { useDrag } from './useDrag';
 import { SCALE, TOKEN, VIEW_HALF, initials } from './view';
 
@@ -33,8 +33,18 @@ const clamp = (n: number, lo: number, hi: number) => Math.min(hi, Math.max(lo, n
  * A person on the mat. Its player drags it (or taps it, then taps a spot); everybody else sees
  * it glide there while it moves.
  */
-export const TokenPiece = memo(function TokenPiece({ token, role }: { token: Token; role: ScenarioRole }) {
+export const TokenPiece = memo(function TokenPiece({
+  token,
+  role,
+  laid,
+}: {
+  token: Token;
+  role: ScenarioRole;
+  /** Where the layout draws the token (stepped off any card). */
+  laid: Point | undefined;
+}) {
   const board = useBoard();
+  const { hub, toShown, toStored } = useRings();
   const { tableId, t } = board;
   const key = pieceKey(tableId, 'token', role.id);
   const movable = board.canMoveToken(role.id);
@@ -57,18 +67,17 @@ export const TokenPiece = memo(function TokenPiece({ token, role }: { token: Tok
   useEffect(() => () => throttle.cancel(), [throttle]);
 
   // Where the token is drawn: stepped off any card by the layout, or following a move.
-  const laid = board.layout.tokens[role.id];
-  const shownAt = settled.source === 'board' && laid ? laid : board.toShown(settled.at);
+  const shownAt = settled.source === 'board' && laid ? laid : toShown(settled.at);
   const drag = useDrag(
     movable,
     shownAt,
     {
       toMat: board.toMat,
-      onMove: (p) => throttle.push(board.toStored(p)),
+      onMove: (p) => throttle.push(toStored(p)),
       onDrop: (p) => {
         throttle.cancel();
         appStore.getState().select(null);
-        void moveToken(tableId, role.id, board.toStored(p));
+        void moveToken(tableId, role.id, toStored(p));
       },
       onTap: () => {
         const s = appStore.getState();
@@ -105,19 +114,20 @@ export const TokenPiece = memo(function TokenPiece({ token, role }: { token: Tok
     x,
     y,
     (p) => {
-      const shown = board.toShown(p);
+      const shown = toShown(p);
       return { x: shown.x * SCALE, y: shown.y * SCALE };
     },
     (p) => {
-      const shown = board.toShown(p);
+      const shown = toShown(p);
       return { 'data-x': p.x, 'data-y': p.y, 'data-cx': shown.x, 'data-cy': shown.y };
     },
   );
-  const stored = drag.dragPos ? board.toStored(drag.dragPos) : settled.at;
+  const stored = drag.dragPos ? toStored(drag.dragPos) : settled.at;
   const source = drag.dragPos ? 'local' : settled.source;
   const moving = source === 'local' || source === 'remote';
+  const inLiveLayer = useInLiveLayer(following, source !== 'board');
   // The persona standing in the middle is drawn as a ring around her disc, not over her name.
-  const centre = board.layout.hub;
+  const centre = hub;
   const inCentre = role.kind === 'persona' && radiusOf(at) < centre * 0.5 && !moving;
   const full = own ? `${t('board.you')}: ${role.name}` : role.name;
   // The whole role name, on as many lines as it needs (hyphenated where a word is too long), never cut short.
@@ -205,8 +215,8 @@ export const TokenPiece = memo(function TokenPiece({ token, role }: { token: Tok
       )}
     </m.g>
   );
-  // Someone else's drag is drawn in the board's live layer, where moving it lays out little.
-  return following && board.liveLayer ? createPortal(piece, board.liveLayer) : piece;
+  // Someone else's drag (and a while after it) is drawn in the board's live layer, where moving it lays out little.
+  return inLiveLayer && board.liveLayer ? createPortal(piece, board.liveLayer) : piece;
 });
 
 export function GhostToken({ at }: { at: Point }) {

@@ -28,12 +28,6 @@ export interface BoardContextValue {
   marks: ReadonlyMap<string, CardMark>;
   /** Whether the marks fade away (a live board after an event) or stay (the timeline, the report). */
   marksFade: boolean;
-  /** game-core's drawing of this board: where each card, stack and token is shown. */
-  layout: BoardLayout;
-  /** A stored position (a card's meaning, a drag frame) → where it is drawn on this layout's rings. */
-  toShown: (p: Point) => Point;
-  /** A point of the drawing (a drop, a tap) → the stored position it means. */
-  toStored: (p: Point) => Point;
   /**
    * A second svg over the board where pieces someone else is dragging are drawn (null on boards
    * that are not live). Moving a piece makes Chromium lay out every text of the svg it is in;
@@ -42,10 +36,47 @@ export interface BoardContextValue {
   liveLayer: SVGSVGElement | null;
 }
 
+/*
+ * A board hands its pieces three things, each in its own context because they change at
+ * different times: what does not change when something moves (BoardContext), the rings (they
+ * change only when a ring widens or narrows) and the layout (it changes with every move).
+ * Pieces read the first two; only the lists (Cards, Tokens, Stacks, Links) read the layout and
+ * pass each piece its own box, kept identical while unchanged (`keepEqual`), so a drop redraws
+ * the pieces it moved and not the whole board.
+ */
 export const BoardContext = createContext<BoardContextValue | null>(null);
 
+/** Where the rings are drawn, and the mapping between stored positions and the drawing. */
+export interface BoardRings {
+  /** The layout's ring edges per sector (`BoardLayout.rings`). */
+  rings: readonly (readonly number[])[];
+  /** The persona disc's radius (`BoardLayout.hub`). */
+  hub: number;
+  /** A stored position (a card's meaning, a drag frame) → where it is drawn on these rings. */
+  toShown: (p: Point) => Point;
+  /** A point of the drawing (a drop, a tap) → the stored position it means. */
+  toStored: (p: Point) => Point;
+}
+
+export const BoardRingsContext = createContext<BoardRings | null>(null);
+
+/** game-core's drawing of this board: where each card, stack and token is shown. */
+export const BoardLayoutContext = createContext<BoardLayout | null>(null);
+
 export function useBoard(): BoardContextValue {
-  const ctx = useContext(BoardContext);
-  if (!ctx) throw new Error('board pieces must be drawn inside <Board>');
-  return ctx;
+  return required(useContext(BoardContext));
+}
+
+export function useRings(): BoardRings {
+  return required(useContext(BoardRingsContext));
+}
+
+/** The whole layout: changes with every move, so only the lists of pieces read it. */
+export function useLayout(): BoardLayout {
+  return required(useContext(BoardLayoutContext));
+}
+
+function required<T>(value: T | null): T {
+  if (!value) throw new Error('board pieces must be drawn inside <Board>');
+  return value;
 }

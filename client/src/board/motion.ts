@@ -1,7 +1,7 @@
 import type { Point } from '@samenspel/game-core';
 import type { MotionValue, Transition } from 'framer-motion';
-import { useEffect, useLayoutEffect, useRef, type RefObject } from 'react';
-import { appStore, useApp, type PieceKey } from '../store';
+import { useEffect, useLayoutEffect, useRef, useState, type RefObject } from 'react';
+import { appStore, useApp, useDrags, type PieceKey } from '../store';
 
 /** Where a piece is shown, and why: that decides how it moves there. */
 export type Source = 'local' | 'pending' | 'remote' | 'board';
@@ -14,7 +14,7 @@ export type Source = 'local' | 'pending' | 'remote' | 'board';
  */
 export function useShownPosition(key: PieceKey, board: Point, live = true): { at: Point; source: Source } {
   const pending = useApp((s) => s.pending[key]);
-  const remote = useApp((s) => s.remoteDrags[key]);
+  const remote = useDrags((s) => s.remoteDrags[key]);
   if (!live) return { at: board, source: 'board' };
   if (pending) return { at: pending, source: 'pending' };
   if (remote) return { at: remote, source: 'remote' };
@@ -29,10 +29,10 @@ export function useShownPosition(key: PieceKey, board: Point, live = true): { at
  */
 export function usePiecePosition(key: PieceKey, board: Point, live = true): { at: Point; source: Source } {
   const pending = useApp((s) => s.pending[key]);
-  const dragged = useApp((s) => s.remoteDrags[key] !== undefined);
+  const dragged = useDrags((s) => s.remoteDrags[key] !== undefined);
   if (!live) return { at: board, source: 'board' };
   if (pending) return { at: pending, source: 'pending' };
-  if (dragged) return { at: appStore.getState().remoteDrags[key] ?? board, source: 'remote' };
+  if (dragged) return { at: appStore.getState().drags.getState().remoteDrags[key] ?? board, source: 'remote' };
   return { at: board, source: 'board' };
 }
 
@@ -79,20 +79,47 @@ export function useRemoteFollow(
       if (el) for (const [name, value] of Object.entries(map.current.attributes(p))) el.setAttribute(name, String(value));
       if (!raf) raf = requestAnimationFrame(step);
     };
-    let last = appStore.getState().remoteDrags[key];
+    const drags = appStore.getState().drags;
+    let last = drags.getState().remoteDrags[key];
     if (last) follow(last);
-    const unsubscribe = appStore.subscribe((s) => {
+    const unsubscribe = drags.subscribe((s) => {
       const frame = s.remoteDrags[key];
       if (frame === last) return;
       last = frame;
       // The drag ended or our own move took over: the piece re-renders with its new place.
-      if (frame && !s.pending[key]) follow(frame);
+      if (frame && !appStore.getState().pending[key]) follow(frame);
     });
     return () => {
       unsubscribe();
       cancelAnimationFrame(raf);
     };
   }, [key, following, node, x, y]);
+}
+
+/** How long a piece stays in the live layer after someone else last moved it. */
+const LINGER_MS = 5000;
+
+/**
+ * Whether a piece is drawn in the board's live layer: from the moment someone else drags it
+ * until LINGER_MS after it last moved (their drag, its glide to where it was dropped, a move of
+ * this device's own that started there). Moving a piece between the layers draws it anew and
+ * lays out the whole board's text once each way; a drop often comes in the middle of a longer
+ * rearranging, and its settling glide would lay out that text on every frame.
+ */
+export function useInLiveLayer(following: boolean, moving: boolean): boolean {
+  const [lingering, setLingering] = useState(false);
+  // Only someone else's drag brings a piece in; this device's own drag never moves it between
+  // the layers, which would end the gesture (the pointer is captured by the node it started on).
+  const held = following || (lingering && moving);
+  useEffect(() => {
+    if (held) {
+      setLingering(true);
+      return;
+    }
+    const timer = setTimeout(() => setLingering(false), LINGER_MS);
+    return () => clearTimeout(timer);
+  }, [held]);
+  return held || lingering;
 }
 
 const SETTLE: Transition = { type: 'spring', stiffness: 320, damping: 32, mass: 0.8 };

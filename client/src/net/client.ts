@@ -338,7 +338,7 @@ export function createSessionClient(options: ClientOptions) {
   socket.on('view:patched', withheld);
   socket.on('view:replaced', replaced);
   socket.on('presence:changed', (presence: Presence) => store.getState().setPresence(presence));
-  socket.on('pieces:dragged', (batch: DragBatch) => store.getState().applyDragFrames(batch, selfHolder(), now()));
+  socket.on('pieces:dragged', (batch: DragBatch) => store.getState().drags.getState().applyDragFrames(batch, selfHolder(), now()));
   socket.on('drag:refused', (info: DragRefused) => {
     const s = store.getState();
     s.refuseDrag(pieceKey(info.tableId, info.kind, info.id));
@@ -359,7 +359,7 @@ export function createSessionClient(options: ClientOptions) {
   });
 
   const sweep = setInterval(() => {
-    store.getState().expireDrags(now() - DRAG_HOLD_MS);
+    store.getState().drags.getState().expireDrags(now() - DRAG_HOLD_MS);
     if (queue.length > 0) flushQueue();
   }, 500);
 

@@ -62,25 +62,28 @@ describe('the game slice', () => {
 
   it('ends the live drag preview of a token when its drop is applied', () => {
     const store = loaded();
-    store.getState().applyDragFrames({ frames: [{ tableId: 't1', kind: 'token', id: 'mentor', x: 0.2, y: 0.9, by: 's1' }] }, 's9', 100);
-    expect(store.getState().remoteDrags[pieceKey('t1', 'token', 'mentor')]).toMatchObject({ x: 0.2, y: 0.9 });
+    const drags = store.getState().drags;
+    drags.getState().applyDragFrames({ frames: [{ tableId: 't1', kind: 'token', id: 'mentor', x: 0.2, y: 0.9, by: 's1' }] }, 's9', 100);
+    expect(drags.getState().remoteDrags[pieceKey('t1', 'token', 'mentor')]).toMatchObject({ x: 0.2, y: 0.9 });
     store.getState().receive(committed(6, 'token:move', { tableId: 't1', roleId: 'mentor', x: 0.2, y: 0.9, rev: 0 }));
-    expect(store.getState().remoteDrags[pieceKey('t1', 'token', 'mentor')]).toBeUndefined();
+    expect(drags.getState().remoteDrags[pieceKey('t1', 'token', 'mentor')]).toBeUndefined();
   });
 
   it('skips drag frames that are its own echo', () => {
     const store = loaded();
-    store.getState().applyDragFrames({ frames: [{ tableId: 't1', kind: 'token', id: 'mentor', x: 0.2, y: 0.9, by: 's1' }] }, 's1', 100);
-    expect(store.getState().remoteDrags).toEqual({});
+    const drags = store.getState().drags;
+    drags.getState().applyDragFrames({ frames: [{ tableId: 't1', kind: 'token', id: 'mentor', x: 0.2, y: 0.9, by: 's1' }] }, 's1', 100);
+    expect(drags.getState().remoteDrags).toEqual({});
   });
 
   it('forgets a live drag whose frames stopped without a drop', () => {
     const store = loaded();
-    store.getState().applyDragFrames({ frames: [{ tableId: 't1', kind: 'card', id: 'fasehuis', x: 0.5, y: 0.5, by: 's1' }] }, null, 100);
-    store.getState().expireDrags(50);
-    expect(Object.keys(store.getState().remoteDrags)).toHaveLength(1);
-    store.getState().expireDrags(101);
-    expect(store.getState().remoteDrags).toEqual({});
+    const drags = store.getState().drags;
+    drags.getState().applyDragFrames({ frames: [{ tableId: 't1', kind: 'card', id: 'fasehuis', x: 0.5, y: 0.5, by: 's1' }] }, null, 100);
+    drags.getState().expireDrags(50);
+    expect(Object.keys(drags.getState().remoteDrags)).toHaveLength(1);
+    drags.getState().expireDrags(101);
+    expect(drags.getState().remoteDrags).toEqual({});
   });
 
   it('keeps unacknowledged moves but drops acknowledged ones when a snapshot replaces the board', () => {

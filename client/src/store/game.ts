@@ -45,8 +45,9 @@ export const createGameSlice: Slice<GameSlice> = (set, get) => ({
       game: result.state,
       version: action.version,
       pending: dropWhere(s.pending, (p) => p.actionId === action.actionId),
-      remoteDrags: moved && moved in s.remoteDrags ? without(s.remoteDrags, moved) : s.remoteDrags,
     }));
+    // In the same task as the move, so the page draws both at once.
+    if (moved) get().drags.getState().end(moved);
     return 'applied';
   },
 

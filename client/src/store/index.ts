@@ -3,12 +3,14 @@ import { createStore } from 'zustand/vanilla';
 import { createConnectionSlice } from './connection';
 import { createGameSlice } from './game';
 import { createSessionSlice } from './session';
+import type { DragState } from './drags';
 import type { AppState } from './types';
 import { createUiSlice } from './ui';
 
 export type { AppState, PieceKey, PieceKind } from './types';
 export { pieceKey } from './types';
-export type { Selection, Announcement, RemoteDrag, Pending } from './ui';
+export type { Selection, Announcement, Pending } from './ui';
+export type { RemoteDrag, DragState } from './drags';
 export type { ConnectionStatus } from './connection';
 export type { Mode } from './session';
 
@@ -29,4 +31,9 @@ export const appStore = createAppStore();
 /** Reads one value from the store. Return stored values or primitives, never fresh objects. */
 export function useApp<T>(selector: (s: AppState) => T): T {
   return useStore(appStore, selector);
+}
+
+/** Reads one value from the live drags' store (see drags.ts); the same rules as `useApp`. */
+export function useDrags<T>(selector: (s: DragState) => T): T {
+  return useStore(appStore.getState().drags, selector);
 }

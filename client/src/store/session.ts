@@ -19,7 +19,7 @@ export interface SessionSlice {
 
 const NOBODY: Presence = { seats: [], hosts: 0, screens: 0 };
 
-export const createSessionSlice: Slice<SessionSlice> = (set) => ({
+export const createSessionSlice: Slice<SessionSlice> = (set, get) => ({
   mode: null,
   sessionId: null,
   code: null,
@@ -27,7 +27,8 @@ export const createSessionSlice: Slice<SessionSlice> = (set) => ({
   seatId: null,
   presence: NOBODY,
   // A page starts from nothing: no board, no half-finished moves of a previous session.
-  startSession: (mode) =>
+  startSession: (mode) => {
+    get().drags.getState().reset();
     set({
       mode,
       sessionId: null,
@@ -40,11 +41,11 @@ export const createSessionSlice: Slice<SessionSlice> = (set) => ({
       tableId: null,
       selection: null,
       cursor: null,
-      remoteDrags: {},
       pending: {},
       refusedDrag: null,
       sessionEnded: false,
-    }),
+    });
+  },
   setAttached: ({ sessionId, code, viewer }) =>
     set({ sessionId, code, viewer, seatId: viewer.kind === 'seat' ? viewer.seatId : null }),
   setSeat: (seatId) => set({ seatId, viewer: seatId ? { kind: 'seat', seatId } : { kind: 'guest' } }),

@@ -1,8 +1,9 @@
-import type { DragBatch, Point } from '@samenspel/game-core';
+import type { Point } from '@samenspel/game-core';
 import { isLang, type Lang } from '../i18n';
 import { keys, load, save } from '../lib/storage';
+import { createDragStore, type DragStore } from './drags';
 import { without } from './game';
-import { pieceKey, type PieceKey, type Slice } from './types';
+import type { PieceKey, Slice } from './types';
 
 /** What the person has picked up and is about to put down (tap, keyboard or drag). */
 export type Selection =
@@ -21,11 +22,6 @@ export interface Announcement {
 
 export type Tone = 'info' | 'error' | 'hint';
 
-export interface RemoteDrag extends Point {
-  by: string;
-  at: number;
-}
-
 /** A change this device sent and the server has not confirmed yet; the piece is shown here. */
 export interface Pending extends Point {
   actionId: string;
@@ -40,7 +36,8 @@ export interface UiSlice {
   /** Where a keyboard user is about to put the selection down. */
   cursor: Point | null;
   announcement: Announcement | null;
-  remoteDrags: Record<PieceKey, RemoteDrag>;
+  /** Other people's live drags (a store of its own, see drags.ts); the same store for the page's whole life. */
+  drags: DragStore;
   pending: Record<PieceKey, Pending>;
   /** The last piece the server would not let us drag because someone else holds it. */
   refusedDrag: { key: PieceKey; n: number } | null;
@@ -50,8 +47,6 @@ export interface UiSlice {
   select: (selection: Selection | null, cursor?: Point | null) => void;
   setCursor: (cursor: Point | null) => void;
   announce: (text: string, tone?: Tone) => void;
-  applyDragFrames: (batch: DragBatch, self: string | null, now: number) => void;
-  expireDrags: (olderThan: number) => void;
   setPending: (key: PieceKey, pending: Pending) => void;
   /** `acked`: keep showing it until the broadcast lands; `drop`: show the board's own position again. */
   settlePending: (key: PieceKey, actionId: string, outcome: 'acked' | 'drop') => void;
@@ -60,13 +55,13 @@ export interface UiSlice {
 
 let announcementId = 0;
 
-export const createUiSlice: Slice<UiSlice> = (set, get) => ({
+export const createUiSlice: Slice<UiSlice> = (set) => ({
   lang: initialLang(),
   tableId: null,
   selection: null,
   cursor: null,
   announcement: null,
-  remoteDrags: {},
+  drags: createDragStore(),
   pending: {},
   refusedDrag: null,
 
@@ -78,27 +73,6 @@ export const createUiSlice: Slice<UiSlice> = (set, get) => ({
   select: (selection, cursor = null) => set({ selection, cursor }),
   setCursor: (cursor) => set({ cursor }),
   announce: (text, tone = 'info') => set({ announcement: { id: ++announcementId, text, tone } }),
-
-  applyDragFrames: (batch, self, now) => {
-    const next = { ...get().remoteDrags };
-    let changed = false;
-    for (const f of batch.frames) {
-      // Our own frames come back from the room; the local drag is already ahead of them.
-      if (self !== null && f.by === self) continue;
-      next[pieceKey(f.tableId, f.kind, f.id)] = { x: f.x, y: f.y, by: f.by, at: now };
-      changed = true;
-    }
-    if (changed) set({ remoteDrags: next });
-  },
-
-  expireDrags: (olderThan) => {
-    const drags = get().remoteDrags;
-    const stale = Object.keys(drags).filter((k) => drags[k as PieceKey]!.at < olderThan);
-    if (stale.length === 0) return;
-    let next = drags;
-    for (const k of stale) next = without(next, k);
-    set({ remoteDrags: next });
-  },
 
   setPending: (key, pending) => set((s) => ({ pending: { ...s.pending, [key]: pending } })),
 

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { angleOf, cellPoint, fromPolar, locate, sectorAt, type Point } from './geometry';
-import { layoutBoard, setLabel, turnAt, wrapWords, type BoardLayout, type LayoutCardInput } from './layout';
+import { layoutBoard, setLabel, setLayoutCaching, turnAt, wrapWords, type BoardLayout, type LayoutCardInput } from './layout';
 
 /** The four corners of a drawn piece: its rectangle turned round its centre. */
 function corners(b: { x: number; y: number; w: number; h: number; rotate: number }): Point[] {
@@ -245,5 +245,42 @@ describe('setLabel', () => {
     expect(set.lines).toHaveLength(2);
     expect(set.lines[1]!.endsWith('…')).toBe(true);
     expect(set.cut).toBe(true);
+  });
+});
+
+describe('layoutBoard with its caches', () => {
+  it('draws exactly what it draws without them, move after move, with and without a hyphenator and at any font', () => {
+    const moveArb = fc.record({ card: fc.nat(), token: fc.boolean(), r: fc.double({ min: 0.15, max: 1.1, noNaN: true }), a: fc.double({ min: 0, max: 6.28, noNaN: true }) });
+    const boardArb = fc.record({
+      sectorCount: fc.integer({ min: 3, max: 10 }),
+      cards: fc.array(fc.record({ r: fc.double({ min: 0, max: 1.3, noNaN: true }), a: fc.double({ min: 0, max: 6.28, noNaN: true }), label: fc.oneof(fc.constantFrom(...REALISTIC, ...LABELS), fc.string({ minLength: 1, maxLength: 40 })) }), { minLength: 1, maxLength: 45 }),
+      tokens: fc.array(fc.record({ r: fc.double({ min: 0, max: 1.2, noNaN: true }), a: fc.double({ min: 0, max: 6.28, noNaN: true }) }), { maxLength: 8 }),
+      hyphenate: fc.boolean(),
+      font: fc.constantFrom(undefined, AT_SIZE, { font: 0.07, minFont: 0.055 }),
+      moves: fc.array(moveArb, { maxLength: 6 }),
+    });
+    fc.assert(
+      fc.property(boardArb, (board) => {
+        let cards: LayoutCardInput[] = board.cards.map((c, i) => ({ id: `c${i}`, ...fromPolar(c.r, c.a), label: c.label }));
+        let tokens = board.tokens.map((t, i) => ({ id: `t${i}`, ...fromPolar(t.r, t.a) }));
+        const options = { sectorCount: board.sectorCount, ...(board.hyphenate ? { hyphenate: testHyphens } : {}), ...board.font };
+        // The boards one after the other, as a screen lays them out while people move pieces.
+        const boards = [{ cards, tokens }];
+        for (const move of board.moves) {
+          const at = fromPolar(move.r, move.a);
+          if (move.token && tokens.length > 0) tokens = tokens.map((t, i) => (i === move.card % tokens.length ? { ...t, ...at } : t));
+          else cards = cards.map((c, i) => (i === move.card % cards.length ? { ...c, ...at } : c));
+          boards.push({ cards, tokens });
+        }
+        const cached = boards.map((b) => layoutBoard(b.cards, b.tokens, options));
+        setLayoutCaching(false);
+        try {
+          boards.forEach((b, i) => expect(cached[i]).toEqual(layoutBoard(b.cards, b.tokens, options)));
+        } finally {
+          setLayoutCaching(true);
+        }
+      }),
+      { numRuns: 40 },
+    );
   });
 });
