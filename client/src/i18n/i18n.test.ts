@@ -1,7 +1,7 @@
 import { ERROR_CODES } from '@samenspel/game-core';
 import { describe, expect, it } from 'vitest';
 import { en } from './en';
-import { errorKey, translate } from './index';
+import { errorKey, loadLanguage, translate } from './index';
 import { nl } from './nl';
 import { hostEn } from './host.en';
 import { hostNl } from './host.nl';
@@ -36,12 +36,17 @@ describe('the message catalogues', () => {
     expect(errorKey('SOMETHING_NEW')).toBe('error.generic');
   });
 
-  it('fill in placeholders and leave unknown ones visible', () => {
+  it('fill in placeholders and leave unknown ones visible', async () => {
+    await loadLanguage('en');
     expect(translate('nl', 'step.number', { n: 2 })).toBe('Stap 2 van 4');
     expect(translate('en', 'join.taken', { name: 'Ria' })).toBe('Taken by Ria');
     expect(translate('nl', 'join.taken')).toBe('Bezet door {name}');
   });
 
+  it('translate into English once the English words have arrived', async () => {
+    await loadLanguage('en');
+    expect(translate('en', 'step.number', { n: 2 })).toBe('Step 2 of 4');
+  });
 });
 
 describe.each([

@@ -1,9 +1,6 @@
-import { en } from './en';
 import type { hostNl } from './host.nl';
 import { nl } from './nl';
-import { playerEn } from './player.en';
 import { playerNl } from './player.nl';
-import { screensEn } from './screens.en';
 import { screensNl } from './screens.nl';
 import type { workshopNl } from './workshop.nl';
 
@@ -23,14 +20,28 @@ export type Vars = Record<string, string | number>;
 export type Translate = (key: MessageKey, vars?: Vars) => string;
 
 /*
- * What a tablet needs is here from the start. The facilitator's and the workshop-wide words
- * (host, workshop) are added by `facilitatorWords.ts`, which every page but the tablet's loads
- * before it renders (App.tsx), so a tablet does not download them before its board shows.
+ * What a Dutch tablet needs is here from the start. The English words come when English is
+ * chosen (`loadLanguage`; until then a line shows in Dutch). The facilitator's and the
+ * workshop-wide words (host, workshop) are added by `facilitatorWords.ts`, which every page but
+ * the tablet's loads before it renders (App.tsx), so a tablet does not download them before its
+ * board shows.
  */
 const CATALOGUES: Record<Lang, Partial<Record<MessageKey, string>>> = {
   nl: { ...nlTablet },
-  en: { ...en, ...playerEn, ...screensEn },
+  en: {},
 };
+
+let english: Promise<void> | null = null;
+
+/** Fetches a language's tablet words if they are not here yet; resolves once they are. */
+export function loadLanguage(lang: Lang): Promise<void> {
+  if (lang === 'nl') return Promise.resolve();
+  english ??= import('./english').then(({ englishTablet }) => {
+    // Words added meanwhile (facilitatorWords.ts) stay.
+    CATALOGUES.en = { ...englishTablet, ...CATALOGUES.en };
+  });
+  return english;
+}
 
 /** Adds a part of the catalogues (same keys in both languages; the type checker enforces it). */
 export function addWords(parts: { [L in Lang]: Partial<Record<MessageKey, string>> }): void {

@@ -1,5 +1,5 @@
 import type { Point } from '@samenspel/game-core';
-import { isLang, type Lang } from '../i18n';
+import { isLang, loadLanguage, type Lang } from '../i18n';
 import { keys, load, save } from '../lib/storage';
 import { createDragStore, type DragStore } from './drags';
 import { without } from './game';
@@ -30,6 +30,8 @@ export interface Pending extends Point {
 
 export interface UiSlice {
   lang: Lang;
+  /** Counts the catalogues that arrived (see `loadLanguage`), so translations redraw when one does. */
+  wordsLoaded: number;
   /** The table this screen shows (a facilitator can switch; a player sees their own). */
   tableId: string | null;
   selection: Selection | null;
@@ -57,6 +59,7 @@ let announcementId = 0;
 
 export const createUiSlice: Slice<UiSlice> = (set) => ({
   lang: initialLang(),
+  wordsLoaded: 0,
   tableId: null,
   selection: null,
   cursor: null,
@@ -68,6 +71,7 @@ export const createUiSlice: Slice<UiSlice> = (set) => ({
   setLang: (lang, remember = true) => {
     if (remember) save(keys.lang, lang);
     set({ lang });
+    void loadLanguage(lang).then(() => set((s) => ({ wordsLoaded: s.wordsLoaded + 1 })));
   },
   setTable: (tableId) => set({ tableId, selection: null, cursor: null }),
   select: (selection, cursor = null) => set({ selection, cursor }),

@@ -1,8 +1,10 @@
-import { describe, expect, it } from 'vitest';
-import { translate } from '../i18n';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { loadLanguage, translate } from '../i18n';
 import { pollOptionLabels } from './pollLabels';
 
 describe('the words of a poll answer', () => {
+  beforeAll(() => loadLanguage('en'));
+
   it('uses the options the scenario gives', () => {
     const t = (key: Parameters<typeof translate>[1]) => translate('nl', key);
     expect(pollOptionLabels({ id: 'p', kind: 'choice', question: 'Waar werkt u?', options: ['Beleid', 'Uitvoering'] }, t)).toEqual(['Beleid', 'Uitvoering']);
