@@ -34,6 +34,7 @@ export {
   ringBand,
   CARD_FONT,
   CARD_PAD_EM,
+  TAG_ROW_EM,
   CARD_SHAPES,
   CARD_GAP,
   STACK_BOX,

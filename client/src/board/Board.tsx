@@ -253,7 +253,7 @@ function layoutFor(
 ): BoardLayout {
   const cards = Object.values(table.cards)
     .filter((c) => cardAppearance(c, viewer, board) === 'card')
-    .map((c) => ({ id: c.id, x: c.x, y: c.y, label: wheelLabel(scenario, c) }));
+    .map((c) => ({ id: c.id, x: c.x, y: c.y, label: wheelLabel(scenario, c), tag: Boolean(c.paused) }));
   const tokens = Object.values(table.tokens).map((tk) => ({ id: tk.roleId, x: tk.x, y: tk.y }));
   return layoutBoard(cards, tokens, { sectorCount: scenario.board.sectors.length, hyphenate, ...fonts });
 }

@@ -1,4 +1,4 @@
-import { CARD_SHAPES, round, setLabel, type CardOnBoard, type LabelSetting, type PlacedCard, type Point, type Scenario } from '@samenspel/game-core';
+import { CARD_PAD_EM, CARD_SHAPES, TAG_ROW_EM, round, setLabel, type CardOnBoard, type LabelSetting, type PlacedCard, type Point, type Scenario } from '@samenspel/game-core';
 import { m, useMotionValue } from 'framer-motion';
 import { memo, useEffect, useMemo, useRef, type KeyboardEvent } from 'react';
 import { createPortal } from 'react-dom';
@@ -151,6 +151,8 @@ export const CardPiece = memo(function CardPiece({
   const rotate = placed?.rotate ?? 0;
   const W = layout.w * SCALE;
   const h = layout.h * SCALE;
+  // A paused card's tag sits in a row the layout kept under its label.
+  const tagRow = TAG_ROW_EM * layout.font * SCALE;
   // A short label makes a small card; its target stays finger-sized all the same.
   const hit = Math.max(h, CARD.minHit * SCALE);
   const hitW = Math.max(W + 12, CARD.minHit * SCALE);
@@ -207,11 +209,11 @@ export const CardPiece = memo(function CardPiece({
       <rect className="hit" x={-hitW / 2} y={-hit / 2} width={hitW} height={hit} />
       {mark && <rect className={`card-mark card-mark-${mark}${board.marksFade ? ' is-fading' : ''}`} x={-W / 2 - 12} y={-h / 2 - 12} width={W + 24} height={h + 24} rx={24} />}
       <rect className="card-body" x={-W / 2} y={-h / 2} width={W} height={h} rx={14} />
-      <CardText layout={layout} />
+      <CardText layout={layout} shift={card.paused ? -tagRow / 2 : 0} />
       {card.note && <NoteMarker x={W / 2} y={-h / 2} />}
       {card.hidden && <PrivateBadge x={-W / 2} y={-h / 2} />}
       {links > 0 && <LinkBadge x={W / 2} y={h / 2} n={links} />}
-      {card.paused && <Tag text={t('player.card.paused')} y={h / 2} className="paused-tag" />}
+      {card.paused && <Tag text={t('player.card.paused')} y={h / 2 - CARD_PAD_EM.y * layout.font * SCALE - tagRow / 2} font={layout.font * SCALE * 0.68} className="paused-tag" />}
       <rect className="focus-ring" x={-W / 2 - 10} y={-h / 2 - 10} width={W + 20} height={h + 20} rx={20} />
     </m.g>
   );
@@ -304,28 +306,28 @@ export function EndedGhost({ card, fading = false }: { card: CardOnBoard; fading
 
 const TAG_FONT = 0.03 * SCALE;
 
-/** A small label centred on a card's edge. */
-function Tag({ text, y, className }: { text: string; y: number; className: string }) {
-  const w = text.length * TAG_FONT * 0.58 + 24;
-  const hh = TAG_FONT * 1.5;
+/** A small label centred at `y` on a card: on its edge (a ghost's), or in the row the layout kept under its label (a paused card's). */
+function Tag({ text, y, className, font = TAG_FONT }: { text: string; y: number; className: string; font?: number }) {
+  const w = text.length * font * 0.58 + 24;
+  const hh = font * 1.45;
   return (
     <g className={`card-tag ${className}`} transform={`translate(0 ${y})`}>
       <rect x={-w / 2} y={-hh / 2} width={w} height={hh} rx={hh / 2} />
-      <text y={TAG_FONT * 0.36} fontSize={TAG_FONT}>
+      <text y={font * 0.36} fontSize={font}>
         {text}
       </text>
     </g>
   );
 }
 
-function CardText({ layout }: { layout: CardLayout }) {
+function CardText({ layout, shift = 0 }: { layout: CardLayout; shift?: number }) {
   const { lines } = layout;
   const font = layout.font * SCALE;
   const line = layout.lineHeight * SCALE;
   return (
     <text className="card-text" fontSize={font}>
       {lines.map((text, i) => (
-        <tspan key={i} x={0} y={(i - (lines.length - 1) / 2) * line + font * 0.36}>
+        <tspan key={i} x={0} y={shift + (i - (lines.length - 1) / 2) * line + font * 0.36}>
           {/* A space ends each line, so text read from the drawing keeps its words apart. */}
           {i < lines.length - 1 ? `${text} ` : text}
         </tspan>

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { angleOf, cellPoint, fromPolar, locate, sectorAt, type Point } from './geometry';
-import { layoutBoard, setLabel, setLayoutCaching, turnAt, wrapWords, type BoardLayout, type LayoutCardInput } from './layout';
+import { layoutBoard, setLabel, setLayoutCaching, TAG_ROW_EM, turnAt, wrapWords, type BoardLayout, type LayoutCardInput } from './layout';
 
 /** The four corners of a drawn piece: its rectangle turned round its centre. */
 function corners(b: { x: number; y: number; w: number; h: number; rotate: number }): Point[] {
@@ -153,6 +153,16 @@ describe('layoutBoard', () => {
     const layout = layoutBoard(input, [], { sectorCount: 8 });
     expect(layout.cards.a && layout.cards.b).toBeTruthy();
     expectHonest(layout, input, 8);
+  });
+
+  it('keeps a row under the label of a card that shows a tag, so the tag covers none of its words', () => {
+    const at = cellPoint(1, 3, 8);
+    const plain = layoutBoard([{ id: 'a', ...at, label: 'Loopt naar de bakker' }], [], { sectorCount: 8 });
+    const input = [{ id: 'a', ...at, label: 'Loopt naar de bakker', tag: true }];
+    const tagged = layoutBoard(input, [], { sectorCount: 8 });
+    expect(tagged.cards.a!.lines).toEqual(plain.cards.a!.lines);
+    expect(tagged.cards.a!.h).toBeCloseTo(plain.cards.a!.h + TAG_ROW_EM * tagged.cards.a!.font, 3);
+    expectHonest(tagged, input, 8);
   });
 
   it('puts a new card beside the one already in its cell, both in the order they lie along the ring', () => {

@@ -29,7 +29,12 @@ export interface LayoutCardInput {
   x: number;
   y: number;
   label: string;
+  /** Whether the card shows a tag under its label (a paused card's): it gets TAG_ROW_EM more height for it. */
+  tag?: boolean;
 }
+
+/** The room a card's tag takes under its label, in ems of the card's font. */
+export const TAG_ROW_EM = 1.1;
 
 /** A token to keep clear of the cards; `id` is its role id. */
 export interface LayoutTokenInput {
@@ -489,7 +494,12 @@ export function layoutBoard(cards: readonly LayoutCardInput[], tokens: readonly 
   const font = options.font ?? CARD_FONT;
   const floor = Math.min(font, options.minFont ?? font * FONT_FLOOR);
   const width = TAU / sectorCount;
-  const ems = new Map(cards.map((c) => [c.id, cachedEmCards(c.label, options.hyphenate)]));
+  const ems = new Map(
+    cards.map((c) => {
+      const settings = cachedEmCards(c.label, options.hyphenate);
+      return [c.id, c.tag ? settings.map((em) => ({ ...em, h: em.h + TAG_ROW_EM })) : settings];
+    }),
+  );
   const cells = new Map<string, CellPlan>();
   const loose: LayoutCardInput[] = [];
   cards.forEach((card, order) => {
