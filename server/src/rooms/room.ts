@@ -16,7 +16,7 @@ import {
   type SessionState,
 } from '@samenspel/game-core';
 import type { Clock, Logger } from '../logger';
-import type { SeatTokenGrant, SessionRecord, Storage } from '../storage/storage';
+import type { AppendExtra, SeatTokenGrant, SessionRecord, Storage } from '../storage/storage';
 import { StorageUnavailableError } from '../storage/unavailable';
 
 /** Write a full snapshot every this many actions, so a restart replays a short tail. */
@@ -29,6 +29,16 @@ const REMEMBERED_GUEST_SENDERS = 1024;
 export type SubmitResult =
   | { ok: true; action: CommittedAction; duplicate: boolean; /** The state the action was applied to, for projecting it per viewer. */ before: SessionState }
   | ErrorAck;
+
+/** An action the room judged acceptable, with what is stored along with it. */
+interface Accepted {
+  ok: true;
+  action: CommittedAction;
+  duplicate: false;
+  /** The state after the action. */
+  state: SessionState;
+  extra: Omit<AppendExtra, 'erase'>;
+}
 
 export interface Hold {
   by: string;
@@ -153,55 +163,36 @@ export class Room {
     options: { seatToken?: (seatId: string) => SeatTokenGrant; connection?: string },
   ): Promise<SubmitResult> {
     const connection = options.connection ?? '';
-    let outcome: ErrorAck | { ok: true; action: CommittedAction; duplicate: true; before: SessionState } | { ok: true; action: CommittedAction; duplicate: false; state: SessionState };
+    const errorKey = `${actor.kind === 'guest' ? `guest:${connection}` : holderId(actor)}|${request.actionId}`;
+    let outcome: ErrorAck | { ok: true; action: CommittedAction; duplicate: true; before: SessionState } | Accepted;
     try {
-      outcome = await this.storage.ordered(this.sessionId, this.version, request.actionId, async (write) => {
-        await this.applyLearned(write.missed);
-        // Dedupe is scoped to the sender: an actionId seen in a broadcast is no key to someone else's answer.
-        const previous = write.previous;
-        if (previous) {
-          const sameSender =
-            previous.actor.kind === 'guest'
-              ? connection !== '' && this.guestSenders.get(request.actionId) === connection
-              : holderId(previous.actor) === holderId(actor);
-          if (!sameSender) return err('CONFLICT', 'this actionId was already used by another sender; send a new one');
-          if (previous.type !== type) return err('BAD_REQUEST', 'this actionId was used for another action');
-          return { ok: true as const, action: previous, duplicate: true as const, before: this.state };
-        }
-        const errorKey = `${actor.kind === 'guest' ? `guest:${connection}` : holderId(actor)}|${request.actionId}`;
-        const rememberedError = this.errors.get(errorKey);
-        if (rememberedError) return rememberedError;
-
-        if (request.baseVersion > this.version) {
-          return this.remember(errorKey, err('VERSION_AHEAD', `the board is at version ${this.version}, not ${request.baseVersion}; resync`));
-        }
-        const heldBy = this.heldByOther(type, request.payload, actor);
-        if (heldBy) return this.remember(errorKey, err('HELD_BY_OTHER', `someone else (${heldBy}) is moving this piece`));
-
-        const action: CommittedAction<K> = {
-          version: this.version + 1,
-          actionId: request.actionId,
-          type,
-          payload: request.payload,
-          actor,
-          at: this.clock.now(),
-        };
-        const result = applyAction(this.state, action as CommittedAction);
-        if (!result.ok) return this.remember(errorKey, err(result.code, result.message));
-
-        const grant = type === 'seat:claim' && options.seatToken ? options.seatToken(`s${action.version}`) : undefined;
-        // Removed words leave the stored log in the same transaction, and the snapshots with them.
-        // The log is read while this write holds the session's order, so nothing lands meanwhile.
-        const erase = ERASING_ACTIONS.has(type)
-          ? erasures(await this.storage.actionsSince(this.sessionId, 0, Number.MAX_SAFE_INTEGER), action as CommittedAction)
-          : undefined;
-        write.append(action as CommittedAction, {
-          ...(grant ? { seatToken: grant } : {}),
-          ...(erase || action.version % SNAPSHOT_EVERY === 0 ? { snapshot: result.state } : {}),
-          ...(erase ? { erase } : {}),
-        });
-        return { ok: true as const, action: action as CommittedAction, duplicate: false as const, state: result.state };
-      });
+      outcome =
+        (await this.appendOnReplica(type, request, actor, errorKey, options)) ??
+        (await this.storage.ordered(this.sessionId, this.version, request.actionId, async (write) => {
+          await this.applyLearned(write.missed);
+          // Dedupe is scoped to the sender: an actionId seen in a broadcast is no key to someone else's answer.
+          const previous = write.previous;
+          if (previous) {
+            const sameSender =
+              previous.actor.kind === 'guest'
+                ? connection !== '' && this.guestSenders.get(request.actionId) === connection
+                : holderId(previous.actor) === holderId(actor);
+            if (!sameSender) return err('CONFLICT', 'this actionId was already used by another sender; send a new one');
+            if (previous.type !== type) return err('BAD_REQUEST', 'this actionId was used for another action');
+            return { ok: true as const, action: previous, duplicate: true as const, before: this.state };
+          }
+          const rememberedError = this.errors.get(errorKey);
+          if (rememberedError) return rememberedError;
+          const judged = this.judge(type, request, actor, options);
+          if (!judged.ok) return this.remember(errorKey, judged);
+          // Removed words leave the stored log in the same transaction, and the snapshots with them.
+          // The log is read while this write holds the session's order, so nothing lands meanwhile.
+          const erase = ERASING_ACTIONS.has(type)
+            ? erasures(await this.storage.actionsSince(this.sessionId, 0, Number.MAX_SAFE_INTEGER), judged.action)
+            : undefined;
+          write.append(judged.action, { ...judged.extra, ...(erase ? { erase, snapshot: judged.state } : {}) });
+          return judged;
+        }));
     } catch (error) {
       // Nothing changed in memory: the action is refused as a whole and may be retried.
       this.logger.error('action not persisted', { sessionId: this.sessionId, type, error: String(error) });
@@ -217,6 +208,56 @@ export class Room {
     this.releaseHold(type, request.payload);
     this.onCommitted?.(outcome.action);
     return { ok: true, action: outcome.action, duplicate: false, before };
+  }
+
+  /**
+   * The usual write with shared storage: the action judged on this replica, stored as the next
+   * version in one round trip (`Storage.appendNext`). Null, with nothing stored, whenever the
+   * log must be read first: the replica was behind (the version was taken), the actionId was
+   * used (a retry), the action erases words, or the replica refused it (a refusal is confirmed
+   * against the log, which may hold what this replica has not heard of yet).
+   */
+  private async appendOnReplica<K extends ActionType>(
+    type: K,
+    request: ActionRequest<K>,
+    actor: Actor,
+    errorKey: string,
+    options: { seatToken?: (seatId: string) => SeatTokenGrant },
+  ): Promise<Accepted | null> {
+    if (!this.storage.appendNext || ERASING_ACTIONS.has(type) || this.errors.has(errorKey)) return null;
+    const judged = this.judge(type, request, actor, options);
+    if (!judged.ok) return null;
+    return (await this.storage.appendNext(this.sessionId, judged.action, judged.extra)) ? judged : null;
+  }
+
+  /** Judges an action against the room's state as it is now: what to store, or the refusal. */
+  private judge<K extends ActionType>(
+    type: K,
+    request: ActionRequest<K>,
+    actor: Actor,
+    options: { seatToken?: (seatId: string) => SeatTokenGrant },
+  ): Accepted | ErrorAck {
+    if (request.baseVersion > this.version) return err('VERSION_AHEAD', `the board is at version ${this.version}, not ${request.baseVersion}; resync`);
+    const heldBy = this.heldByOther(type, request.payload, actor);
+    if (heldBy) return err('HELD_BY_OTHER', `someone else (${heldBy}) is moving this piece`);
+    const action = {
+      version: this.version + 1,
+      actionId: request.actionId,
+      type,
+      payload: request.payload,
+      actor,
+      at: this.clock.now(),
+    } as CommittedAction;
+    const result = applyAction(this.state, action);
+    if (!result.ok) return err(result.code, result.message);
+    const grant = type === 'seat:claim' && options.seatToken ? options.seatToken(`s${action.version}`) : undefined;
+    return {
+      ok: true,
+      action,
+      duplicate: false,
+      state: result.state,
+      extra: { ...(grant ? { seatToken: grant } : {}), ...(action.version % SNAPSHOT_EVERY === 0 ? { snapshot: result.state } : {}) },
+    };
   }
 
   seatOf(seatId: string): Seat | undefined {

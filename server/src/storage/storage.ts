@@ -64,6 +64,14 @@ export interface Storage {
    * session until `work` has finished and its append is committed (or rolled back on a throw).
    */
   ordered<T>(sessionId: string, knownVersion: number, actionId: string, work: (write: OrderedWrite) => T | Promise<T>): Promise<T>;
+  /**
+   * Shared storage only: stores an action judged on this process's replica as the session's
+   * next version (`action.version`), in one round trip, without reading first. Resolves true
+   * once it is committed, or false, having stored nothing, when that version or the actionId is
+   * already taken (the replica was behind, or the action is a retry): the caller then takes the
+   * `ordered` way, which reads what it missed. Never for an erasing action (`extra.erase`).
+   */
+  appendNext?(sessionId: string, action: CommittedAction, extra?: Omit<AppendExtra, 'erase'>): Promise<boolean>;
   addSeatToken(sessionId: string, grant: SeatTokenGrant): Awaitable<void>;
   findSeatByToken(sessionId: string, tokenHash: string): Awaitable<string | null>;
   findAction(sessionId: string, actionId: string): Awaitable<CommittedAction | null>;
