@@ -72,6 +72,12 @@ export class Room {
   readonly remotePresence = new Map<string, Presence>();
   /** The end of the room's queue of writes and catch-ups. */
   private queue: Promise<unknown> = Promise.resolve();
+  /** Writes and catch-ups queued and not finished yet. */
+  private queued = 0;
+  /** This process's connections attached to the room, guests included. */
+  private attached = 0;
+  /** When (clock) the room last had a connection of this process, or was loaded. */
+  private idleFrom: number;
 
   constructor(
     readonly record: SessionRecord,
@@ -83,6 +89,7 @@ export class Room {
   ) {
     this.state = state;
     this.version = version;
+    this.idleFrom = clock.now();
   }
 
   get sessionId(): string {
@@ -151,9 +158,30 @@ export class Room {
   }
 
   private enqueue<T>(work: () => Promise<T>): Promise<T> {
-    const run = this.queue.then(work);
+    this.queued++;
+    const run = this.queue.then(work).finally(() => this.queued--);
     this.queue = run.then(noop, noop);
     return run;
+  }
+
+  /** A connection of this process attached to the room (any viewer, guests too). */
+  retain(): void {
+    this.attached++;
+  }
+
+  /** A connection let the room go (detached, or closed). */
+  release(): void {
+    this.attached = Math.max(0, this.attached - 1);
+    if (this.attached === 0) this.idleFrom = this.clock.now();
+  }
+
+  /**
+   * How long the room has had no connection of this process; null while it has one, or while a
+   * write or catch-up is queued (actions committed elsewhere do not keep a replica nobody here
+   * watches in memory).
+   */
+  idleFor(now: number): number | null {
+    return this.attached > 0 || this.queued > 0 ? null : Math.max(0, now - this.idleFrom);
   }
 
   private async submitInOrder<K extends ActionType>(
