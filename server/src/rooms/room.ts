@@ -21,6 +21,11 @@ import { StorageUnavailableError } from '../storage/unavailable';
 
 /** Write a full snapshot every this many actions, so a restart replays a short tail. */
 export const SNAPSHOT_EVERY = 200;
+/**
+ * Tries of the one-round-trip write before a session's write takes the locked way: each miss
+ * means another process wrote to the session meanwhile, and brings the replica up to date.
+ */
+const APPEND_ATTEMPTS = 3;
 /** Errors remembered per room, so a retried actionId gets the same refusal back. */
 const REMEMBERED_ERRORS = 256;
 /** Connections remembered per room that committed an action as a guest (a seat claim). */
@@ -38,6 +43,14 @@ interface Accepted {
   /** The state after the action. */
   state: SessionState;
   extra: Omit<AppendExtra, 'erase'>;
+}
+
+/** An action found already stored under the request's actionId, answered again. */
+interface Retried {
+  ok: true;
+  action: CommittedAction;
+  duplicate: true;
+  before: SessionState;
 }
 
 export interface Hold {
@@ -192,23 +205,13 @@ export class Room {
   ): Promise<SubmitResult> {
     const connection = options.connection ?? '';
     const errorKey = `${actor.kind === 'guest' ? `guest:${connection}` : holderId(actor)}|${request.actionId}`;
-    let outcome: ErrorAck | { ok: true; action: CommittedAction; duplicate: true; before: SessionState } | Accepted;
+    let outcome: ErrorAck | Retried | Accepted;
     try {
       outcome =
         (await this.appendOnReplica(type, request, actor, errorKey, options)) ??
         (await this.storage.ordered(this.sessionId, this.version, request.actionId, async (write) => {
           await this.applyLearned(write.missed);
-          // Dedupe is scoped to the sender: an actionId seen in a broadcast is no key to someone else's answer.
-          const previous = write.previous;
-          if (previous) {
-            const sameSender =
-              previous.actor.kind === 'guest'
-                ? connection !== '' && this.guestSenders.get(request.actionId) === connection
-                : holderId(previous.actor) === holderId(actor);
-            if (!sameSender) return err('CONFLICT', 'this actionId was already used by another sender; send a new one');
-            if (previous.type !== type) return err('BAD_REQUEST', 'this actionId was used for another action');
-            return { ok: true as const, action: previous, duplicate: true as const, before: this.state };
-          }
+          if (write.previous) return this.answerRetry(write.previous, type, actor, request.actionId, connection);
           const rememberedError = this.errors.get(errorKey);
           if (rememberedError) return rememberedError;
           const judged = this.judge(type, request, actor, options);
@@ -239,23 +242,42 @@ export class Room {
   }
 
   /**
-   * The usual write with shared storage: the action judged on this replica, stored as the next
-   * version in one round trip (`Storage.appendNext`). Null, with nothing stored, whenever the
-   * log must be read first: the replica was behind (the version was taken), the actionId was
-   * used (a retry), the action erases words, or the replica refused it (a refusal is confirmed
-   * against the log, which may hold what this replica has not heard of yet).
+   * The usual write with shared storage: the action judged on this replica and stored as the
+   * next version in one round trip (`Storage.appendNext`). When the replica was behind, the same
+   * round trip brings what it missed; the action is judged again on the caught-up state and
+   * tried again. Null, with nothing stored, when the locked way (`Storage.ordered`) must decide:
+   * an erasing action, an actionId refused before, a refusal before the log was read (it may
+   * hold what this replica has not heard of yet), or a session too busy to get a turn this way.
    */
   private async appendOnReplica<K extends ActionType>(
     type: K,
     request: ActionRequest<K>,
     actor: Actor,
     errorKey: string,
-    options: { seatToken?: (seatId: string) => SeatTokenGrant },
-  ): Promise<Accepted | null> {
+    options: { seatToken?: (seatId: string) => SeatTokenGrant; connection?: string },
+  ): Promise<Accepted | Retried | ErrorAck | null> {
     if (!this.storage.appendNext || ERASING_ACTIONS.has(type) || this.errors.has(errorKey)) return null;
-    const judged = this.judge(type, request, actor, options);
-    if (!judged.ok) return null;
-    return (await this.storage.appendNext(this.sessionId, judged.action, judged.extra)) ? judged : null;
+    let caughtUp = false;
+    for (let attempt = 0; attempt < APPEND_ATTEMPTS; attempt++) {
+      const judged = this.judge(type, request, actor, options);
+      if (!judged.ok) return caughtUp ? this.remember(errorKey, judged) : null;
+      const stored = await this.storage.appendNext(this.sessionId, judged.action, judged.extra);
+      if (stored.written) return judged;
+      await this.applyLearned(stored.missed);
+      if (stored.previous) return this.answerRetry(stored.previous, type, actor, request.actionId, options.connection ?? '');
+      caughtUp = true;
+    }
+    return null;
+  }
+
+  /** The answer to an action whose actionId is already in the log (a retry after a lost ack). */
+  private answerRetry(previous: CommittedAction, type: ActionType, actor: Actor, actionId: string, connection: string): Retried | ErrorAck {
+    // Dedupe is scoped to the sender: an actionId seen in a broadcast is no key to someone else's answer.
+    const sameSender =
+      previous.actor.kind === 'guest' ? connection !== '' && this.guestSenders.get(actionId) === connection : holderId(previous.actor) === holderId(actor);
+    if (!sameSender) return err('CONFLICT', 'this actionId was already used by another sender; send a new one');
+    if (previous.type !== type) return err('BAD_REQUEST', 'this actionId was used for another action');
+    return { ok: true, action: previous, duplicate: true, before: this.state };
   }
 
   /** Judges an action against the room's state as it is now: what to store, or the refusal. */

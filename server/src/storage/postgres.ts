@@ -63,9 +63,6 @@ export async function migrate(pool: pg.Pool, logger: Logger): Promise<number[]> 
   }
 }
 
-/** PostgreSQL's unique_violation. */
-const UNIQUE_VIOLATION = '23505';
-
 function literal(client: pg.PoolClient, value: string): string {
   return client.escapeLiteral(value);
 }
@@ -73,6 +70,12 @@ function literal(client: pg.PoolClient, value: string): string {
 function int(value: number): string {
   if (!Number.isSafeInteger(value)) throw new Error(`not an integer: ${value}`);
   return String(value);
+}
+
+/** An action row's values, in the order of the actions table's columns. */
+function actionValues(client: pg.PoolClient, sessionId: string, action: CommittedAction): string {
+  const lit = (value: string) => literal(client, value);
+  return `${lit(sessionId)}, ${int(action.version)}, ${lit(action.actionId)}, ${lit(action.type)}, ${lit(JSON.stringify(action.payload))}, ${lit(JSON.stringify(action.actor))}, ${int(action.at)}`;
 }
 
 /** The statements that store one accepted action with what comes with it. */
@@ -85,9 +88,7 @@ function appendStatements(client: pg.PoolClient, sessionId: string, action: Comm
     statements.push(`UPDATE actions SET payload = ${lit(JSON.stringify(r.payload))} WHERE session_id = ${lit(sessionId)} AND version = ${int(r.version)}`);
   }
   if (extra?.erase) statements.push(`DELETE FROM snapshots WHERE session_id = ${lit(sessionId)} AND version > 0`);
-  statements.push(
-    `INSERT INTO actions (session_id, version, action_id, type, payload, actor, at) VALUES (${lit(sessionId)}, ${int(action.version)}, ${lit(action.actionId)}, ${lit(action.type)}, ${lit(JSON.stringify(action.payload))}, ${lit(JSON.stringify(action.actor))}, ${int(action.at)})`,
-  );
+  statements.push(`INSERT INTO actions (session_id, version, action_id, type, payload, actor, at) VALUES (${actionValues(client, sessionId, action)})`);
   if (extra?.seatToken) {
     statements.push(`INSERT INTO seat_tokens (token_hash, session_id, seat_id) VALUES (${lit(extra.seatToken.tokenHash)}, ${lit(sessionId)}, ${lit(extra.seatToken.seatId)})`);
   }
@@ -242,23 +243,44 @@ export async function openPostgresStorage(url: string, logger: Logger): Promise<
     },
     /*
      * The usual way: one round trip, one implicit transaction (a query string of several
-     * statements commits or rolls back as a whole). The lock keeps it from landing between a
-     * locked write's read and its insert; the primary key and the actionId's unique key refuse
-     * it when the replica was behind or the actionId was used, and nothing is written then.
+     * statements commits or rolls back as a whole). Under the session's lock, one statement
+     * reads what was stored after the replica's version or under the actionId and, only if
+     * nothing was, inserts the action with its seat token and snapshot. What it read comes back
+     * either way, so a replica that was behind catches up without another round trip.
      */
     appendNext: async (sessionId, action, extra) => {
       const client = await connect();
       let broken = false;
       try {
-        await client.query(
-          [`SELECT pg_advisory_xact_lock(hashtextextended(${literal(client, sessionId)}, 0))`, ...appendStatements(client, sessionId, action, extra)].join('; '),
-        );
-        return true;
+        const s = literal(client, sessionId);
+        const known = int(action.version - 1);
+        const ctes = [
+          `before AS (SELECT ${ACTION_COLUMNS} FROM actions WHERE session_id = ${s} AND (version > ${known} OR action_id = ${literal(client, action.actionId)}))`,
+          `written AS (INSERT INTO actions (session_id, version, action_id, type, payload, actor, at) SELECT ${actionValues(client, sessionId, action)} WHERE NOT EXISTS (SELECT 1 FROM before) RETURNING version)`,
+        ];
+        if (extra?.seatToken) {
+          ctes.push(
+            `token AS (INSERT INTO seat_tokens (token_hash, session_id, seat_id) SELECT ${literal(client, extra.seatToken.tokenHash)}, ${s}, ${literal(client, extra.seatToken.seatId)} FROM written)`,
+          );
+        }
+        if (extra?.snapshot) {
+          ctes.push(
+            `snapshot AS (INSERT INTO snapshots (session_id, version, state) SELECT ${s}, version, ${literal(client, JSON.stringify(extra.snapshot))} FROM written ON CONFLICT (session_id, version) DO UPDATE SET state = EXCLUDED.state)`,
+            // Version 0 stays: the timeline and the report replay the whole log from it.
+            `older AS (DELETE FROM snapshots WHERE session_id = ${s} AND version > 0 AND version < ${int(action.version)} AND EXISTS (SELECT 1 FROM written))`,
+          );
+        }
+        const results = (await client.query(
+          `SELECT pg_advisory_xact_lock(hashtextextended(${s}, 0)); WITH ${ctes.join(', ')} SELECT ${ACTION_COLUMNS} FROM before ORDER BY version`,
+        )) as unknown as pg.QueryResult<ActionRow>[];
+        const rows = results[1]!.rows.map(rowToAction);
+        if (rows.length === 0) return { written: true as const };
+        return { written: false as const, missed: rows.filter((a) => a.version >= action.version), previous: rows.find((a) => a.actionId === action.actionId) ?? null };
       } catch (error) {
-        if ((error as { code?: unknown }).code === UNIQUE_VIOLATION) return false;
         broken = isUnavailable(error);
         throw wrap(error);
       } finally {
+        // A client whose connection failed is not given back to the pool.
         client.release(broken);
       }
     },
