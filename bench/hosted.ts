@@ -13,8 +13,8 @@
  *   BENCH_SECONDS=4    measuring seconds per figure
  */
 import { randomBytes } from 'node:crypto';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Redis } from 'ioredis';
 import pg from 'pg';
@@ -23,6 +23,7 @@ import { runActions, type ActionRunResult } from './actions';
 import { runDrag, sleep, type DragMember, type DragRunResult } from './drag';
 import { REPO_ROOT, spawnChild, type BenchChild } from './lib/child';
 import { closeAll, createSession, mapLimit, seatPlayer, type SeatedPlayer } from './lib/clients';
+import { busyCores, machineCpu } from './lib/machine';
 import { ms, pct, table } from './lib/stats';
 
 const PG_URL = process.env.BENCH_PG_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
@@ -48,6 +49,55 @@ async function admin(sql: string): Promise<void> {
 function cpuSeconds(pid: number): number {
   const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
   return (Number(fields[11]) + Number(fields[12])) / 100;
+}
+
+/** CPU seconds used so far by every process with this command name (all of PostgreSQL's backends, say). */
+function cpuSecondsOf(command: string): number {
+  let total = 0;
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
+      if (stat.slice(stat.indexOf('(') + 1, stat.lastIndexOf(')')) === command) total += cpuSeconds(Number(entry));
+    } catch {
+      // The process ended while being read.
+    }
+  }
+  return total;
+}
+
+/**
+ * Where the machine's CPU went while a figure was measured, in cores: the server processes,
+ * PostgreSQL and Redis (every database, not only the bench's), this load generator, and the rest
+ * (other work on the machine).
+ */
+function cpuWatch(nodes: BenchChild[]) {
+  const read = () => ({
+    at: performance.now(),
+    nodes: nodes.map((node) => cpuSeconds(node.child.pid!)),
+    engines: cpuSecondsOf('postgres') + cpuSecondsOf('redis-server'),
+    bench: (process.cpuUsage().user + process.cpuUsage().system) / 1e6,
+    machine: machineCpu(),
+  });
+  const from = read();
+  return (): CpuSplit => {
+    const to = read();
+    const s = (to.at - from.at) / 1000;
+    const servers = to.nodes.map((c, i) => (c - from.nodes[i]!) / s);
+    const engines = (to.engines - from.engines) / s;
+    const bench = (to.bench - from.bench) / s;
+    const machine = busyCores(from.machine, to.machine);
+    return { servers, engines, bench, others: Math.max(0, machine - servers.reduce((x, y) => x + y, 0) - engines - bench), load: loadavg()[0]! };
+  };
+}
+
+interface CpuSplit {
+  servers: number[];
+  engines: number;
+  bench: number;
+  others: number;
+  /** The one-minute load average at the end. */
+  load: number;
 }
 
 interface Cluster {
@@ -98,9 +148,8 @@ interface Figures {
   nodes: number;
   drag: DragRunResult;
   actions: ActionRunResult;
-  /** CPU per process while measuring, in cores. */
-  dragCpu: number[];
-  actionCpu: number[];
+  dragCpu: CpuSplit;
+  actionCpu: CpuSplit;
 }
 
 async function measure(n: number): Promise<Figures> {
@@ -117,15 +166,13 @@ async function measure(n: number): Promise<Figures> {
     log(`${TABLES * 8} players seated`);
     const tables: DragMember[][] = players.map((ps) => ps.map((p) => ({ socket: p.socket, tableId: p.tableId, pieceId: p.roleId })));
 
-    let cpu0 = cluster.nodes.map((node) => cpuSeconds(node.child.pid!));
-    let at0 = performance.now();
+    let watch = cpuWatch(cluster.nodes);
     const drag = await runDrag({ label: `${n} process(es) ${TABLES}×8`, tables, draggersPerTable: 2, hz: 30, warmupMs: 1000, measureMs: SECONDS * 1000, drainMs: 1000, server: cluster.nodes[0]! });
-    const dragCpu = cluster.nodes.map((node, i) => (cpuSeconds(node.child.pid!) - cpu0[i]!) / ((performance.now() - at0) / 1000));
+    const dragCpu = watch();
     log(`drag: p50 ${ms(drag.latency.p50)}, p99 ${ms(drag.latency.p99)}, last positions missed ${drag.lastPosition.missed}/${drag.lastPosition.pairs}`);
 
     await sleep(500);
-    cpu0 = cluster.nodes.map((node) => cpuSeconds(node.child.pid!));
-    at0 = performance.now();
+    watch = cpuWatch(cluster.nodes);
     const actions = await runActions({
       server: cluster.nodes[0]!,
       sessions: sessions.slice(0, Math.min(25, TABLES)).map((session, t) => ({ session, players: players[t]! })),
@@ -133,8 +180,8 @@ async function measure(n: number): Promise<Figures> {
       warmupMs: 1000,
       measureMs: SECONDS * 1000,
     });
-    const actionCpu = cluster.nodes.map((node, i) => (cpuSeconds(node.child.pid!) - cpu0[i]!) / ((performance.now() - at0) / 1000));
-    log(`actions: ${actions.achievedPerSec.toFixed(0)}/s, ack p50 ${ms(actions.latency.p50)}, p99 ${ms(actions.latency.p99)}`);
+    const actionCpu = watch();
+    log(`actions: ${actions.achievedPerSec.toFixed(0)}/s, ack p50 ${ms(actions.latency.p50)}, p99 ${ms(actions.latency.p99)}, first process's loop p99 ${ms(actions.server.loopDelayP99)}`);
     closeAll(players.flat().map((p) => p.socket));
     return { nodes: n, drag, actions, dragCpu, actionCpu };
   } finally {
@@ -186,7 +233,8 @@ async function killTimings(): Promise<{ tablets: number; moved: number; p50: num
   }
 }
 
-const cpus = (list: number[]) => list.map((c) => pct(c, 0)).join(' + ');
+const cpus = (split: CpuSplit) => split.servers.map((c) => pct(c, 0)).join(' + ');
+const rest = (split: CpuSplit) => `${pct(split.engines, 0)} / ${pct(split.bench, 0)} / ${pct(split.others, 0)} (load ${split.load.toFixed(1)})`;
 const runs: Figures[] = [];
 for (const n of [1, 2]) runs.push(await measure(n));
 log('kill: 24 tablets through HAProxy, one of two processes SIGKILLed');
@@ -195,7 +243,7 @@ const kill = await killTimings();
 console.log('\nHosted mode (PostgreSQL + Redis), design load: 8 at a table, 2 dragging at 30 Hz');
 console.log(
   table(
-    ['processes', 'drag p50', 'drag p99', 'last positions missed', 'CPU per process (drag)', 'commit p50', 'commit p99', 'actions/s', 'refused', 'CPU per process (actions)'],
+    ['processes', 'drag p50', 'drag p99', 'last positions missed', 'CPU per process (drag)', 'commit p50', 'commit p99', 'actions/s', 'refused', 'CPU per process (actions)', 'PostgreSQL+Redis / bench / other processes (actions)'],
     runs.map((r) => [
       String(r.nodes),
       ms(r.drag.latency.p50),
@@ -207,6 +255,7 @@ console.log(
       r.actions.achievedPerSec.toFixed(0),
       String(Object.values(r.actions.refused).reduce((x, y) => x + y, 0) + r.actions.timedOut),
       cpus(r.actionCpu),
+      rest(r.actionCpu),
     ]),
   ),
 );
