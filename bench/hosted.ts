@@ -4,7 +4,9 @@
  * dragging at 30 Hz, tables spread over the processes so most observers sit on another process
  * than their dragger), the action-commit figure at 200 actions a second (ack after PostgreSQL's
  * commit), and each process's CPU; then, with two processes behind HAProxy (deploy/haproxy.cfg),
- * the time from one process's SIGKILL until every one of its tablets has acted again.
+ * the time from one process's SIGKILL until every one of its tablets has acted again. Next to
+ * the commit figure: where the machine's CPU went meanwhile (other processes included), and
+ * PostgreSQL's own one-row commit at the same rate, the floor under every commit.
  * It asserts nothing. Needs PostgreSQL at BENCH_PG_URL (default postgres://postgres@127.0.0.1:5432/postgres)
  * and Redis at BENCH_REDIS_URL (default redis://127.0.0.1:6379); makes its own database and
  * key prefix and removes them.
@@ -24,7 +26,7 @@ import { runDrag, sleep, type DragMember, type DragRunResult } from './drag';
 import { REPO_ROOT, spawnChild, type BenchChild } from './lib/child';
 import { closeAll, createSession, mapLimit, seatPlayer, type SeatedPlayer } from './lib/clients';
 import { busyCores, machineCpu } from './lib/machine';
-import { ms, pct, table } from './lib/stats';
+import { Histogram, ms, pct, table } from './lib/stats';
 
 const PG_URL = process.env.BENCH_PG_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 const REDIS_URL = process.env.BENCH_REDIS_URL ?? 'redis://127.0.0.1:6379';
@@ -102,6 +104,7 @@ interface CpuSplit {
 
 interface Cluster {
   database: string;
+  url: string;
   prefix: string;
   dataDir: string;
   nodes: BenchChild[];
@@ -120,7 +123,7 @@ async function startCluster(n: number): Promise<Cluster> {
   for (let i = 0; i < n; i++) {
     nodes.push(await spawnChild('bench/serve.ts', { DATA_DIR: dataDir, SCENARIOS_DIR, DATABASE_URL: url.toString(), REDIS_URL, REDIS_PREFIX: prefix }));
   }
-  return { database, prefix, dataDir, nodes };
+  return { database, url: url.toString(), prefix, dataDir, nodes };
 }
 
 async function stopCluster(c: Cluster): Promise<void> {
@@ -137,6 +140,47 @@ async function stopCluster(c: Cluster): Promise<void> {
   rmSync(c.dataDir, { recursive: true, force: true });
 }
 
+/**
+ * PostgreSQL alone, as a floor for the commit figure: one-row INSERTs, each its own fsync'd
+ * commit in one round trip, 200 a second from this process over 25 connections, into a table
+ * of the bench's database. Whatever the machine's load does to this, it does to every commit.
+ */
+async function databaseFloor(databaseUrl: string): Promise<{ p50: number; p99: number }> {
+  const pool = new pg.Pool({ connectionString: databaseUrl, max: 25 });
+  pool.on('error', () => undefined);
+  try {
+    await pool.query('CREATE TABLE floor (id BIGINT PRIMARY KEY, payload TEXT NOT NULL)');
+    const histogram = new Histogram(0.01, 5_000);
+    const payload = JSON.stringify({ tableId: 't1', roleId: 'mentor', x: 0.5, y: -0.25, rev: 7 });
+    let id = 0;
+    const pending: Promise<void>[] = [];
+    const start = performance.now();
+    await new Promise<void>((done) => {
+      const timer = setInterval(() => {
+        const due = Math.floor(((performance.now() - start) * 200) / 1000);
+        while (id < due) {
+          const sentAt = performance.now();
+          const measured = performance.now() - start > 1000;
+          pending.push(
+            pool.query('INSERT INTO floor (id, payload) VALUES ($1, $2)', [++id, payload]).then(() => {
+              if (measured) histogram.record(performance.now() - sentAt);
+            }),
+          );
+        }
+        if (performance.now() - start > 1000 + SECONDS * 1000) {
+          clearInterval(timer);
+          done();
+        }
+      }, 2);
+    });
+    await Promise.all(pending);
+    const summary = histogram.summary();
+    return { p50: summary.p50, p99: summary.p99 };
+  } finally {
+    await pool.end();
+  }
+}
+
 /** The scenario's first eight roles: one table's tablets. */
 async function rolesOf(url: string): Promise<string[]> {
   const res = await fetch(`${url}/api/scenarios/${SCENARIO_ID}`);
@@ -150,6 +194,8 @@ interface Figures {
   actions: ActionRunResult;
   dragCpu: CpuSplit;
   actionCpu: CpuSplit;
+  /** PostgreSQL alone, measured right after the commit figure. */
+  floor: { p50: number; p99: number };
 }
 
 async function measure(n: number): Promise<Figures> {
@@ -183,7 +229,9 @@ async function measure(n: number): Promise<Figures> {
     const actionCpu = watch();
     log(`actions: ${actions.achievedPerSec.toFixed(0)}/s, ack p50 ${ms(actions.latency.p50)}, p99 ${ms(actions.latency.p99)}, first process's loop p99 ${ms(actions.server.loopDelayP99)}`);
     closeAll(players.flat().map((p) => p.socket));
-    return { nodes: n, drag, actions, dragCpu, actionCpu };
+    const floor = await databaseFloor(cluster.url);
+    log(`PostgreSQL alone: one-row commit p50 ${ms(floor.p50)}, p99 ${ms(floor.p99)}`);
+    return { nodes: n, drag, actions, dragCpu, actionCpu, floor };
   } finally {
     await stopCluster(cluster);
   }
@@ -243,7 +291,7 @@ const kill = await killTimings();
 console.log('\nHosted mode (PostgreSQL + Redis), design load: 8 at a table, 2 dragging at 30 Hz');
 console.log(
   table(
-    ['processes', 'drag p50', 'drag p99', 'last positions missed', 'CPU per process (drag)', 'commit p50', 'commit p99', 'actions/s', 'refused', 'CPU per process (actions)', 'PostgreSQL+Redis / bench / other processes (actions)'],
+    ['processes', 'drag p50', 'drag p99', 'last positions missed', 'CPU per process (drag)', 'commit p50', 'commit p99', 'actions/s', 'refused', 'CPU per process (actions)', 'PostgreSQL+Redis / bench / other processes (actions)', 'PostgreSQL alone p50 / p99'],
     runs.map((r) => [
       String(r.nodes),
       ms(r.drag.latency.p50),
@@ -256,6 +304,7 @@ console.log(
       String(Object.values(r.actions.refused).reduce((x, y) => x + y, 0) + r.actions.timedOut),
       cpus(r.actionCpu),
       rest(r.actionCpu),
+      `${ms(r.floor.p50)} / ${ms(r.floor.p99)}`,
     ]),
   ),
 );
