@@ -123,6 +123,14 @@ describe('idle rooms leave memory (one process, SQLite)', () => {
     expect(registry.revive(found!)).toBe(room);
     expect(registry.byJoinCode(room.code)).toBe(room);
     expect(await registry.find({ sessionId: room.sessionId })).toBe(room);
+
+    // Unloaded again, then deleted (another process's deletion arrives as `forget`): an attach
+    // that found it before does not bring a deleted session back.
+    clock.advance(60_000);
+    expect(registry.unloadIdle(1_000)).toEqual([room.sessionId]);
+    registry.forget(room.sessionId);
+    registry.revive(room);
+    expect(registry.byId(room.sessionId)).toBeUndefined();
     storage.close();
   });
 });

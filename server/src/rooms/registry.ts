@@ -25,8 +25,9 @@ export class RoomRegistry {
   /** Stored sessions that could not be brought back, by id, with the reason. */
   readonly damaged = new Map<string, string>();
   /**
-   * Sessions unloaded for being idle, as `s:<id>` → code and `c:<code>` → id: with a storage of its own, the
-   * process loads a session it does not hold only if it unloaded it (the rest were restored).
+   * Sessions unloaded for being idle and not deleted since, as `s:<id>` → code and `c:<code>` →
+   * id. With a storage of its own, the process loads a session it does not hold only if it
+   * unloaded it (the rest were restored at start, or are damaged).
    */
   private readonly unloaded = new Map<string, string>();
   /** Room objects unloaded for being idle (not deleted), which an attach under way may bring back. */
@@ -117,6 +118,7 @@ export class RoomRegistry {
 
   /** Lets a live room and its connections go: deleted here, or deleted by another process. */
   forget(sessionId: string): void {
+    this.forgetUnloaded(sessionId);
     const room = this.bySession.get(sessionId);
     if (!room) return;
     this.bySession.delete(sessionId);
@@ -139,8 +141,7 @@ export class RoomRegistry {
       else {
         await this.storage.deleteSession(id);
         this.damaged.delete(id);
-        this.unloaded.delete(`c:${this.unloaded.get(`s:${id}`)}`);
-        this.unloaded.delete(`s:${id}`);
+        this.forgetUnloaded(id);
         for (const listener of this.deletedHereListeners) listener(id);
         this.logger.info('session deleted', { sessionId: id, reason: 'retention' });
       }
@@ -222,7 +223,8 @@ export class RoomRegistry {
   revive(room: Room): Room {
     const live = this.bySession.get(room.sessionId);
     if (live) return live;
-    if (!this.unloadedRooms.has(room)) return room;
+    // Deleted since it was unloaded (by retention, or by another process): not brought back.
+    if (!this.unloadedRooms.has(room) || !this.unloaded.has(`s:${room.sessionId}`)) return room;
     this.unloadedRooms.delete(room);
     this.add(room);
     if (this.storage.shared) {
@@ -298,9 +300,15 @@ export class RoomRegistry {
     this.logger.error('session could not be restored; skipped', { sessionId, reason });
   }
 
+  private forgetUnloaded(sessionId: string): void {
+    const code = this.unloaded.get(`s:${sessionId}`);
+    if (code === undefined) return;
+    this.unloaded.delete(`s:${sessionId}`);
+    this.unloaded.delete(`c:${code}`);
+  }
+
   private add(room: Room): void {
-    this.unloaded.delete(`s:${room.sessionId}`);
-    this.unloaded.delete(`c:${room.code}`);
+    this.forgetUnloaded(room.sessionId);
     room.onLearned = (action, before) => {
       for (const listener of this.learnedListeners) listener(room, action, before);
     };
