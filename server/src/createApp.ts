@@ -29,6 +29,8 @@ export interface AppDeps {
   limits?: Partial<RealtimeLimits> & { sessionsPerMinute?: number };
   /** Sessions are deleted this many days after their last action (default 30). */
   retentionDays?: number;
+  /** A session with no connection and no write for this long is unloaded from memory (default 10 minutes). */
+  roomIdleMs?: number;
   /**
    * Several processes share PostgreSQL (`storage`) and Redis: the coordination, and a probe of
    * the database for /healthz and for refusing actions while it is away.
@@ -40,6 +42,7 @@ export const DEFAULT_RETENTION_DAYS = 30;
 const DAY_MS = 24 * 60 * 60_000;
 /** How often idle sessions are looked for while the server runs. */
 const PURGE_EVERY_MS = 60 * 60_000;
+export const DEFAULT_ROOM_IDLE_MS = 10 * 60_000;
 
 export interface App {
   http: HttpServer;
@@ -67,6 +70,8 @@ export function createApp(deps: AppDeps): App {
   let ready = false;
   const trainerSecret = deps.scenariosWritable ? (deps.trainerSecret ?? newSecret()) : null;
   let purger: NodeJS.Timeout | null = null;
+  let unloader: NodeJS.Timeout | null = null;
+  const roomIdleMs = deps.roomIdleMs ?? DEFAULT_ROOM_IDLE_MS;
   const hosted = deps.hosted ?? null;
   const purgeOnce = async () => {
     const deleted = (await registry.purgeIdle(retentionDays * DAY_MS)).length;
@@ -151,6 +156,9 @@ export function createApp(deps: AppDeps): App {
         purgeExpired().catch((error: unknown) => logger.error('retention purge failed', { error: String(error) }));
       }, PURGE_EVERY_MS);
       purger.unref();
+      // Looked for a few times per idle period, so a room goes within a quarter of it after.
+      unloader = setInterval(() => registry.unloadIdle(roomIdleMs), Math.min(60_000, Math.max(50, roomIdleMs / 4)));
+      unloader.unref();
       logger.info('sessions restored', restored);
       if (hosted) {
         prober = setInterval(() => {
@@ -173,7 +181,9 @@ export function createApp(deps: AppDeps): App {
       ready = false;
       if (purger) clearInterval(purger);
       if (prober) clearInterval(prober);
+      if (unloader) clearInterval(unloader);
       purger = null;
+      unloader = null;
       relay.close();
       realtime.stop();
       // io.close also closes the HTTP server, whose callback waits for every keep-alive

@@ -1,5 +1,5 @@
 import { resolve } from 'node:path';
-import { createApp, DEFAULT_RETENTION_DAYS } from './createApp';
+import { createApp, DEFAULT_RETENTION_DAYS, DEFAULT_ROOM_IDLE_MS } from './createApp';
 import { consoleLogger } from './logger';
 import { loadScenarioCatalog } from './scenarios/catalog';
 import { Cluster } from './hosted/cluster';
@@ -16,6 +16,12 @@ const clientDir = resolve(process.env.CLIENT_DIR ?? 'client/dist');
 const retentionDays = Number(process.env.RETENTION_DAYS ?? DEFAULT_RETENTION_DAYS);
 if (!Number.isFinite(retentionDays) || retentionDays <= 0) {
   logger.error('RETENTION_DAYS must be a number of days above 0', { value: process.env.RETENTION_DAYS });
+  process.exit(1);
+}
+// A session nobody is connected to leaves memory after this long (it stays stored).
+const roomIdleSeconds = Number(process.env.ROOM_IDLE_SECONDS ?? DEFAULT_ROOM_IDLE_MS / 1000);
+if (!Number.isFinite(roomIdleSeconds) || roomIdleSeconds <= 0) {
+  logger.error('ROOM_IDLE_SECONDS must be a number of seconds above 0', { value: process.env.ROOM_IDLE_SECONDS });
   process.exit(1);
 }
 
@@ -72,6 +78,7 @@ const app = createApp({
   scenariosWritable: process.env.SCENARIOS_WRITABLE === '1',
   trainerSecret: process.env.TRAINER_SECRET || null,
   retentionDays,
+  roomIdleMs: roomIdleSeconds * 1000,
 });
 
 let actualPort: number;

@@ -36,6 +36,7 @@ export interface StartOptions {
   watchScenarios?: boolean;
   clock?: AppDeps['clock'];
   retentionDays?: number;
+  roomIdleMs?: number;
 }
 
 /** A real server on port 0 with a real SQLite file in a temporary folder. */
@@ -58,6 +59,7 @@ export async function startServer(options: StartOptions = {}): Promise<TestServe
     ...(options.limits ? { limits: options.limits } : {}),
     ...(options.clock ? { clock: options.clock } : {}),
     ...(options.retentionDays !== undefined ? { retentionDays: options.retentionDays } : {}),
+    ...(options.roomIdleMs !== undefined ? { roomIdleMs: options.roomIdleMs } : {}),
   });
   const port = await app.listen(options.port ?? 0, '127.0.0.1');
   let stopped = false;

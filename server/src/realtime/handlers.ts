@@ -356,13 +356,17 @@ export function attachRealtime(deps: RealtimeDeps): { relay: DragRelay; stop: ()
       for (const r of socket.rooms) if (r !== socket.id) void socket.leave(r);
       if (viewer.kind === 'seat') room.disconnect('seat', viewer.seatId);
       else if (viewer.kind === 'host' || viewer.kind === 'screen') room.disconnect(viewer.kind);
+      room.release();
       socket.data.room = null;
       socket.data.viewer = null;
       publishPresence(room);
     };
 
-    const attach = (room: Room, viewer: Viewer) => {
+    const attach = (found: Room, viewer: Viewer) => {
       detach();
+      // The room may have been unloaded (idle) while this attach awaited its checks.
+      const room = registry.revive(found);
+      room.retain();
       socket.data.room = room;
       socket.data.viewer = viewer;
       void socket.join(sessionRoom(room.sessionId));

@@ -24,6 +24,14 @@ export class RoomRegistry {
   private readonly loading = new Map<string, Promise<Room | null>>();
   /** Stored sessions that could not be brought back, by id, with the reason. */
   readonly damaged = new Map<string, string>();
+  /**
+   * Sessions unloaded for being idle and not deleted since, as `s:<id>` → code and `c:<code>` →
+   * id. With a storage of its own, the process loads a session it does not hold only if it
+   * unloaded it (the rest were restored at start, or are damaged).
+   */
+  private readonly unloaded = new Map<string, string>();
+  /** Room objects unloaded for being idle (not deleted), which an attach under way may bring back. */
+  private readonly unloadedRooms = new WeakSet<Room>();
 
   constructor(
     private readonly storage: Storage,
@@ -72,7 +80,7 @@ export class RoomRegistry {
   private async createOnce(scenario: Scenario, options: { tables?: number }): Promise<{ room: Room; hostToken: string }> {
     const sessionId = newSessionId();
     let code = newJoinCode();
-    while (this.byCode.has(code)) code = newJoinCode();
+    while (this.byCode.has(code) || this.unloaded.has(`c:${code}`)) code = newJoinCode();
     const hostToken = newSecret();
     const createdAt = this.clock.now();
     const tables = Math.min(Math.max(options.tables ?? 1, 1), 12);
@@ -110,6 +118,7 @@ export class RoomRegistry {
 
   /** Lets a live room and its connections go: deleted here, or deleted by another process. */
   forget(sessionId: string): void {
+    this.forgetUnloaded(sessionId);
     const room = this.bySession.get(sessionId);
     if (!room) return;
     this.bySession.delete(sessionId);
@@ -132,6 +141,7 @@ export class RoomRegistry {
       else {
         await this.storage.deleteSession(id);
         this.damaged.delete(id);
+        this.forgetUnloaded(id);
         for (const listener of this.deletedHereListeners) listener(id);
         this.logger.info('session deleted', { sessionId: id, reason: 'retention' });
       }
@@ -178,12 +188,13 @@ export class RoomRegistry {
    */
   async find(by: { sessionId: string } | { code: string }): Promise<Room | null> {
     const live = 'code' in by ? this.byCode.get(by.code) : this.bySession.get(by.sessionId);
-    if (!this.storage.shared) return live ?? null;
+    if (live && !this.storage.shared) return live;
     if (live) {
       await live.learn(null);
       return this.bySession.get(live.sessionId) === live ? live : null;
     }
     const key = 'code' in by ? `c:${by.code}` : `s:${by.sessionId}`;
+    if (!this.storage.shared && !this.unloaded.has(key)) return null;
     let pending = this.loading.get(key);
     if (!pending) {
       pending = (async () => {
@@ -200,6 +211,53 @@ export class RoomRegistry {
       this.loading.set(key, pending);
     }
     return pending;
+  }
+
+  /**
+   * The room an attach goes ahead with, after `find` answered `room` and the attach awaited its
+   * checks: the live room of the session. If `room` was unloaded meanwhile (idle, with no
+   * connection), it is taken back as it was, and with shared storage it catches up with the log
+   * (the actions it takes in reach the connection after its snapshot). A deleted session's room
+   * is answered as it is; its connection hears nothing more.
+   */
+  revive(room: Room): Room {
+    const live = this.bySession.get(room.sessionId);
+    if (live) return live;
+    // Deleted since it was unloaded (by retention, or by another process): not brought back.
+    if (!this.unloadedRooms.has(room) || !this.unloaded.has(`s:${room.sessionId}`)) return room;
+    this.unloadedRooms.delete(room);
+    this.add(room);
+    if (this.storage.shared) {
+      room.learn(null).catch(() => undefined);
+      for (const listener of this.loadedListeners) listener(room);
+    }
+    return room;
+  }
+
+  /**
+   * Lets go of rooms that have had no connection of this process and no write or catch-up
+   * under way for `idleMs`, so a process does not keep every session it ever served in memory.
+   * Nothing is lost: the log is stored, and the next attach loads the session again (and with
+   * shared storage, catches up). With shared storage the process stops following the session:
+   * other processes' messages about it are ignored here until it is loaded again. Returns the
+   * ids unloaded.
+   */
+  unloadIdle(idleMs: number): string[] {
+    const now = this.clock.now();
+    const ids: string[] = [];
+    for (const room of [...this.bySession.values()]) {
+      const idle = room.idleFor(now);
+      if (idle === null || idle < idleMs) continue;
+      this.bySession.delete(room.sessionId);
+      this.byCode.delete(room.code);
+      room.onLearned = null;
+      room.onCommitted = null;
+      this.unloadedRooms.add(room);
+      this.unloaded.set(`s:${room.sessionId}`, room.code).set(`c:${room.code}`, room.sessionId);
+      ids.push(room.sessionId);
+    }
+    if (ids.length > 0) this.logger.info('idle sessions unloaded', { sessions: ids.length, idleMs });
+    return ids;
   }
 
   /**
@@ -242,7 +300,15 @@ export class RoomRegistry {
     this.logger.error('session could not be restored; skipped', { sessionId, reason });
   }
 
+  private forgetUnloaded(sessionId: string): void {
+    const code = this.unloaded.get(`s:${sessionId}`);
+    if (code === undefined) return;
+    this.unloaded.delete(`s:${sessionId}`);
+    this.unloaded.delete(`c:${code}`);
+  }
+
   private add(room: Room): void {
+    this.forgetUnloaded(room.sessionId);
     room.onLearned = (action, before) => {
       for (const listener of this.learnedListeners) listener(room, action, before);
     };

@@ -16,11 +16,16 @@ import {
   type SessionState,
 } from '@samenspel/game-core';
 import type { Clock, Logger } from '../logger';
-import type { SeatTokenGrant, SessionRecord, Storage } from '../storage/storage';
+import type { AppendExtra, SeatTokenGrant, SessionRecord, Storage } from '../storage/storage';
 import { StorageUnavailableError } from '../storage/unavailable';
 
 /** Write a full snapshot every this many actions, so a restart replays a short tail. */
 export const SNAPSHOT_EVERY = 200;
+/**
+ * Tries of the one-round-trip write before a session's write takes the locked way: each miss
+ * means another process wrote to the session meanwhile, and brings the replica up to date.
+ */
+const APPEND_ATTEMPTS = 3;
 /** Errors remembered per room, so a retried actionId gets the same refusal back. */
 const REMEMBERED_ERRORS = 256;
 /** Connections remembered per room that committed an action as a guest (a seat claim). */
@@ -29,6 +34,24 @@ const REMEMBERED_GUEST_SENDERS = 1024;
 export type SubmitResult =
   | { ok: true; action: CommittedAction; duplicate: boolean; /** The state the action was applied to, for projecting it per viewer. */ before: SessionState }
   | ErrorAck;
+
+/** An action the room judged acceptable, with what is stored along with it. */
+interface Accepted {
+  ok: true;
+  action: CommittedAction;
+  duplicate: false;
+  /** The state after the action. */
+  state: SessionState;
+  extra: Omit<AppendExtra, 'erase'>;
+}
+
+/** An action found already stored under the request's actionId, answered again. */
+interface Retried {
+  ok: true;
+  action: CommittedAction;
+  duplicate: true;
+  before: SessionState;
+}
 
 export interface Hold {
   by: string;
@@ -62,6 +85,12 @@ export class Room {
   readonly remotePresence = new Map<string, Presence>();
   /** The end of the room's queue of writes and catch-ups. */
   private queue: Promise<unknown> = Promise.resolve();
+  /** Writes and catch-ups queued and not finished yet. */
+  private queued = 0;
+  /** This process's connections attached to the room, guests included. */
+  private attached = 0;
+  /** When (clock) the room last had a connection of this process, or was loaded. */
+  private idleFrom: number;
 
   constructor(
     readonly record: SessionRecord,
@@ -73,6 +102,7 @@ export class Room {
   ) {
     this.state = state;
     this.version = version;
+    this.idleFrom = clock.now();
   }
 
   get sessionId(): string {
@@ -141,9 +171,30 @@ export class Room {
   }
 
   private enqueue<T>(work: () => Promise<T>): Promise<T> {
-    const run = this.queue.then(work);
+    this.queued++;
+    const run = this.queue.then(work).finally(() => this.queued--);
     this.queue = run.then(noop, noop);
     return run;
+  }
+
+  /** A connection of this process attached to the room (any viewer, guests too). */
+  retain(): void {
+    this.attached++;
+  }
+
+  /** A connection let the room go (detached, or closed). */
+  release(): void {
+    this.attached = Math.max(0, this.attached - 1);
+    if (this.attached === 0) this.idleFrom = this.clock.now();
+  }
+
+  /**
+   * How long the room has had no connection of this process; null while it has one, or while a
+   * write or catch-up is queued (actions committed elsewhere do not keep a replica nobody here
+   * watches in memory).
+   */
+  idleFor(now: number): number | null {
+    return this.attached > 0 || this.queued > 0 ? null : Math.max(0, now - this.idleFrom);
   }
 
   private async submitInOrder<K extends ActionType>(
@@ -153,55 +204,26 @@ export class Room {
     options: { seatToken?: (seatId: string) => SeatTokenGrant; connection?: string },
   ): Promise<SubmitResult> {
     const connection = options.connection ?? '';
-    let outcome: ErrorAck | { ok: true; action: CommittedAction; duplicate: true; before: SessionState } | { ok: true; action: CommittedAction; duplicate: false; state: SessionState };
+    const errorKey = `${actor.kind === 'guest' ? `guest:${connection}` : holderId(actor)}|${request.actionId}`;
+    let outcome: ErrorAck | Retried | Accepted;
     try {
-      outcome = await this.storage.ordered(this.sessionId, this.version, request.actionId, async (write) => {
-        await this.applyLearned(write.missed);
-        // Dedupe is scoped to the sender: an actionId seen in a broadcast is no key to someone else's answer.
-        const previous = write.previous;
-        if (previous) {
-          const sameSender =
-            previous.actor.kind === 'guest'
-              ? connection !== '' && this.guestSenders.get(request.actionId) === connection
-              : holderId(previous.actor) === holderId(actor);
-          if (!sameSender) return err('CONFLICT', 'this actionId was already used by another sender; send a new one');
-          if (previous.type !== type) return err('BAD_REQUEST', 'this actionId was used for another action');
-          return { ok: true as const, action: previous, duplicate: true as const, before: this.state };
-        }
-        const errorKey = `${actor.kind === 'guest' ? `guest:${connection}` : holderId(actor)}|${request.actionId}`;
-        const rememberedError = this.errors.get(errorKey);
-        if (rememberedError) return rememberedError;
-
-        if (request.baseVersion > this.version) {
-          return this.remember(errorKey, err('VERSION_AHEAD', `the board is at version ${this.version}, not ${request.baseVersion}; resync`));
-        }
-        const heldBy = this.heldByOther(type, request.payload, actor);
-        if (heldBy) return this.remember(errorKey, err('HELD_BY_OTHER', `someone else (${heldBy}) is moving this piece`));
-
-        const action: CommittedAction<K> = {
-          version: this.version + 1,
-          actionId: request.actionId,
-          type,
-          payload: request.payload,
-          actor,
-          at: this.clock.now(),
-        };
-        const result = applyAction(this.state, action as CommittedAction);
-        if (!result.ok) return this.remember(errorKey, err(result.code, result.message));
-
-        const grant = type === 'seat:claim' && options.seatToken ? options.seatToken(`s${action.version}`) : undefined;
-        // Removed words leave the stored log in the same transaction, and the snapshots with them.
-        // The log is read while this write holds the session's order, so nothing lands meanwhile.
-        const erase = ERASING_ACTIONS.has(type)
-          ? erasures(await this.storage.actionsSince(this.sessionId, 0, Number.MAX_SAFE_INTEGER), action as CommittedAction)
-          : undefined;
-        write.append(action as CommittedAction, {
-          ...(grant ? { seatToken: grant } : {}),
-          ...(erase || action.version % SNAPSHOT_EVERY === 0 ? { snapshot: result.state } : {}),
-          ...(erase ? { erase } : {}),
-        });
-        return { ok: true as const, action: action as CommittedAction, duplicate: false as const, state: result.state };
-      });
+      outcome =
+        (await this.appendOnReplica(type, request, actor, errorKey, options)) ??
+        (await this.storage.ordered(this.sessionId, this.version, request.actionId, async (write) => {
+          await this.applyLearned(write.missed);
+          if (write.previous) return this.answerRetry(write.previous, type, actor, request.actionId, connection);
+          const rememberedError = this.errors.get(errorKey);
+          if (rememberedError) return rememberedError;
+          const judged = this.judge(type, request, actor, options);
+          if (!judged.ok) return this.remember(errorKey, judged);
+          // Removed words leave the stored log in the same transaction, and the snapshots with them.
+          // The log is read while this write holds the session's order, so nothing lands meanwhile.
+          const erase = ERASING_ACTIONS.has(type)
+            ? erasures(await this.storage.actionsSince(this.sessionId, 0, Number.MAX_SAFE_INTEGER), judged.action)
+            : undefined;
+          write.append(judged.action, { ...judged.extra, ...(erase ? { erase, snapshot: judged.state } : {}) });
+          return judged;
+        }));
     } catch (error) {
       // Nothing changed in memory: the action is refused as a whole and may be retried.
       this.logger.error('action not persisted', { sessionId: this.sessionId, type, error: String(error) });
@@ -217,6 +239,75 @@ export class Room {
     this.releaseHold(type, request.payload);
     this.onCommitted?.(outcome.action);
     return { ok: true, action: outcome.action, duplicate: false, before };
+  }
+
+  /**
+   * The usual write with shared storage: the action judged on this replica and stored as the
+   * next version in one round trip (`Storage.appendNext`). When the replica was behind, the same
+   * round trip brings what it missed; the action is judged again on the caught-up state and
+   * tried again. Null, with nothing stored, when the locked way (`Storage.ordered`) must decide:
+   * an erasing action, an actionId refused before, a refusal before the log was read (it may
+   * hold what this replica has not heard of yet), or a session too busy to get a turn this way.
+   */
+  private async appendOnReplica<K extends ActionType>(
+    type: K,
+    request: ActionRequest<K>,
+    actor: Actor,
+    errorKey: string,
+    options: { seatToken?: (seatId: string) => SeatTokenGrant; connection?: string },
+  ): Promise<Accepted | Retried | ErrorAck | null> {
+    if (!this.storage.appendNext || ERASING_ACTIONS.has(type) || this.errors.has(errorKey)) return null;
+    let caughtUp = false;
+    for (let attempt = 0; attempt < APPEND_ATTEMPTS; attempt++) {
+      const judged = this.judge(type, request, actor, options);
+      if (!judged.ok) return caughtUp ? this.remember(errorKey, judged) : null;
+      const stored = await this.storage.appendNext(this.sessionId, judged.action, judged.extra);
+      if (stored.written) return judged;
+      await this.applyLearned(stored.missed);
+      if (stored.previous) return this.answerRetry(stored.previous, type, actor, request.actionId, options.connection ?? '');
+      caughtUp = true;
+    }
+    return null;
+  }
+
+  /** The answer to an action whose actionId is already in the log (a retry after a lost ack). */
+  private answerRetry(previous: CommittedAction, type: ActionType, actor: Actor, actionId: string, connection: string): Retried | ErrorAck {
+    // Dedupe is scoped to the sender: an actionId seen in a broadcast is no key to someone else's answer.
+    const sameSender =
+      previous.actor.kind === 'guest' ? connection !== '' && this.guestSenders.get(actionId) === connection : holderId(previous.actor) === holderId(actor);
+    if (!sameSender) return err('CONFLICT', 'this actionId was already used by another sender; send a new one');
+    if (previous.type !== type) return err('BAD_REQUEST', 'this actionId was used for another action');
+    return { ok: true, action: previous, duplicate: true, before: this.state };
+  }
+
+  /** Judges an action against the room's state as it is now: what to store, or the refusal. */
+  private judge<K extends ActionType>(
+    type: K,
+    request: ActionRequest<K>,
+    actor: Actor,
+    options: { seatToken?: (seatId: string) => SeatTokenGrant },
+  ): Accepted | ErrorAck {
+    if (request.baseVersion > this.version) return err('VERSION_AHEAD', `the board is at version ${this.version}, not ${request.baseVersion}; resync`);
+    const heldBy = this.heldByOther(type, request.payload, actor);
+    if (heldBy) return err('HELD_BY_OTHER', `someone else (${heldBy}) is moving this piece`);
+    const action = {
+      version: this.version + 1,
+      actionId: request.actionId,
+      type,
+      payload: request.payload,
+      actor,
+      at: this.clock.now(),
+    } as CommittedAction;
+    const result = applyAction(this.state, action);
+    if (!result.ok) return err(result.code, result.message);
+    const grant = type === 'seat:claim' && options.seatToken ? options.seatToken(`s${action.version}`) : undefined;
+    return {
+      ok: true,
+      action,
+      duplicate: false,
+      state: result.state,
+      extra: { ...(grant ? { seatToken: grant } : {}), ...(action.version % SNAPSHOT_EVERY === 0 ? { snapshot: result.state } : {}) },
+    };
   }
 
   seatOf(seatId: string): Seat | undefined {

@@ -2,10 +2,10 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import pg from 'pg';
-import type { SessionState } from '@samenspel/game-core';
+import type { CommittedAction, SessionState } from '@samenspel/game-core';
 import type { Logger } from '../logger';
 import { StorageUnavailableError } from './unavailable';
-import { rowToAction, type ActionRow, type SessionRecord, type Storage, type StoredSession } from './storage';
+import { rowToAction, type ActionRow, type AppendExtra, type SessionRecord, type Storage, type StoredSession } from './storage';
 
 const MIGRATIONS_DIR = join(fileURLToPath(new URL('.', import.meta.url)), 'migrations');
 /** Held while migrating, so processes that start together migrate one after another. */
@@ -63,6 +63,45 @@ export async function migrate(pool: pg.Pool, logger: Logger): Promise<number[]> 
   }
 }
 
+function literal(client: pg.PoolClient, value: string): string {
+  return client.escapeLiteral(value);
+}
+
+function int(value: number): string {
+  if (!Number.isSafeInteger(value)) throw new Error(`not an integer: ${value}`);
+  return String(value);
+}
+
+/** An action row's values, in the order of the actions table's columns. */
+function actionValues(client: pg.PoolClient, sessionId: string, action: CommittedAction): string {
+  const lit = (value: string) => literal(client, value);
+  return `${lit(sessionId)}, ${int(action.version)}, ${lit(action.actionId)}, ${lit(action.type)}, ${lit(JSON.stringify(action.payload))}, ${lit(JSON.stringify(action.actor))}, ${int(action.at)}`;
+}
+
+/** The statements that store one accepted action with what comes with it. */
+function appendStatements(client: pg.PoolClient, sessionId: string, action: CommittedAction, extra?: AppendExtra): string[] {
+  const lit = (value: string) => literal(client, value);
+  const statements: string[] = [];
+  // Removed words: earlier payloads rewritten, and every snapshot but the first dropped (the one
+  // written below, of the state after this action, replaces them).
+  for (const r of extra?.erase ?? []) {
+    statements.push(`UPDATE actions SET payload = ${lit(JSON.stringify(r.payload))} WHERE session_id = ${lit(sessionId)} AND version = ${int(r.version)}`);
+  }
+  if (extra?.erase) statements.push(`DELETE FROM snapshots WHERE session_id = ${lit(sessionId)} AND version > 0`);
+  statements.push(`INSERT INTO actions (session_id, version, action_id, type, payload, actor, at) VALUES (${actionValues(client, sessionId, action)})`);
+  if (extra?.seatToken) {
+    statements.push(`INSERT INTO seat_tokens (token_hash, session_id, seat_id) VALUES (${lit(extra.seatToken.tokenHash)}, ${lit(sessionId)}, ${lit(extra.seatToken.seatId)})`);
+  }
+  if (extra?.snapshot) {
+    statements.push(
+      `INSERT INTO snapshots (session_id, version, state) VALUES (${lit(sessionId)}, ${int(action.version)}, ${lit(JSON.stringify(extra.snapshot))}) ON CONFLICT (session_id, version) DO UPDATE SET state = EXCLUDED.state`,
+      // Version 0 stays: the timeline and the report replay the whole log from it.
+      `DELETE FROM snapshots WHERE session_id = ${lit(sessionId)} AND version > 0 AND version < ${int(action.version)}`,
+    );
+  }
+  return statements;
+}
+
 export interface PostgresStorage extends Storage {
   readonly pool: pg.Pool;
   /** Whether PostgreSQL answered the last probe. */
@@ -78,7 +117,8 @@ export async function openPostgresStorage(url: string, logger: Logger): Promise<
   const pool = new pg.Pool({
     connectionString: url,
     // One connection per session writing at the same moment: a write holds its connection for
-    // two round trips. Fewer would queue sessions behind each other on a busy machine.
+    // one round trip (two when its replica was behind). Fewer would queue sessions behind each
+    // other on a busy machine.
     max: Number(process.env.DATABASE_POOL_SIZE ?? 20),
     connectionTimeoutMillis: 2_000,
     // A process that hangs (not dies: a dead one's connection closes and its locks go at once)
@@ -169,49 +209,25 @@ export async function openPostgresStorage(url: string, logger: Logger): Promise<
         await client.query('INSERT INTO snapshots (session_id, version, state) VALUES ($1, 0, $2)', [record.sessionId, JSON.stringify(initial)]);
       }),
     /*
-     * Two round trips per action, whatever the contention: BEGIN, the session's lock and the
-     * read in one, the insert and COMMIT in the other (several statements per round trip need
-     * the simple query protocol, so values go in as escaped literals).
+     * The locked way, for a write whose replica may be behind, a retry, or an erasure: two
+     * round trips whatever the contention. BEGIN, the session's lock and the read in one, the
+     * insert and COMMIT in the other (several statements per round trip need the simple query
+     * protocol, so values go in as escaped literals).
      */
     ordered: async (sessionId, knownVersion, actionId, work) => {
       const client = await connect();
-      const lit = (value: string) => client.escapeLiteral(value);
-      const int = (value: number) => {
-        if (!Number.isSafeInteger(value)) throw new Error(`not an integer: ${value}`);
-        return String(value);
-      };
       let broken = false;
       try {
         const results = (await client.query(
-          `BEGIN; SELECT pg_advisory_xact_lock(hashtextextended(${lit(sessionId)}, 0)); ` +
-            `SELECT ${ACTION_COLUMNS} FROM actions WHERE session_id = ${lit(sessionId)} AND (version > ${int(knownVersion)} OR action_id = ${lit(actionId)}) ORDER BY version`,
+          `BEGIN; SELECT pg_advisory_xact_lock(hashtextextended(${literal(client, sessionId)}, 0)); ` +
+            `SELECT ${ACTION_COLUMNS} FROM actions WHERE session_id = ${literal(client, sessionId)} AND (version > ${int(knownVersion)} OR action_id = ${literal(client, actionId)}) ORDER BY version`,
         )) as unknown as pg.QueryResult<ActionRow>[];
         const rows = results[2]!.rows.map(rowToAction);
         const statements: string[] = [];
         const result = await work({
           missed: rows.filter((a) => a.version > knownVersion),
           previous: rows.find((a) => a.actionId === actionId) ?? null,
-          append: (action, extra) => {
-            // Removed words: earlier payloads rewritten, and every snapshot but the first dropped
-            // (the one written below, of the state after this action, replaces them).
-            for (const r of extra?.erase ?? []) {
-              statements.push(`UPDATE actions SET payload = ${lit(JSON.stringify(r.payload))} WHERE session_id = ${lit(sessionId)} AND version = ${int(r.version)}`);
-            }
-            if (extra?.erase) statements.push(`DELETE FROM snapshots WHERE session_id = ${lit(sessionId)} AND version > 0`);
-            statements.push(
-              `INSERT INTO actions (session_id, version, action_id, type, payload, actor, at) VALUES (${lit(sessionId)}, ${int(action.version)}, ${lit(action.actionId)}, ${lit(action.type)}, ${lit(JSON.stringify(action.payload))}, ${lit(JSON.stringify(action.actor))}, ${int(action.at)})`,
-            );
-            if (extra?.seatToken) {
-              statements.push(`INSERT INTO seat_tokens (token_hash, session_id, seat_id) VALUES (${lit(extra.seatToken.tokenHash)}, ${lit(sessionId)}, ${lit(extra.seatToken.seatId)})`);
-            }
-            if (extra?.snapshot) {
-              statements.push(
-                `INSERT INTO snapshots (session_id, version, state) VALUES (${lit(sessionId)}, ${int(action.version)}, ${lit(JSON.stringify(extra.snapshot))}) ON CONFLICT (session_id, version) DO UPDATE SET state = EXCLUDED.state`,
-                // Version 0 stays: the timeline and the report replay the whole log from it.
-                `DELETE FROM snapshots WHERE session_id = ${lit(sessionId)} AND version > 0 AND version < ${int(action.version)}`,
-              );
-            }
-          },
+          append: (action, extra) => statements.push(...appendStatements(client, sessionId, action, extra)),
         });
         statements.push('COMMIT');
         await client.query(statements.join('; '));
@@ -219,6 +235,49 @@ export async function openPostgresStorage(url: string, logger: Logger): Promise<
       } catch (error) {
         broken = isUnavailable(error);
         await client.query('ROLLBACK').catch(() => undefined);
+        throw wrap(error);
+      } finally {
+        // A client whose connection failed is not given back to the pool.
+        client.release(broken);
+      }
+    },
+    /*
+     * The usual way: one round trip, one implicit transaction (a query string of several
+     * statements commits or rolls back as a whole). Under the session's lock, one statement
+     * reads what was stored after the replica's version or under the actionId and, only if
+     * nothing was, inserts the action with its seat token and snapshot. What it read comes back
+     * either way, so a replica that was behind catches up without another round trip.
+     */
+    appendNext: async (sessionId, action, extra) => {
+      const client = await connect();
+      let broken = false;
+      try {
+        const s = literal(client, sessionId);
+        const known = int(action.version - 1);
+        const ctes = [
+          `before AS (SELECT ${ACTION_COLUMNS} FROM actions WHERE session_id = ${s} AND (version > ${known} OR action_id = ${literal(client, action.actionId)}))`,
+          `written AS (INSERT INTO actions (session_id, version, action_id, type, payload, actor, at) SELECT ${actionValues(client, sessionId, action)} WHERE NOT EXISTS (SELECT 1 FROM before) RETURNING version)`,
+        ];
+        if (extra?.seatToken) {
+          ctes.push(
+            `token AS (INSERT INTO seat_tokens (token_hash, session_id, seat_id) SELECT ${literal(client, extra.seatToken.tokenHash)}, ${s}, ${literal(client, extra.seatToken.seatId)} FROM written)`,
+          );
+        }
+        if (extra?.snapshot) {
+          ctes.push(
+            `snapshot AS (INSERT INTO snapshots (session_id, version, state) SELECT ${s}, version, ${literal(client, JSON.stringify(extra.snapshot))} FROM written ON CONFLICT (session_id, version) DO UPDATE SET state = EXCLUDED.state)`,
+            // Version 0 stays: the timeline and the report replay the whole log from it.
+            `older AS (DELETE FROM snapshots WHERE session_id = ${s} AND version > 0 AND version < ${int(action.version)} AND EXISTS (SELECT 1 FROM written))`,
+          );
+        }
+        const results = (await client.query(
+          `SELECT pg_advisory_xact_lock(hashtextextended(${s}, 0)); WITH ${ctes.join(', ')} SELECT ${ACTION_COLUMNS} FROM before ORDER BY version`,
+        )) as unknown as pg.QueryResult<ActionRow>[];
+        const rows = results[1]!.rows.map(rowToAction);
+        if (rows.length === 0) return { written: true as const };
+        return { written: false as const, missed: rows.filter((a) => a.version >= action.version), previous: rows.find((a) => a.actionId === action.actionId) ?? null };
+      } catch (error) {
+        broken = isUnavailable(error);
         throw wrap(error);
       } finally {
         // A client whose connection failed is not given back to the pool.

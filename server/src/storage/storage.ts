@@ -50,6 +50,10 @@ export interface OrderedWrite {
   append(action: CommittedAction, extra?: AppendExtra): void;
 }
 
+export type AppendNextResult =
+  | { written: true }
+  | { written: false; missed: CommittedAction[]; previous: CommittedAction | null };
+
 /**
  * Durable storage for sessions. An action is durable when `ordered` resolves, which is what lets
  * the server acknowledge only what is stored. The embedded SQLite storage answers synchronously;
@@ -64,6 +68,15 @@ export interface Storage {
    * session until `work` has finished and its append is committed (or rolled back on a throw).
    */
   ordered<T>(sessionId: string, knownVersion: number, actionId: string, work: (write: OrderedWrite) => T | Promise<T>): Promise<T>;
+  /**
+   * Shared storage only: stores an action judged on this process's replica as the session's
+   * next version (`action.version`, the replica being at the one before), in one round trip,
+   * under the session's single order. Nothing is stored when the log already holds a later
+   * version or the actionId (the replica was behind, or the action is a retry); the answer then
+   * carries what the replica missed and the action stored under the actionId, as `ordered`
+   * would. Never for an erasing action.
+   */
+  appendNext?(sessionId: string, action: CommittedAction, extra?: Omit<AppendExtra, 'erase'>): Promise<AppendNextResult>;
   addSeatToken(sessionId: string, grant: SeatTokenGrant): Awaitable<void>;
   findSeatByToken(sessionId: string, tokenHash: string): Awaitable<string | null>;
   findAction(sessionId: string, actionId: string): Awaitable<CommittedAction | null>;
