@@ -13,10 +13,9 @@ const IDLE_TURNS = 4096;
  *
  * The window is 24 ms, not a 60 Hz frame: at overload (all eight of a table dragging) the
  * server and its readers are short of CPU, a batch costs one socket write per reader, and the
- * timer fires late by up to a busy event-loop turn. A 16 ms window bought a shorter wait with
- * more writes, which made every turn longer and the tail worse (docs/performance.md,
- * "Overload under 50 ms"). A 24 ms window still gives every reader a batch more often than a
- * dragger sends (30 Hz).
+ * timer fires late by up to a busy event-loop turn anyway. 22–24 ms windows had a shorter
+ * tail than 16 ms in three side-by-side runs of four (docs/performance.md, "Overload under
+ * 50 ms"). Every reader still gets a batch more often than a dragger sends (30 Hz).
  */
 const HOT_RATE = 120;
 const HOT_BURST = 12;
