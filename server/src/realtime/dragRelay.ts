@@ -8,12 +8,18 @@ const IDLE_TURNS = 4096;
 /*
  * A table is hot when its frames come faster than HOT_RATE a second for longer than HOT_BURST
  * frames: more than four people dragging at 30 Hz, twice the design load. A hot table sends
- * one batch per HOT_WINDOW_MS with the latest position per piece, which is all a screen can
- * show, instead of one per event-loop turn. Below that rate nothing waits.
+ * one batch per HOT_WINDOW_MS with the latest position per piece instead of one per
+ * event-loop turn. Below that rate nothing waits.
+ *
+ * The window is 24 ms, not a 60 Hz frame: at overload (all eight of a table dragging) the
+ * server and its readers are short of CPU, a batch costs one socket write per reader, and the
+ * timer fires late by up to a busy event-loop turn anyway. 22–24 ms windows had a shorter
+ * tail than 16 ms in three side-by-side runs of four (docs/performance.md, "Overload under
+ * 50 ms"). Every reader still gets a batch more often than a dragger sends (30 Hz).
  */
 const HOT_RATE = 120;
 const HOT_BURST = 12;
-export const HOT_WINDOW_MS = 16;
+export const HOT_WINDOW_MS = 24;
 
 /**
  * The part of an Engine.IO connection the relay writes to. `write`'s callback runs once the
@@ -264,9 +270,9 @@ interface Message {
 function encode(frames: RelayedFrame[]): Message {
   const batch: DragBatch = { frames };
   const data = `2["pieces:dragged",${JSON.stringify(batch)}]`;
-  // "4" is the Engine.IO message type; the payload is ASCII-safe JSON or UTF-8 from the ids.
-  const payload = Buffer.from(`4${data}`);
-  const n = payload.length;
+  // The payload is "4" (the Engine.IO message type) and then `data`, as UTF-8 (ids may hold
+  // any character), written straight into the frame: one buffer per batch, no copy.
+  const n = 1 + Buffer.byteLength(data);
   const head = n < 126 ? 2 : n < 65536 ? 4 : 10;
   const buf = Buffer.allocUnsafe(head + n);
   buf[0] = 0x81; // FIN + text
@@ -279,7 +285,8 @@ function encode(frames: RelayedFrame[]): Message {
     buf.writeUInt32BE(0, 2);
     buf.writeUInt32BE(n, 6);
   }
-  payload.copy(buf, head);
+  buf[head] = 0x34; // "4"
+  buf.write(data, head + 1);
   return { data, options: { wsPreEncodedFrame: [buf] } };
 }
 
