@@ -78,9 +78,17 @@ export function Board({ tableId, mode, ownRoleId = null, className, preview, sta
   const isPreview = preview !== undefined;
   const pxPerUnit = usePxPerUnit(svgRef, scenario !== null && table !== null);
   const fonts = useMemo(() => cardFontFor(pxPerUnit, mode === 'screen'), [pxPerUnit, mode]);
+  // A live board shows what the latest event at this table changed: its stopped cards as fading
+  // ghosts, its arrivals and moves marked, as the timeline does for any two moments.
+  const lastEvent = useApp((s) => (state || preview ? null : latestEventAt(s.game, tableId)));
+  const liveHighlight = useMemo(() => (lastEvent && scenario && table ? eventHighlight(scenario, table, lastEvent) : undefined), [lastEvent, scenario, table]);
+  // Recomputed with every change of the table; kept while it says the same, so the marks do too.
+  const shownHighlight = useKeptEqual(highlight ?? liveHighlight);
+  // Stopped cards take places of their own while they show, so they lie on no live card.
+  const ghosts = useGhosts(shownHighlight?.removed, highlight === undefined);
   const computed = useMemo(
-    () => (scenario && table ? layoutFor(scenario, table, viewer, { preview: isPreview, interactive: !readOnly }, hyphenate, fonts) : EMPTY_LAYOUT),
-    [scenario, table, viewer, isPreview, readOnly, hyphenate, fonts],
+    () => (scenario && table ? layoutFor(scenario, table, viewer, { preview: isPreview, interactive: !readOnly }, hyphenate, fonts, ghosts) : EMPTY_LAYOUT),
+    [scenario, table, viewer, isPreview, readOnly, hyphenate, fonts, ghosts],
   );
   // Boxes that did not move stay the same objects, so their pieces are not drawn again.
   const layout = useKeptEqual(computed);
@@ -97,12 +105,6 @@ export function Board({ tableId, mode, ownRoleId = null, className, preview, sta
     return clampToMat({ x: p.x / SCALE, y: p.y / SCALE });
   }, []);
 
-  // A live board shows what the latest event at this table changed: its stopped cards as fading
-  // ghosts, its arrivals and moves marked, as the timeline does for any two moments.
-  const lastEvent = useApp((s) => (state || preview ? null : latestEventAt(s.game, tableId)));
-  const liveHighlight = useMemo(() => (lastEvent && scenario && table ? eventHighlight(scenario, table, lastEvent) : undefined), [lastEvent, scenario, table]);
-  // Recomputed with every change of the table; kept while it says the same, so the marks do too.
-  const shownHighlight = useKeptEqual(highlight ?? liveHighlight);
   const marks = useMemo(() => (shownHighlight ? markMap(shownHighlight) : NO_MARKS), [shownHighlight]);
   const ctx = useMemo<BoardContextValue>(
     () => ({
@@ -188,9 +190,9 @@ export function Board({ tableId, mode, ownRoleId = null, className, preview, sta
         <Wheel scenario={scenario} age={table.personaAge} t={t} rings={layout.rings} />
         <Links table={table} preview={preview !== undefined} />
         {/* Under the cards: what stopped matters less than what is there now. */}
-        {shownHighlight && <EndedGhosts cards={shownHighlight.removed} fading={highlight === undefined} />}
+        {ghosts.length > 0 && <EndedGhosts cards={ghosts} layout={layout} fading={highlight === undefined} />}
         <Cards cards={table.cards} links={table.links} scenario={scenario} preview={preview !== undefined} />
-        <Stacks table={table} />
+        <Stacks table={table} ghosts={ghosts} />
         <Tokens tokens={table.tokens} scenario={scenario} />
         {ctx.interactive && <KeyboardGhost scenario={scenario} />}
         {ctx.interactive && <DeckDragGhost />}
@@ -250,22 +252,26 @@ function layoutFor(
   board: { preview: boolean; interactive: boolean },
   hyphenate: ((word: string) => string) | undefined,
   fonts: { font: number; minFont: number },
+  ghosts: readonly CardOnBoard[],
 ): BoardLayout {
   const cards = Object.values(table.cards)
     .filter((c) => cardAppearance(c, viewer, board) === 'card')
     .map((c) => ({ id: c.id, x: c.x, y: c.y, label: wheelLabel(scenario, c), tag: Boolean(c.paused) }));
+  // Last, so the cards still in play keep their places; each ghost has a row for its tag.
+  for (const c of ghosts) if (!table.cards[c.id]) cards.push({ id: c.id, x: c.x, y: c.y, label: wheelLabel(scenario, c), tag: true });
   const tokens = Object.values(table.tokens).map((tk) => ({ id: tk.roleId, x: tk.x, y: tk.y }));
   return layoutBoard(cards, tokens, { sectorCount: scenario.board.sectors.length, hyphenate, ...fonts });
 }
 
 /** The badges of crowded cells: how many more cards lie there, and (tapped) which. */
-function Stacks({ table }: { table: TableState }) {
+function Stacks({ table, ghosts }: { table: TableState; ghosts: readonly CardOnBoard[] }) {
   const layout = useLayout();
   if (layout.stacks.length === 0) return null;
+  const labelOf = (id: string) => table.cards[id]?.label ?? ghosts.find((g) => g.id === id)?.label ?? id;
   return (
     <g className="stacks">
       {layout.stacks.map((stack) => (
-        <StackBadge key={`${stack.ring}:${stack.sector}`} stack={stack} labels={stack.ids.map((id) => table.cards[id]?.label ?? id)} />
+        <StackBadge key={`${stack.ring}:${stack.sector}`} stack={stack} labels={stack.ids.map(labelOf)} />
       ))}
     </g>
   );
@@ -372,12 +378,30 @@ function layoutSpot(layout: BoardLayout, id: string): Point | undefined {
   return layout.cards[id] ?? layout.stacks.find((s) => s.ids.includes(id));
 }
 
-/** Cards that stopped since the earlier moment, where they lay. */
-function EndedGhosts({ cards, fading }: { cards: CardOnBoard[]; fading: boolean }) {
+/** How long a live board keeps an event's stopped cards: as long as they take to fade (board.css, ghost-fade). */
+const GHOST_MS = 180_000;
+
+/**
+ * The stopped cards a board shows: a history board's always; a live board's from the event on,
+ * until they have faded, after which their places go back to the cards in play.
+ */
+function useGhosts(removed: CardOnBoard[] | undefined, fading: boolean): CardOnBoard[] {
+  const [faded, setFaded] = useState<CardOnBoard[] | undefined>(undefined);
+  useEffect(() => {
+    if (!fading || !removed || removed.length === 0) return;
+    const timer = setTimeout(() => setFaded(removed), GHOST_MS);
+    return () => clearTimeout(timer);
+  }, [removed, fading]);
+  return !removed || removed === faded ? NO_GHOSTS : removed;
+}
+const NO_GHOSTS: CardOnBoard[] = [];
+
+/** Cards that stopped since the earlier moment, each in the place the layout gave it. */
+function EndedGhosts({ cards, layout, fading }: { cards: CardOnBoard[]; layout: BoardLayout; fading: boolean }) {
   return (
     <g className="ended-ghosts">
       {cards.map((card) => (
-        <EndedGhost key={card.id} card={card} fading={fading} />
+        <EndedGhost key={card.id} card={card} placed={layout.cards[card.id] ?? null} fading={fading} />
       ))}
     </g>
   );

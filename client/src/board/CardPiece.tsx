@@ -151,8 +151,6 @@ export const CardPiece = memo(function CardPiece({
   const rotate = placed?.rotate ?? 0;
   const W = layout.w * SCALE;
   const h = layout.h * SCALE;
-  // A paused card's tag sits in a row the layout kept under its label.
-  const tagRow = TAG_ROW_EM * layout.font * SCALE;
   // A short label makes a small card; its target stays finger-sized all the same.
   const hit = Math.max(h, CARD.minHit * SCALE);
   const hitW = Math.max(W + 12, CARD.minHit * SCALE);
@@ -209,11 +207,12 @@ export const CardPiece = memo(function CardPiece({
       <rect className="hit" x={-hitW / 2} y={-hit / 2} width={hitW} height={hit} />
       {mark && <rect className={`card-mark card-mark-${mark}${board.marksFade ? ' is-fading' : ''}`} x={-W / 2 - 12} y={-h / 2 - 12} width={W + 24} height={h + 24} rx={24} />}
       <rect className="card-body" x={-W / 2} y={-h / 2} width={W} height={h} rx={14} />
-      <CardText layout={layout} shift={card.paused ? -tagRow / 2 : 0} />
+      {/* A paused card's tag sits in a row the layout kept under its label. */}
+      <CardText layout={layout} shift={card.paused && placed ? -tagRowOf(layout) / 2 : 0} />
       {card.note && <NoteMarker x={W / 2} y={-h / 2} />}
       {card.hidden && <PrivateBadge x={-W / 2} y={-h / 2} />}
       {links > 0 && <LinkBadge x={W / 2} y={h / 2} n={links} />}
-      {card.paused && <Tag text={t('player.card.paused')} y={h / 2 - CARD_PAD_EM.y * layout.font * SCALE - tagRow / 2} font={layout.font * SCALE * 0.68} className="paused-tag" />}
+      {card.paused && (placed ? <Tag text={t('player.card.paused')} y={tagRowCentre(layout)} font={layout.font * SCALE * 0.68} className="paused-tag" /> : <Tag text={t('player.card.paused')} y={h / 2} className="paused-tag" />)}
       <rect className="focus-ring" x={-W / 2 - 10} y={-h / 2 - 10} width={W + 20} height={h + 20} rx={20} />
     </m.g>
   );
@@ -281,11 +280,14 @@ export function StagedCard({ card }: { card: CardOnBoard }) {
 }
 
 /** A card that stopped since the earlier moment: a red dashed outline where it lay, tagged "stopt". */
-export function EndedGhost({ card, fading = false }: { card: CardOnBoard; fading?: boolean }) {
+export function EndedGhost({ card, placed, fading = false }: { card: CardOnBoard; placed: PlacedCard | null; fading?: boolean }) {
   const { t } = useBoard();
   const { toShown } = useRings();
-  const layout = useLooseLayout(card.label);
-  const at = toShown(card);
+  const loose = useLooseLayout(card.label);
+  const layout: CardLayout = placed ?? loose;
+  // The layout gives a ghost a place of its own, with a row for its tag; a ghost in a full
+  // cell's stack is drawn where it lay, its tag on its edge.
+  const at = placed ?? toShown(card);
   const W = layout.w * SCALE;
   const h = layout.h * SCALE;
   const tag = t('player.card.ended');
@@ -293,15 +295,25 @@ export function EndedGhost({ card, fading = false }: { card: CardOnBoard; fading
     <g
       className={`ended-ghost${fading ? ' is-fading' : ''}`}
       data-testid={`ended-${card.id}`}
-      transform={`translate(${at.x * SCALE} ${at.y * SCALE})`}
+      transform={`translate(${at.x * SCALE} ${at.y * SCALE}) rotate(${placed?.rotate ?? 0})`}
       role="img"
       aria-label={`${card.label}: ${tag}`}
     >
       <rect className="card-body" x={-W / 2} y={-h / 2} width={W} height={h} rx={14} />
-      <CardText layout={layout} />
-      <Tag text={tag} y={-h / 2} className="ended-tag" />
+      <CardText layout={layout} shift={placed ? -tagRowOf(layout) / 2 : 0} />
+      {placed ? <Tag text={tag} y={tagRowCentre(layout)} font={layout.font * SCALE * 0.68} className="ended-tag" /> : <Tag text={tag} y={-h / 2} className="ended-tag" />}
     </g>
   );
+}
+
+/** The height of the row the layout keeps under a tagged card's label (TAG_ROW_EM), in drawing units. */
+function tagRowOf(layout: CardLayout): number {
+  return TAG_ROW_EM * layout.font * SCALE;
+}
+
+/** Where a tag sits in that row: its middle, above the card's bottom padding. */
+function tagRowCentre(layout: CardLayout): number {
+  return (layout.h * SCALE) / 2 - CARD_PAD_EM.y * layout.font * SCALE - tagRowOf(layout) / 2;
 }
 
 const TAG_FONT = 0.03 * SCALE;
