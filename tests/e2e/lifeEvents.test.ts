@@ -26,6 +26,19 @@ async function send<K extends ActionType>(socket: TestSocket, type: K, payload: 
   await host.replica.waitForVersion(ack.version);
 }
 
+/** Opens the latest event's dialog on the tablet, as a player reads what changed. */
+async function openEventDialog() {
+  await tablet.locator('[data-testid="event-read-more"]').tap();
+  const dialog = tablet.locator('dialog[open][data-testid="event-dialog"]');
+  await dialog.waitFor();
+  return dialog;
+}
+
+async function closeEventDialog() {
+  await tablet.locator('[data-testid="event-dialog-close"]').tap();
+  await tablet.locator('dialog[open][data-testid="event-dialog"]').waitFor({ state: 'detached' });
+}
+
 const paused = (page: Page, cardId: string) => page.locator(`[data-testid="card-${cardId}"][data-paused="true"]`).first();
 
 beforeAll(async () => {
@@ -59,6 +72,15 @@ describe('life events in the browser', () => {
     await screen.screenshot({ path: join(SHOTS, 'life-paused-screen.png') });
   });
 
+  it('says in the tablet\'s event dialog which cards now stand still, each with its reason', async () => {
+    const dialog = await openEventDialog();
+    const list = dialog.locator('[data-testid="changes-paused"]');
+    for (const id of ['naar-de-bakker', 'zelf-koken', 'moestuin', 'dagbesteding']) await list.locator(`[data-card="${id}"]`).waitFor();
+    await expect(list.locator('[data-card="zelf-koken"] .event-change-reason').count()).resolves.toBe(1);
+    await tablet.screenshot({ path: join(SHOTS, 'life-paused-dialog.png') });
+    await closeEventDialog();
+  });
+
   it('lets the facilitator put a card on hold and bring it back from the card itself', async () => {
     hostPage = await devices.open(LAPTOP);
     await hostPage.goto(`${server.url}/host/${session.sessionId}#${session.hostToken}`);
@@ -75,6 +97,10 @@ describe('life events in the browser', () => {
     await send(host.socket, 'event:fire', { eventId: 'weer-thuis' });
     await screen.locator('[data-testid="card-zelf-koken"]:not([data-paused])').first().waitFor();
     await paused(screen, 'naar-de-bakker').waitFor();
+    const dialog = await openEventDialog();
+    await dialog.locator('[data-testid="changes-resumed"] [data-card="zelf-koken"]').waitFor();
+    await expect(dialog.locator('[data-testid="changes-resumed"] [data-card="naar-de-bakker"]').count()).resolves.toBe(0);
+    await closeEventDialog();
   });
 
   it('shows the case manager her new funding and mandate in Mijn rol, with the old text struck through', async () => {

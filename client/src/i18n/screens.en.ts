@@ -16,6 +16,8 @@ export const screensEn: Record<ScreensKey, string> = {
 
   'changes.ended': 'What stops',
   'changes.added': 'What arrives',
+  'changes.paused': 'What pauses',
+  'changes.resumed': 'What works again',
   'changes.moved': 'What moves ring',
   'changes.toBoard': 'on the board',
   'changes.toDeck': 'on the deck',

@@ -20,6 +20,8 @@ export const screensNl = {
 
   'changes.ended': 'Wat stopt',
   'changes.added': 'Wat erbij komt',
+  'changes.paused': 'Wat stil komt te liggen',
+  'changes.resumed': 'Wat weer gaat',
   'changes.moved': 'Wat van ring verandert',
   'changes.toBoard': 'op het bord',
   'changes.toDeck': 'op de stapel',

@@ -1,6 +1,6 @@
 import type { ScenarioEvent, SessionState } from '@samenspel/game-core';
 import { useT } from '../i18n/useT';
-import { eventChanges, hasChanges, type EventChanges } from './eventChanges';
+import { eventChanges, hasChanges, type CardChange, type EventChanges } from './eventChanges';
 import './eventStory.css';
 
 /** The last event that happened at a table, if any. */
@@ -10,8 +10,8 @@ export function latestEvent(game: SessionState, tableId: string): ScenarioEvent 
 }
 
 /**
- * What an event changes at this table: the story, then what stops, what arrives and what moves
- * ring, each with the scenario's reason, and the questions.
+ * What an event changes at this table: the story, then what stops, pauses, arrives, moves ring
+ * and works again, each with the scenario's reason, and the questions.
  */
 export function EventStory({ game, tableId, event }: { game: SessionState; tableId: string; event: ScenarioEvent }) {
   const t = useT();
@@ -37,55 +37,62 @@ export function EventStory({ game, tableId, event }: { game: SessionState; table
   );
 }
 
-/** The three lists of an event's changes; a list with nothing in it is left out. */
-export function ChangeLists({ changes, heading: Heading = 'h3', pageItems = false }: { changes: EventChanges; heading?: 'h2' | 'h3'; pageItems?: boolean }) {
+/** The lists of an event's changes, in the order they matter to a player; a list with nothing in it is left out. */
+export function ChangeLists({ changes, heading = 'h3', pageItems = false }: { changes: EventChanges; heading?: 'h2' | 'h3'; pageItems?: boolean }) {
   const t = useT();
+  const list = { heading, pageItems };
+  return (
+    <>
+      <ChangeList {...list} kind="ended" title={t('changes.ended')} items={changes.ended} />
+      <ChangeList {...list} kind="paused" title={t('changes.paused')} items={changes.paused} />
+      <ChangeList {...list} kind="added" title={t('changes.added')} items={changes.added} where={(c) => (c.to === 'board' ? t('changes.toBoard') : t('changes.toDeck'))} />
+      <ChangeList
+        {...list}
+        kind="moved"
+        title={t('changes.moved')}
+        items={changes.moved}
+        where={(c) => (c.supportType ? t('changes.movedTo', { ring: t(`support.${c.supportType}`) }) : null)}
+      />
+      <ChangeList {...list} kind="resumed" title={t('changes.resumed')} items={changes.resumed} />
+    </>
+  );
+}
+
+/** One list of changed cards: each card's label, where it went, and the scenario's reason. */
+function ChangeList<C extends CardChange>({
+  kind,
+  title,
+  items,
+  where,
+  heading: Heading,
+  pageItems,
+}: {
+  kind: string;
+  title: string;
+  items: C[];
+  where?: (c: C) => string | null;
+  heading: 'h2' | 'h3';
+  pageItems: boolean;
+}) {
+  if (items.length === 0) return null;
   // On the big screen every heading and line is a block its pager may put on the next page.
   const item = pageItems ? { 'data-page-item': '' } : {};
   const head = pageItems ? { 'data-page-item': '', 'data-keep-with-next': '' } : {};
   return (
-    <>
-      {changes.ended.length > 0 && (
-        <section className="event-changes is-ended" data-testid="changes-ended">
-          <Heading {...head}>{t('changes.ended')}</Heading>
-          <ul>
-            {changes.ended.map((c) => (
-              <li key={c.id} data-card={c.id} {...item}>
-                <strong className="event-change-label">{c.label}</strong>
-                {c.reason && <span className="event-change-reason">{c.reason}</span>}
-              </li>
-            ))}
-          </ul>
-        </section>
-      )}
-      {changes.added.length > 0 && (
-        <section className="event-changes is-added" data-testid="changes-added">
-          <Heading {...head}>{t('changes.added')}</Heading>
-          <ul>
-            {changes.added.map((c) => (
-              <li key={c.id} data-card={c.id} {...item}>
-                <strong className="event-change-label">{c.label}</strong>{' '}
-                <span className="event-change-where">({c.to === 'board' ? t('changes.toBoard') : t('changes.toDeck')})</span>
-                {c.reason && <span className="event-change-reason">{c.reason}</span>}
-              </li>
-            ))}
-          </ul>
-        </section>
-      )}
-      {changes.moved.length > 0 && (
-        <section className="event-changes is-moved" data-testid="changes-moved">
-          <Heading {...head}>{t('changes.moved')}</Heading>
-          <ul>
-            {changes.moved.map((c) => (
-              <li key={c.id} data-card={c.id} {...item}>
-                <strong className="event-change-label">{c.label}</strong>{' '}
-                {c.supportType && <span className="event-change-where">({t('changes.movedTo', { ring: t(`support.${c.supportType}`) })})</span>}
-                {c.reason && <span className="event-change-reason">{c.reason}</span>}
-              </li>
-            ))}
-          </ul>
-        </section>
-      )}
-    </>
+    <section className={`event-changes is-${kind}`} data-testid={`changes-${kind}`}>
+      <Heading {...head}>{title}</Heading>
+      <ul>
+        {items.map((c) => {
+          const place = where?.(c);
+          return (
+            <li key={c.id} data-card={c.id} {...item}>
+              <strong className="event-change-label">{c.label}</strong>
+              {place && <span className="event-change-where"> ({place})</span>}
+              {c.reason && <span className="event-change-reason">{c.reason}</span>}
+            </li>
+          );
+        })}
+      </ul>
+    </section>
   );
 }

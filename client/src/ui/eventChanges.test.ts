@@ -47,10 +47,31 @@ describe('what an event changed at a table', () => {
     for (const change of [...c.ended, ...c.added, ...c.moved]) expect(change.label).not.toBe(change.id);
   });
 
+  it('lists the cards an event pauses, and those a later event sets going again, each with its reason', () => {
+    const pause: ScenarioEvent = { id: 'heup', title: 'Heup', narrative: 'n', questions: [], effects: [{ kind: 'pause', card: 'bijbaan', reason: 'Ze kan even niet werken.' }] };
+    const resume: ScenarioEvent = { id: 'thuis', title: 'Thuis', narrative: 'n', questions: [], effects: [{ kind: 'resume', card: 'bijbaan', reason: 'Ze werkt weer.' }] };
+    const base = session();
+    const t1 = base.tables['t1']!;
+    const cards = Object.fromEntries(Object.entries(t1.cards).map(([id, c]) => [id, { ...c, staged: false }]));
+    const withEvents = { ...scenario, events: [pause, resume] };
+    const paused = applyEventToTable(withEvents, { ...t1, cards }, pause, 5).table;
+    const game = (table: typeof t1, fired: string[]): SessionState => ({
+      ...base,
+      scenario: withEvents,
+      tables: { ...base.tables, t1: table },
+      events: fired.map((eventId, i) => ({ eventId, tableIds: ['t1'], version: 5 + i, at: 0 })),
+    });
+    expect(eventChanges(game(paused, ['heup']), 't1', pause).paused).toEqual([{ id: 'bijbaan', label: 'Bijbaan bij de drogist', reason: 'Ze kan even niet werken.' }]);
+    const resumed = applyEventToTable(withEvents, paused, resume, 6).table;
+    const c = eventChanges(game(resumed, ['heup', 'thuis']), 't1', resume);
+    expect(c.resumed).toEqual([{ id: 'bijbaan', label: 'Bijbaan bij de drogist', reason: 'Ze werkt weer.' }]);
+    expect(hasChanges(c)).toBe(true);
+  });
+
   it('lists nothing at a table where the event did not happen', () => {
     const game = afterEvent();
     const c = eventChanges({ ...game, events: [] }, 't1', EVENT);
-    expect(c).toEqual({ ended: [], added: [], moved: [] });
+    expect(c).toEqual({ ended: [], added: [], moved: [], paused: [], resumed: [] });
     expect(hasChanges(c)).toBe(false);
   });
 });
