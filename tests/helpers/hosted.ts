@@ -7,7 +7,8 @@ import { Redis } from 'ioredis';
 import { io, type Socket } from 'socket.io-client';
 import { PROTOCOL_VERSION, type ActionAck, type AttachAck, type SeatClaimAck } from '@samenspel/game-core';
 import pg from 'pg';
-import { freePort, spawnServer, type ServerProcess } from './process';
+import { afterAll, beforeAll } from 'vitest';
+import { freePort, killHard, spawnServer, type ServerProcess } from './process';
 import { FIXTURE_SCENARIOS, REPO_ROOT } from './server';
 
 export const PG_ADMIN_URL = process.env.TEST_PG_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
@@ -264,4 +265,32 @@ export class ResilientPlayer {
       await new Promise((r) => setTimeout(r, 100));
     }
   }
+}
+
+/** The two server processes a hosted test plays on, and their database and Redis prefix. */
+export interface ProcessPair {
+  env: HostedEnv;
+  a: ServerProcess & { port: number };
+  b: ServerProcess & { port: number };
+}
+
+/**
+ * Before the describe block's tests: a database and Redis prefix of their own and two server
+ * processes on them (with `vars` in their environment), handed to `ready`. After them: `close`
+ * (the test's own connections), then both processes killed and the database dropped.
+ */
+export function twoProcesses(ready: (pair: ProcessPair) => void, close: () => void, vars: Record<string, string> = {}): void {
+  let pair: Partial<ProcessPair> = {};
+  beforeAll(async () => {
+    const env = await hostedEnv();
+    pair = { env };
+    const [a, b] = await Promise.all([env.spawn(vars), env.spawn(vars)]);
+    pair = { env, a, b };
+    ready(pair as ProcessPair);
+  }, 60_000);
+  afterAll(async () => {
+    close();
+    await Promise.all([pair.a && killHard(pair.a), pair.b && killHard(pair.b)]);
+    await pair.env?.drop();
+  }, 30_000);
 }

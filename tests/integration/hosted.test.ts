@@ -1,9 +1,9 @@
 import { spawn } from 'node:child_process';
 import type { Socket } from 'socket.io-client';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { ActionAck, CommittedAction, DragBatch, Presence, SeatClaimAck } from '@samenspel/game-core';
-import { hostedEnv, hostedUnavailable, query, type HostedEnv } from '../helpers/hosted';
-import { killHard, type ServerProcess } from '../helpers/process';
+import { hostedUnavailable, query, twoProcesses, type HostedEnv } from '../helpers/hosted';
+import type { ServerProcess } from '../helpers/process';
 import { createSessionOver, REPO_ROOT } from '../helpers/server';
 import { actionRequest, attachHost, joinAsPlayer, nextEvent, request, type TestSocket } from '../helpers/socket';
 
@@ -66,16 +66,9 @@ describe.skipIf(skip !== null)('hosted mode: two processes on one PostgreSQL and
   let b: ServerProcess;
   const sockets: TestSocket[] = [];
 
-  beforeAll(async () => {
-    env = await hostedEnv();
-    [a, b] = await Promise.all([env.spawn(), env.spawn()]);
-  }, 60_000);
-
-  afterAll(async () => {
+  twoProcesses((p) => ({ env, a, b } = p), () => {
     for (const s of sockets) s.disconnect();
-    await Promise.all([a && killHard(a), b && killHard(b)]);
-    await env?.drop();
-  }, 30_000);
+  });
 
   it('migrates the schema once, in numbered versions, whichever process starts first', async () => {
     const rows = await query<{ version: number; name: string }>(env, 'SELECT version, name FROM schema_migrations ORDER BY version');

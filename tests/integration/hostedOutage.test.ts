@@ -1,8 +1,8 @@
 import type { randomUUID } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Socket } from 'socket.io-client';
 import type { ActionAck, CommittedAction, Presence, SeatClaimAck } from '@samenspel/game-core';
-import { hostedEnv, hostedUnavailable, type HostedEnv } from '../helpers/hosted';
+import { hostedUnavailable, twoProcesses, type HostedEnv } from '../helpers/hosted';
 import { killHard, type ServerProcess } from '../helpers/process';
 import { createSessionOver } from '../helpers/server';
 import { actionRequest, attachHost, joinAsPlayer, request, type TestSocket } from '../helpers/socket';
@@ -29,16 +29,9 @@ describe.skipIf(skip !== null)('hosted mode while PostgreSQL is away, and when a
   let b: ServerProcess;
   const sockets: TestSocket[] = [];
 
-  beforeAll(async () => {
-    env = await hostedEnv();
-    [a, b] = await Promise.all([env.spawn(), env.spawn()]);
-  }, 60_000);
-
-  afterAll(async () => {
+  twoProcesses((p) => ({ env, a, b } = p), () => {
     for (const s of sockets) s.disconnect();
-    await Promise.all([a && killHard(a), b && killHard(b)]);
-    await env?.drop();
-  }, 30_000);
+  });
 
   it('refuses actions as UNAVAILABLE, says so on /healthz, and goes on by itself when it is back, with every acknowledged action kept', async () => {
     const session = await createSessionOver(a.url, 'mini');

@@ -1,6 +1,6 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { hostedEnv, hostedUnavailable, type HostedEnv } from '../helpers/hosted';
-import { killHard, type ServerProcess } from '../helpers/process';
+import { describe, expect, it } from 'vitest';
+import { hostedUnavailable, twoProcesses } from '../helpers/hosted';
+import type { ServerProcess } from '../helpers/process';
 import { hostOf, newSession, screenOf, tabletOf, versionsHeard, type Listener } from '../security/viewWire';
 
 /*
@@ -18,21 +18,13 @@ const LABEL = 'Buurman Kareltje Pronk kookt';
 const NOTE = 'woont Lindelaan 17';
 
 describe.skipIf(skip !== null)('hosted mode: a private card placed on one process', () => {
-  let env: HostedEnv;
   let a: ServerProcess;
   let b: ServerProcess;
   const open: Listener[] = [];
 
-  beforeAll(async () => {
-    env = await hostedEnv();
-    [a, b] = await Promise.all([env.spawn(), env.spawn()]);
-  }, 60_000);
-
-  afterAll(async () => {
+  twoProcesses((p) => ({ a, b } = p), () => {
     for (const l of open) l.close();
-    await Promise.all([a && killHard(a), b && killHard(b)]);
-    await env?.drop();
-  }, 30_000);
+  });
 
   it('reaches no seat, other table or screen on the other process, only the facilitator, with every version still told there', async () => {
     const session = await newSession(a.url, 2);

@@ -1,7 +1,7 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { ActionAck, AttachAck, SeatClaimAck } from '@samenspel/game-core';
-import { hostedEnv, hostedUnavailable, type HostedEnv } from '../helpers/hosted';
-import { killHard, type ServerProcess } from '../helpers/process';
+import { hostedUnavailable, twoProcesses } from '../helpers/hosted';
+import type { ServerProcess } from '../helpers/process';
 import { createSessionOver } from '../helpers/server';
 import { actionRequest, attachHost, joinAsPlayer, request, type TestSocket } from '../helpers/socket';
 
@@ -21,21 +21,13 @@ async function until(check: () => Promise<boolean>, what: string, timeoutMs = 10
 }
 
 describe.skipIf(skip !== null)('hosted mode: idle rooms leave memory', () => {
-  let env: HostedEnv;
   let a: ServerProcess;
   let b: ServerProcess;
   const sockets: TestSocket[] = [];
 
-  beforeAll(async () => {
-    env = await hostedEnv();
-    [a, b] = await Promise.all([env.spawn({ ROOM_IDLE_SECONDS: '0.3' }), env.spawn({ ROOM_IDLE_SECONDS: '0.3' })]);
-  }, 60_000);
-
-  afterAll(async () => {
+  twoProcesses((p) => ({ a, b } = p), () => {
     for (const s of sockets) s.disconnect();
-    await Promise.all([a && killHard(a), b && killHard(b)]);
-    await env?.drop();
-  }, 30_000);
+  }, { ROOM_IDLE_SECONDS: '0.3' });
 
   it('unloads a session from the process its last connection left, and a later attach there catches up with what the other process committed', async () => {
     const session = await createSessionOver(a.url, 'mini');
