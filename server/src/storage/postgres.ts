@@ -138,36 +138,35 @@ export async function openPostgresStorage(url: string, logger: Logger): Promise<
     }
   };
 
-  const q = async <R extends pg.QueryResultRow>(text: string, values: unknown[] = []): Promise<R[]> => {
+  /**
+   * Runs `work` on a client from the pool. A failure becomes the storage's error (UNAVAILABLE
+   * when PostgreSQL is away); with `rollback`, whatever transaction `work` began is rolled back;
+   * a client whose connection failed is not given back to the pool.
+   */
+  const onClient = async <T>(work: (client: pg.PoolClient) => Promise<T>, rollback = false): Promise<T> => {
     const client = await connect();
     let broken = false;
     try {
-      return (await client.query<R>(text, values)).rows;
+      return await work(client);
     } catch (error) {
       broken = isUnavailable(error);
+      if (rollback) await client.query('ROLLBACK').catch(() => undefined);
       throw wrap(error);
     } finally {
       client.release(broken);
     }
   };
 
-  const tx = async <T>(work: (client: pg.PoolClient) => Promise<T>): Promise<T> => {
-    const client = await connect();
-    let broken = false;
-    try {
+  const q = <R extends pg.QueryResultRow>(text: string, values: unknown[] = []): Promise<R[]> =>
+    onClient(async (client) => (await client.query<R>(text, values)).rows);
+
+  const tx = <T>(work: (client: pg.PoolClient) => Promise<T>): Promise<T> =>
+    onClient(async (client) => {
       await client.query('BEGIN');
       const result = await work(client);
       await client.query('COMMIT');
       return result;
-    } catch (error) {
-      broken = isUnavailable(error);
-      await client.query('ROLLBACK').catch(() => undefined);
-      throw wrap(error);
-    } finally {
-      // A client whose connection failed is not given back to the pool.
-      client.release(broken);
-    }
-  };
+    }, true);
 
   const stored = async (s: SessionRow): Promise<StoredSession> => {
     const [snap] = (await q('SELECT version, state FROM snapshots WHERE session_id = $1 ORDER BY version DESC LIMIT 1', [s.session_id])) as {
@@ -214,10 +213,8 @@ export async function openPostgresStorage(url: string, logger: Logger): Promise<
      * insert and COMMIT in the other (several statements per round trip need the simple query
      * protocol, so values go in as escaped literals).
      */
-    ordered: async (sessionId, knownVersion, actionId, work) => {
-      const client = await connect();
-      let broken = false;
-      try {
+    ordered: (sessionId, knownVersion, actionId, work) =>
+      onClient(async (client) => {
         const results = (await client.query(
           `BEGIN; SELECT pg_advisory_xact_lock(hashtextextended(${literal(client, sessionId)}, 0)); ` +
             `SELECT ${ACTION_COLUMNS} FROM actions WHERE session_id = ${literal(client, sessionId)} AND (version > ${int(knownVersion)} OR action_id = ${literal(client, actionId)}) ORDER BY version`,
@@ -232,15 +229,7 @@ export async function openPostgresStorage(url: string, logger: Logger): Promise<
         statements.push('COMMIT');
         await client.query(statements.join('; '));
         return result;
-      } catch (error) {
-        broken = isUnavailable(error);
-        await client.query('ROLLBACK').catch(() => undefined);
-        throw wrap(error);
-      } finally {
-        // A client whose connection failed is not given back to the pool.
-        client.release(broken);
-      }
-    },
+      }, true),
     /*
      * The usual way: one round trip, one implicit transaction (a query string of several
      * statements commits or rolls back as a whole). Under the session's lock, one statement
@@ -248,10 +237,8 @@ export async function openPostgresStorage(url: string, logger: Logger): Promise<
      * nothing was, inserts the action with its seat token and snapshot. What it read comes back
      * either way, so a replica that was behind catches up without another round trip.
      */
-    appendNext: async (sessionId, action, extra) => {
-      const client = await connect();
-      let broken = false;
-      try {
+    appendNext: (sessionId, action, extra) =>
+      onClient(async (client) => {
         const s = literal(client, sessionId);
         const known = int(action.version - 1);
         const ctes = [
@@ -276,14 +263,7 @@ export async function openPostgresStorage(url: string, logger: Logger): Promise<
         const rows = results[1]!.rows.map(rowToAction);
         if (rows.length === 0) return { written: true as const };
         return { written: false as const, missed: rows.filter((a) => a.version >= action.version), previous: rows.find((a) => a.actionId === action.actionId) ?? null };
-      } catch (error) {
-        broken = isUnavailable(error);
-        throw wrap(error);
-      } finally {
-        // A client whose connection failed is not given back to the pool.
-        client.release(broken);
-      }
-    },
+      }),
     addSeatToken: async (sessionId, grant) => {
       await q('INSERT INTO seat_tokens (token_hash, session_id, seat_id) VALUES ($1, $2, $3)', [grant.tokenHash, sessionId, grant.seatId]);
     },
