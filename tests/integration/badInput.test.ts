@@ -99,6 +99,30 @@ describe('bad input', () => {
     expect(await reported).toMatchObject({ code: 'BAD_REQUEST', event: 'piece:drag' });
   });
 
+  it('takes a drag packet in any shape the wire allows the way Socket.IO would read it', async () => {
+    // This Socket.IO delivers data the way the drag lane expects, so drags skip its decoder.
+    expect(server.logger.lines.filter((l) => l.msg.startsWith('drag frames take'))).toEqual([]);
+    const engine = player.socket.io.engine;
+    const heard: { x: number }[] = [];
+    const onBatch = (batch: { frames: { x: number }[] }) => heard.push(...batch.frames);
+    host.socket.on('pieces:dragged', onBatch);
+    const frame = (x: number) => JSON.stringify({ tableId: 't1', kind: 'token', id: 'mentor', x, y: 0.2 });
+    // error:reported comes once a second at most (the test above had it), so read the refusal log.
+    const badDrags = () => server.logger.lines.filter((l) => l.msg === 'request refused' && l.fields?.event === 'piece:drag' && l.fields.code === 'BAD_REQUEST').length;
+    const before = badDrags();
+    engine.write('2["piece:drag",5]');
+    await expect.poll(badDrags).toBe(before + 1);
+    // Socket.IO hands the listener the first argument and drops the rest; an ack id changes
+    // nothing either. One at a time: frames of one piece in the same turn are merged.
+    const packets = [`2["piece:drag",${frame(0.11)},"extra"]`, `27["piece:drag",${frame(0.12)}]`, `2["piece:drag", ${frame(0.13)} ]`, `2["piece:drag",${frame(0.14)}]`];
+    for (const [i, packet] of packets.entries()) {
+      engine.write(packet);
+      await expect.poll(() => heard.length).toBe(i + 1);
+    }
+    expect(heard.map((f) => f.x)).toEqual([0.11, 0.12, 0.13, 0.14]);
+    host.socket.off('pieces:dragged', onBatch);
+  });
+
   it('refuses actions before a connection has joined a session', async () => {
     const socket = await connect(server.url);
     const ack = await request<ActionAck>(socket, 'card:remove', actionRequest<'card:remove'>({ tableId: 't1', cardId: 'mbo' }, 0));
@@ -117,6 +141,7 @@ describe('bad input', () => {
     raw.send('40');
     raw.send('42["card:place",{"actionId":'); // truncated JSON
     raw.send('42[not json at all');
+    raw.send('42["piece:drag",{"tableId":"t1","kind":"token"'); // truncated drag frame
     raw.send('\u0000\u0001binary-garbage');
     await closed;
     const ack = await request<ActionAck>(player.socket, 'card:move', actionRequest<'card:move'>({ tableId: 't1', cardId: 'moeder-bezoek', x: 0.45, y: 0.1, rev: 0 }, host.replica.version));

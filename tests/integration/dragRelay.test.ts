@@ -3,9 +3,14 @@
  * still writing. The connections are the relay's own small interface (the part of an
  * Engine.IO socket it writes to), so a test decides when a transport has taken a write; the
  * relay with real sockets is covered in actions.test.ts and tests/security/holds.test.ts.
+ * Last, the drag lane's way back to Socket.IO's own decoding (its fast path with a real
+ * server is in badInput.test.ts).
  */
+import { EventEmitter } from 'node:events';
+import type { Socket } from 'socket.io';
 import { describe, expect, it } from 'vitest';
 import type { DragBatch } from '@samenspel/game-core';
+import { takeDragsFirst } from '../../server/src/realtime/dragLane';
 import { DragRelay, readDragFrame, type DragConnection } from '../../server/src/realtime/dragRelay';
 
 type Frame = DragBatch['frames'][number];
@@ -179,5 +184,16 @@ describe('the drag frame check', () => {
       JSON.parse('{"tableId":"t1","kind":"card","id":"c1","x":0,"__proto__":{"y":0}}'),
     ];
     for (const raw of bad) expect(readDragFrame(raw)).toBeNull();
+  });
+});
+
+describe('the drag lane', () => {
+  it('leaves a connection to Socket.IO when its data does not arrive the way the lane expects', () => {
+    const conn = new EventEmitter();
+    const listener = () => {};
+    conn.on('data', listener);
+    const socket = { client: {}, conn, connected: true } as unknown as Socket;
+    expect(takeDragsFirst(socket, () => {})).toBe(false);
+    expect(conn.listeners('data')).toEqual([listener]);
   });
 });

@@ -42,6 +42,7 @@ import { StorageUnavailableError } from '../storage/unavailable';
 import type { RoomRegistry } from '../rooms/registry';
 import type { Storage } from '../storage/storage';
 import { hashSecret, newSecret, normaliseCode } from '../tokens';
+import { takeDragsFirst } from './dragLane';
 import { DRAG_FRAME_SHAPE, DragRelay, readDragFrame, REMOTE_ORIGIN, type DragConnection, type RelayedFrame } from './dragRelay';
 import { TokenBucket } from './rateLimit';
 import { ByteBudget, Coalescer, cutOff, WindowCounter, outgoingBacklog, RefusalLog } from './limits';
@@ -277,6 +278,7 @@ export function attachRealtime(deps: RealtimeDeps): { relay: DragRelay; stop: ()
     }
   });
 
+  let dragLaneMissing = false;
   io.on('connection', (socket: IoSocket) => {
     const now = () => clock.now();
     socket.data = {
@@ -550,7 +552,7 @@ export function attachRealtime(deps: RealtimeDeps): { relay: DragRelay; stop: ()
      * The drag lane carries 30 frames a second per dragger, so it skips `guard`'s JSON size
      * check and zod: `readDragFrame` bounds every field itself, and Engine.IO bounds the message.
      */
-    socket.on('piece:drag', (raw: unknown) => {
+    const onDrag = (raw: unknown) => {
       try {
         if (!socket.data.events.take()) return refuse('piece:drag', null, 'RATE_LIMITED', 'too many messages; slow down');
         // Above the drag rate frames are dropped silently: the next frame carries a newer position.
@@ -559,7 +561,12 @@ export function attachRealtime(deps: RealtimeDeps): { relay: DragRelay; stop: ()
       } catch (error) {
         logger.error('handler failed', { event: 'piece:drag', error: error instanceof Error ? (error.stack ?? error.message) : String(error) });
       }
-    });
+    };
+    socket.on('piece:drag', onDrag);
+    if (!takeDragsFirst(socket, onDrag) && !dragLaneMissing) {
+      dragLaneMissing = true;
+      logger.warn('drag frames take Socket.IO\'s generic path: this Socket.IO delivers data differently');
+    }
 
     const relayDrag = (raw: unknown) => {
       const frame = readDragFrame(raw);
