@@ -1,4 +1,4 @@
-import { performance } from 'node:perf_hooks';
+import { monitorEventLoopDelay, performance } from 'node:perf_hooks';
 import type { Socket } from './lib/clients';
 import type { BenchChild } from './lib/child';
 import type { MemorySample, QueueSample, LoadSample } from './lib/probe';
@@ -49,7 +49,11 @@ export interface DragRunResult {
   clientDropped: number;
   lastPosition: { pairs: number; missed: number; staleBy: number };
   server: LoadSample & { relay?: { frames: number; coalesced: number; batches: number } };
-  generator: { elu: number; cpu: number };
+  /**
+   * This process: its CPU, and how late its event loop ran (p99, ms). Every frame's arrival is
+   * timed here, so a late loop here adds to the latencies as much as one in the server.
+   */
+  generator: { elu: number; cpu: number; loopDelayP99: number };
   /** Cores busy with anything else on the machine (other processes, the kernel) while measuring. */
   otherCores: number;
   memory?: { before: MemorySample; during: MemorySample[]; after: MemorySample; queues: QueueSample[]; queuesAfter: QueueSample };
@@ -57,7 +61,8 @@ export interface DragRunResult {
 
 /** Positions carry the frame's sequence number in x and the run's id in y. */
 const X0 = -1.25;
-const encodeX = (seq: number) => X0 + seq * 0.001;
+/** As a tablet sends them: four decimals (game-core's `round`), not 17 significant digits. */
+const encodeX = (seq: number) => Math.round((X0 + seq * 0.001) * 10000) / 10000;
 const decodeX = (x: number) => Math.round((x - X0) * 1000);
 const MAX_SEQ = 2500;
 
@@ -70,7 +75,7 @@ let runCounter = 0;
  */
 export async function runDrag(o: DragRunOptions): Promise<DragRunResult> {
   const runId = ++runCounter;
-  const y = -1 + runId * 0.01;
+  const y = Math.round((-1 + runId * 0.01) * 10000) / 10000;
   const perTable = o.tables[0]?.length ?? 0;
   const senders: { member: DragMember; table: number; local: number; sentAt: Float64Array; lastSeq: number; measured: number }[] = [];
   const senderOf = o.tables.map(() => new Map<string, number>());
@@ -176,6 +181,8 @@ export async function runDrag(o: DragRunOptions): Promise<DragRunResult> {
   // Warm-up: connections settle, JIT warms, the first coalescing windows open.
   await sleep(o.warmupMs);
   await o.server.request('resetLoad');
+  const genDelay = monitorEventLoopDelay({ resolution: 5 });
+  genDelay.enable();
   const genElu = performance.eventLoopUtilization();
   const genCpu = process.cpuUsage();
   const machineFrom = machineCpu();
@@ -197,7 +204,9 @@ export async function runDrag(o: DragRunOptions): Promise<DragRunResult> {
   const genLoad = {
     elu: performance.eventLoopUtilization(genElu).utilization,
     cpu: ((u) => (u.user + u.system) / 1000 / measuredWall)(process.cpuUsage(genCpu)),
+    loopDelayP99: genDelay.percentile(99) / 1e6,
   };
+  genDelay.disable();
   if (sampler) clearInterval(sampler);
   // Frames still in flight arrive during the drain and count; later ones are lost.
   await sleep(o.drainMs);
@@ -296,7 +305,7 @@ export function mergeDrag(runs: DragRunResult[]): DragRunResult {
         ? { relay: { frames: relays.reduce((a, x) => a + x.frames, 0), coalesced: relays.reduce((a, x) => a + x.coalesced, 0), batches: relays.reduce((a, x) => a + x.batches, 0) } }
         : {}),
     },
-    generator: { elu: mean((r) => r.generator.elu), cpu: mean((r) => r.generator.cpu) },
+    generator: { elu: mean((r) => r.generator.elu), cpu: mean((r) => r.generator.cpu), loopDelayP99: Math.max(...runs.map((r) => r.generator.loopDelayP99)) },
     otherCores: mean((r) => r.otherCores),
     ...(memories.length > 0
       ? {

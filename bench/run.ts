@@ -254,7 +254,7 @@ function printDrag(r: DragRunResult) {
   const l = r.latency;
   console.log(
     `    ${r.label}, ${r.draggersPerTable} dragging, ${r.rounds}×${(r.measureSeconds / r.rounds).toFixed(1)} s: p50 ${ms(l.p50)}  p95 ${ms(l.p95)}  p99 ${ms(l.p99)}  max ${ms(l.max)}  | in ${int(r.framesInPerSec)}/s  out ${int(r.framesOutPerSec)}/s  delivered ${pct(r.delivered / r.expected)} of ${int(r.expected)}` +
-      `  | last position missed ${r.lastPosition.missed}/${r.lastPosition.pairs}${r.lastPosition.missed > 0 ? ` (by up to ${r.lastPosition.staleBy} frames)` : ''}  | server cpu ${pct(r.server.cpu, 0)} (${((r.server.cpu * 1e6) / r.framesOutPerSec).toFixed(1)} µs per delivered frame) loop p99 ${ms(r.server.loopDelayP99)}  generator cpu ${pct(r.generator.cpu, 0)}  other processes ${r.otherCores.toFixed(2)} cores` +
+      `  | last position missed ${r.lastPosition.missed}/${r.lastPosition.pairs}${r.lastPosition.missed > 0 ? ` (by up to ${r.lastPosition.staleBy} frames)` : ''}  | server cpu ${pct(r.server.cpu, 0)} (${((r.server.cpu * 1e6) / r.framesOutPerSec).toFixed(1)} µs per delivered frame) loop p99 ${ms(r.server.loopDelayP99)}  generator cpu ${pct(r.generator.cpu, 0)} loop p99 ${ms(r.generator.loopDelayP99)}  other processes ${r.otherCores.toFixed(2)} cores` +
       (r.server.relay && r.server.relay.coalesced > 0 ? `  | coalesced ${pct(r.server.relay.coalesced / r.server.relay.frames)}` : '') +
       (r.echoesPerSec > 0 ? `  | echoes to sender ${int(r.echoesPerSec)}/s` : '') +
       (r.clientDropped > 0 ? `  | dropped in client ${r.clientDropped}` : ''),
@@ -338,6 +338,8 @@ function printSummary(s: {
       '',
       '',
     ]);
+    // Arrivals are timed in the generator, so its late loop is in every latency above as well.
+    rows.push(['  event-loop delay p99: server, load generator', `${ms(over.server.loopDelayP99)}, ${ms(over.generator.loopDelayP99)}`, '', '']);
     rows.push([
       '  latest position at every observer',
       `${over.lastPosition.pairs - over.lastPosition.missed}/${over.lastPosition.pairs}` + (overBare ? ` (bare ${overBare.lastPosition.pairs - overBare.lastPosition.missed}/${overBare.lastPosition.pairs})` : ''),
