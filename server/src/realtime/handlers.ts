@@ -309,6 +309,20 @@ export function attachRealtime(deps: RealtimeDeps): { relay: DragRelay; stop: ()
     };
 
     /**
+     * Counts a message against the connection's rate. Over the rate it is refused; a client
+     * that keeps sending far past it is not a tablet: answering each message with a refusal
+     * costs the server as much as serving it, so it is let go. True when the message stops here.
+     */
+    const overLimit = (event: string, reply: ((ack: ErrorAck) => void) | null): boolean => {
+      if (socket.data.events.take()) return false;
+      if (!socket.data.flood.take()) {
+        logger.warn('flooding connection cut off', { socket: socket.id, ip: socket.data.ip });
+        cutOff(socket);
+      } else refuse(event, reply, 'RATE_LIMITED', 'too many messages; slow down');
+      return true;
+    };
+
+    /**
      * Every handler runs through here: the flood limit, the size limit, an ack that is a
      * function, and a catch so that no input can take the server down.
      */
@@ -325,15 +339,7 @@ export function attachRealtime(deps: RealtimeDeps): { relay: DragRelay; stop: ()
           else replyError({ ok: false, code: 'INTERNAL', message: 'something went wrong on the server' });
         };
         try {
-          if (!socket.data.events.take()) {
-            // A client that keeps sending far past the limit is not a tablet: answering each
-            // message with a refusal costs the server as much as serving it, so let it go.
-            if (!socket.data.flood.take()) {
-              logger.warn('flooding connection cut off', { socket: socket.id, ip: socket.data.ip });
-              return cutOff(socket);
-            }
-            return refuse(event, replyError, 'RATE_LIMITED', 'too many messages; slow down');
-          }
+          if (overLimit(event, replyError)) return;
           if (messageSize(payload) > MAX_MESSAGE_BYTES)
             return refuse(event, replyError, 'PAYLOAD_TOO_LARGE', `messages are limited to ${MAX_MESSAGE_BYTES} bytes`);
           const pending = handler(payload, (result: T) => {
@@ -349,7 +355,8 @@ export function attachRealtime(deps: RealtimeDeps): { relay: DragRelay; stop: ()
       if (typeof event === 'string' && KNOWN_EVENTS.has(event)) return;
       const last = args.at(-1);
       const reply = typeof last === 'function' ? (last as (e: ErrorAck) => void) : null;
-      refuse(String(event).slice(0, 64), reply, 'UNKNOWN_EVENT', `unknown event ${String(event).slice(0, 64)}`);
+      const name = String(event).slice(0, 64);
+      if (!overLimit(name, reply)) refuse(name, reply, 'UNKNOWN_EVENT', `unknown event ${name}`);
     });
 
     const detach = () => {
@@ -554,7 +561,7 @@ export function attachRealtime(deps: RealtimeDeps): { relay: DragRelay; stop: ()
      */
     const onDrag = (raw: unknown) => {
       try {
-        if (!socket.data.events.take()) return refuse('piece:drag', null, 'RATE_LIMITED', 'too many messages; slow down');
+        if (overLimit('piece:drag', null)) return;
         // Above the drag rate frames are dropped silently: the next frame carries a newer position.
         if (!socket.data.drags.take()) return;
         relayDrag(raw);
