@@ -1,4 +1,5 @@
 import { monitorEventLoopDelay, performance } from 'node:perf_hooks';
+import { round } from '@samenspel/game-core';
 import type { Socket } from './lib/clients';
 import type { BenchChild } from './lib/child';
 import type { MemorySample, QueueSample, LoadSample } from './lib/probe';
@@ -62,7 +63,7 @@ export interface DragRunResult {
 /** Positions carry the frame's sequence number in x and the run's id in y. */
 const X0 = -1.25;
 /** As a tablet sends them: four decimals (game-core's `round`), not 17 significant digits. */
-const encodeX = (seq: number) => Math.round((X0 + seq * 0.001) * 10000) / 10000;
+const encodeX = (seq: number) => round(X0 + seq * 0.001);
 const decodeX = (x: number) => Math.round((x - X0) * 1000);
 const MAX_SEQ = 2500;
 
@@ -75,7 +76,7 @@ let runCounter = 0;
  */
 export async function runDrag(o: DragRunOptions): Promise<DragRunResult> {
   const runId = ++runCounter;
-  const y = Math.round((-1 + runId * 0.01) * 10000) / 10000;
+  const y = round(-1 + runId * 0.01);
   const perTable = o.tables[0]?.length ?? 0;
   const senders: { member: DragMember; table: number; local: number; sentAt: Float64Array; lastSeq: number; measured: number }[] = [];
   const senderOf = o.tables.map(() => new Map<string, number>());
