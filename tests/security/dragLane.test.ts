@@ -30,21 +30,19 @@ class Raw {
     });
   }
 
+  /** Opens the Engine.IO connection (its first message starts with '0'), then joins the main namespace. */
   static async open(url: string): Promise<Raw> {
     const ws = new WebSocket(`${url.replace(/^http/, 'ws')}/socket.io/?EIO=4&transport=websocket`);
     const raw = new Raw(ws);
     await new Promise<void>((resolve, reject) => {
-      ws.on('message', (data) => {
-        const text = data.toString();
-        if (text.startsWith('0')) ws.send('40');
-        if (text.startsWith('40')) resolve();
-      });
+      ws.once('message', () => resolve());
       ws.once('error', reject);
     });
+    await raw.join();
     return raw;
   }
 
-  /** Joins the main namespace again, as a client does before it emits anything. */
+  /** Joins the main namespace, as a client does before it emits anything. */
   join(): Promise<void> {
     return new Promise((resolve) => {
       const joined = (data: WebSocket.RawData) => {
